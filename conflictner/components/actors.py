@@ -1,0 +1,481 @@
+"""Actors: named armed groups and states from the gazetteer, descriptor actors built from the
+parse ("U.S. troops", "an Iraqi militia"), sponsorship ("Iranian-backed"), umbrella relations
+("X, an umbrella group of ..."), and in-document resolution of repeated mentions.
+
+Writes `doc._.cn_actors`: one record per resolved actor with all its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..rules import ActorEntry, DescriptorEntry
+from ..schema import ACLED_INTER, ActorKind
+from .base import RuleComponent, span_record
+
+#: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
+#: country named in the first half
+AFFIX_RELATION = {
+    "backed": "backer",
+    "sponsored": "backer",
+    "supported": "backer",
+    "funded": "backer",
+    "armed": "backer",
+    "aligned": "backer",
+    "allied": "backer",
+    "proxy": "backer",
+    "based": "base",
+    "led": "country",
+}
+DEFINITE_ANAPHORS = {
+    "group": {ActorKind.militia, ActorKind.rebel_group, ActorKind.insurgent_group,
+              ActorKind.identity_militia, ActorKind.criminal_group, ActorKind.paramilitary},
+    "militia": {ActorKind.militia, ActorKind.identity_militia, ActorKind.paramilitary},
+    "paramilitary": {ActorKind.paramilitary},
+    "rebels": {ActorKind.rebel_group},
+    "insurgents": {ActorKind.insurgent_group, ActorKind.rebel_group},
+    "movement": {ActorKind.rebel_group, ActorKind.insurgent_group, ActorKind.militia},
+    "organization": {ActorKind.militia, ActorKind.insurgent_group, ActorKind.rebel_group},
+    "organisation": {ActorKind.militia, ActorKind.insurgent_group, ActorKind.rebel_group},
+    "jihadists": {ActorKind.insurgent_group},
+    "cartel": {ActorKind.criminal_group},
+    "gang": {ActorKind.criminal_group},
+}
+#: nouns that may stand inside a descriptor ('security forces', 'defense officials')
+ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "police", "militia",
+                  "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
+                  "paramilitary", "opposition", "resistance", "tribal", "jihadist", "islamist",
+                  "regime", "state", "federal", "national", "military", "peacekeeping", "gang",
+                  "cartel", "drug", "terrorist", "insurgent", "separatist"}
+STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
+LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
+
+
+@Language.factory(
+    "conflictner_actors",
+    assigns=["doc._.cn_actors"],
+    requires=["token.dep", "doc.ents"],
+    default_config={"data_path": None, "keep_unknown_orgs": True},
+)
+def make_actors(
+    nlp: Language, name: str, *, data_path: Optional[str], keep_unknown_orgs: bool
+) -> "ActorRecognizer":
+    return ActorRecognizer(nlp, name, data_path=data_path, keep_unknown_orgs=keep_unknown_orgs)
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices
+    end: int
+    key: str
+    name: str
+    kind: ActorKind
+    country: Optional[str]
+    backers: list[str] = field(default_factory=list)
+    gazetteer_id: Optional[str] = None
+    parent: Optional[str] = None
+    descriptor: bool = False
+    candidate: bool = False
+    rule_id: str = ""
+    head: int = -1
+
+
+class ActorRecognizer(RuleComponent):
+    folder = "actors"
+    files = {
+        "states.jsonl": ActorEntry,
+        "armed_groups.jsonl": ActorEntry,
+        "descriptors.jsonl": DescriptorEntry,
+    }
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        data_path: Optional[str] = None,
+        keep_unknown_orgs: bool = True,
+    ) -> None:
+        super().__init__(nlp, name, data_path=data_path)
+        self.keep_unknown_orgs = keep_unknown_orgs
+
+    # -- indexes -----------------------------------------------------------------------------
+    def _compile(self) -> None:
+        self.entries: dict[str, ActorEntry] = {}
+        self.adjective_country: dict[str, str] = {}
+        self.name_country: dict[str, str] = {}
+        self.descriptor_terms: dict[str, DescriptorEntry] = {}
+        self.lower_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        lower: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
+        for fname in ("states.jsonl", "armed_groups.jsonl"):
+            for e in self.rules.get(fname, []):
+                self.entries[e.id] = e
+                for s in [e.name, *e.aliases]:
+                    if _needs_exact(s):
+                        exact.setdefault(e.id, set()).add(s)
+                    else:
+                        lower.setdefault(e.id, set()).add(s)
+                for s in e.acronyms:
+                    exact.setdefault(e.id, set()).add(s)
+                if e.kind == ActorKind.state and e.country:
+                    for s in [e.name, *e.aliases]:
+                        self.name_country[s.lower()] = e.country
+                    for s in [*e.adjectives, *e.demonyms]:
+                        self.adjective_country[s.lower()] = e.country
+                    for s in e.acronyms:
+                        self.name_country[s.lower()] = e.country
+        make = self.nlp.make_doc
+        for key, strings in lower.items():
+            self.lower_matcher.add(key, [make(s) for s in sorted(strings)])
+        for key, strings in exact.items():
+            self.exact_matcher.add(key, [make(s) for s in sorted(strings)])
+        for d in self.rules.get("descriptors.jsonl", []):
+            for term in d.terms:
+                self.descriptor_terms[term.lower()] = d
+            self.descriptor_matcher.add(d.id, [make(t) for t in d.terms])
+        self.descriptor_by_id = {d.id: d for d in self.rules.get("descriptors.jsonl", [])}
+
+    def country_of(self, text: str) -> Optional[str]:
+        """ISO3 for a country name, alias, adjective or demonym ('Iraqi', 'U.S.'), else None."""
+        t = text.lower().strip()
+        return self.adjective_country.get(t) or self.name_country.get(t)
+
+    # -- main --------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> Doc:
+        named = self._named(doc)
+        covered = {i for m in named for i in range(m.start, m.end)}
+        descriptors = self._descriptors(doc, covered, named)
+        mentions = sorted(named + descriptors, key=lambda m: m.start)
+        self._structure(doc, mentions)
+        if self.keep_unknown_orgs:
+            taken = {i for m in mentions for i in range(m.start, m.end)}
+            mentions += self._unknown_orgs(doc, taken)
+        mentions.sort(key=lambda m: m.start)
+        self._resolve_anaphors(doc, mentions)
+        doc._.cn_actors = self._group(doc, mentions)
+        return doc
+
+    def _named(self, doc: Doc) -> list[_Mention]:
+        spans = []
+        for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
+            span = Span(doc, s, e, label=mid)
+            spans.append(span)
+        out: list[_Mention] = []
+        for span in filter_spans(spans):
+            entry = self.entries[doc.vocab.strings[span.label]]
+            if entry.kind == ActorKind.state:
+                if not self._state_acts(span):
+                    continue
+            out.append(self._from_entry(span.start, span.end, entry, "actors.gazetteer"))
+        return out
+
+    def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
+        return _Mention(
+            start=start,
+            end=end,
+            key=f"gaz:{entry.id}",
+            name=entry.name,
+            kind=entry.kind,
+            country=entry.country,
+            backers=list(entry.backers),
+            gazetteer_id=entry.id,
+            parent=entry.parent,
+            rule_id=f"{rule}:{entry.id}",
+            head=end - 1,
+        )
+
+    @staticmethod
+    def _state_acts(span: Span) -> bool:
+        """A state name is an actor when it acts or is acted on, not when it is a place
+        ('in Iraq') or the first half of an affix ('Iran-backed')."""
+        doc = span.doc
+        if span.end < len(doc) - 1 and doc[span.end].text == "-":
+            return False
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            return True
+        if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in {"by", "against"}:
+            return True
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ in {
+            "attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight"
+        }:
+            return True
+        return False
+
+    def _descriptors(self, doc: Doc, covered: set[int], named: list[_Mention]) -> list[_Mention]:
+        out: list[_Mention] = []
+        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.descriptor_matcher(doc)])
+        named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
+        for span in spans:
+            head = doc[span.end - 1]
+            if head.i in covered or head.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            d = self.descriptor_by_id[doc.vocab.strings[span.label]]
+            start = self._left_edge(head, span.start)
+            country, backers, base = None, [], None
+            inner_named: Optional[_Mention] = None
+            for tok in doc[start : span.start]:
+                if tok.i in named_by_tok:
+                    inner_named = named_by_tok[tok.i]
+                    continue
+                if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
+                    continue
+                rel = self._affix(tok)
+                iso = self.country_of(tok.text)
+                if rel and iso:
+                    if rel == "backer":
+                        backers.append(iso)
+                    elif rel == "base":
+                        base = iso
+                    else:
+                        country = iso
+                elif iso and tok.text[0].isupper():
+                    country = iso
+            if country is None and base is not None:
+                country = base
+            if country is None:
+                country = self._country_from_prep(head)
+            if inner_named is not None:
+                # "Iranian-backed Houthi rebels": the name decides, the descriptor widens it.
+                inner_named.start = min(inner_named.start, start)
+                inner_named.end = max(inner_named.end, span.end)
+                inner_named.backers = sorted(set(inner_named.backers) | set(backers))
+                continue
+            name = doc[start : span.end].text
+            out.append(
+                _Mention(
+                    start=start,
+                    end=span.end,
+                    key=f"desc:{d.kind.value}:{country}:{head.lemma_.lower()}:{','.join(sorted(backers))}",
+                    name=name,
+                    kind=d.kind,
+                    country=country,
+                    backers=sorted(set(backers)),
+                    descriptor=True,
+                    rule_id=f"actors.descriptor:{d.id}",
+                    head=head.i,
+                )
+            )
+        # widen named mentions by their own affixes ("the Lebanon-based Hezbollah")
+        for m in named:
+            start = self._left_edge(doc[m.head], m.start)
+            for tok in doc[start : m.start]:
+                rel = self._affix(tok)
+                iso = self.country_of(tok.text)
+                if rel == "backer" and iso:
+                    m.backers = sorted(set(m.backers) | {iso})
+            ext = doc[start : m.start]
+            if len(ext) and any(self._affix(t) for t in ext) and all(
+                self._affix(t) or t.text == "-" or self.country_of(t.text) for t in ext
+            ):
+                m.start = start
+        return out
+
+    def _left_edge(self, head: Token, start: int) -> int:
+        """Extend a phrase left over the modifiers that belong to an actor description:
+        adjectives ('unidentified', 'Islamist'), country words ('U.S.', 'Iraqi'), affixes
+        ('Iranian-backed') and a few role nouns ('security', 'defense'). Other nouns and
+        names stop it: 'western Iraq housing U.S. troops' keeps only 'U.S. troops'."""
+        doc = head.doc
+        i = start
+        while i > 0:
+            prev = doc[i - 1]
+            if prev.is_punct and prev.text != "-":
+                break
+            if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+                break
+            if prev.text == "-" and i >= 2:
+                i -= 1
+                continue
+            if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
+                if not (prev.dep_ == "npadvmod" or self._affix(prev)):
+                    break
+            if self._affix(prev) or self.country_of(prev.text) or prev.text.lower() in {"pro", "anti"}:
+                i -= 1
+                continue
+            if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
+                i -= 1
+                continue
+            if prev.tag_ == "VBN" and prev.dep_ == "amod":
+                i -= 1
+                continue
+            if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
+                i -= 1
+                continue
+            break
+        return i
+
+    @staticmethod
+    def _affix(tok: Token) -> Optional[str]:
+        """'backer' for the country half of 'Iranian-backed', 'base' for 'Lebanon-based'."""
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            return AFFIX_RELATION.get(doc[tok.i + 2].lower_)
+        if "-" in tok.text:
+            first, _, second = tok.text.partition("-")
+            return AFFIX_RELATION.get(second.lower())
+        return None
+
+    def _country_from_prep(self, head: Token) -> Optional[str]:
+        """'militias in Iraq', 'forces from Chad' -> the country named in the prep phrase."""
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        iso = self.name_country.get(obj.text.lower())
+                        if iso:
+                            return iso
+        return None
+
+    def _structure(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """Appositions: 'X, an umbrella group of Y' (Y's parent is X, X inherits Y's backers);
+        'X, an affiliate of Y' / 'X, linked to Y' (X's parent is Y)."""
+        by_head = {m.head: m for m in mentions}
+        for m in mentions:
+            head = doc[m.head]
+            for appos in [c for c in head.children if c.dep_ == "appos"]:
+                words = {t.lower_ for t in appos.subtree}
+                inner = [by_head[t.i] for t in appos.subtree if t.i in by_head and t.i != appos.i]
+                if appos.lower_ in {"group", "coalition", "alliance"} and words & STRUCTURE_HEADS:
+                    for y in inner:
+                        y.parent = m.key
+                        m.backers = sorted(set(m.backers) | set(y.backers))
+                elif appos.lower_ in LINK_WORDS:
+                    for y in inner[:1]:
+                        m.parent = y.key
+                for tok in appos.subtree:
+                    rel, iso = self._affix(tok), self.country_of(tok.text)
+                    if rel == "backer" and iso and not inner:
+                        m.backers = sorted(set(m.backers) | {iso})
+            for tok in head.children:
+                if tok.dep_ == "acl" and tok.lemma_ in {"link", "affiliate", "align", "tie"}:
+                    for t in tok.subtree:
+                        if t.i in by_head and t.i != head.i:
+                            m.parent = by_head[t.i].key
+                            break
+
+    def _unknown_orgs(self, doc: Doc, taken: set[int]) -> list[_Mention]:
+        """ORG entities the gazetteer does not know: kept as candidates; the builder keeps
+        those that end up as attackers, targets or sources."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if not text or "\n" in text:
+                continue
+            out.append(
+                _Mention(
+                    start=start,
+                    end=ent.end,
+                    key=f"org:{text.lower()}",
+                    name=text,
+                    kind=ActorKind.other,
+                    country=None,
+                    candidate=True,
+                    rule_id="actors.unknown_org",
+                    head=ent.root.i,
+                )
+            )
+        return out
+
+    def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
+        for tok in doc:
+            kinds = DEFINITE_ANAPHORS.get(tok.lower_)
+            if not kinds or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            if any(m.start <= tok.i < m.end for m in mentions):
+                continue
+            before = {m.key: m for m in mentions if m.end <= tok.i and m.kind in kinds and not m.descriptor}
+            if len(before) == 1:
+                ante = next(iter(before.values()))
+                mentions.append(
+                    _Mention(
+                        start=tok.i - 1,
+                        end=tok.i + 1,
+                        key=ante.key,
+                        name=ante.name,
+                        kind=ante.kind,
+                        country=ante.country,
+                        backers=ante.backers,
+                        gazetteer_id=ante.gazetteer_id,
+                        parent=ante.parent,
+                        candidate=ante.candidate,
+                        rule_id="actors.anaphor",
+                        head=tok.i,
+                    )
+                )
+        mentions.sort(key=lambda m: m.start)
+
+    def _group(self, doc: Doc, mentions: list[_Mention]) -> list[dict]:
+        groups: dict[str, dict] = {}
+        order: list[str] = []
+        for m in mentions:
+            g = groups.get(m.key)
+            span = doc[m.start : m.end]
+            if g is None:
+                g = groups[m.key] = {
+                    "id": f"actor-{len(order)}",
+                    "name": m.name,
+                    "kind": m.kind.value,
+                    "acled_inter": self._inter(m),
+                    "country": m.country,
+                    "backers": list(m.backers),
+                    "parent_key": m.parent,
+                    "aliases": [],
+                    "gazetteer_id": m.gazetteer_id,
+                    "descriptor": m.descriptor,
+                    "candidate": m.candidate,
+                    "mentions": [],
+                    "heads": [],
+                    "rule_ids": [],
+                }
+                order.append(m.key)
+            else:
+                g["backers"] = sorted(set(g["backers"]) | set(m.backers))
+                g["parent_key"] = g["parent_key"] or m.parent
+                g["candidate"] = g["candidate"] and m.candidate
+            g["mentions"].append(span_record(span.start_char, span.end_char))
+            g["heads"].append(m.head)
+            if span.text != g["name"] and span.text not in g["aliases"] and m.rule_id != "actors.anaphor":
+                g["aliases"].append(span.text)
+            if m.rule_id not in g["rule_ids"]:
+                g["rule_ids"].append(m.rule_id)
+        key_to_id = {k: groups[k]["id"] for k in order}
+        out = []
+        for k in order:
+            g = groups[k]
+            parent = g.pop("parent_key")
+            if parent and not parent.startswith(("gaz:", "desc:", "org:")):
+                parent = f"gaz:{parent}"
+            g["parent_id"] = key_to_id.get(parent) if parent else None
+            g["parent_gazetteer_id"] = parent[4:] if parent and parent.startswith("gaz:") else None
+            out.append(g)
+        return out
+
+    def _inter(self, m: _Mention) -> int:
+        entry = self.entries.get(m.gazetteer_id or "")
+        if entry is not None and entry.acled_inter:
+            return entry.acled_inter
+        return ACLED_INTER[m.kind]
+
+
+def _needs_exact(s: str) -> bool:
+    """Short or all-caps names ('US', 'IS', 'KH') match case-sensitively."""
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    return len(letters) <= 3 or (letters.isupper() and len(letters) <= 6)

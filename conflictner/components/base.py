@@ -1,0 +1,117 @@
+"""Shared machinery of the rule components: rule data that is loaded, saved and reloaded.
+
+Each component declares the JSONL files it reads (`files`: filename -> line model). The
+constructor only records where the data is; `initialize()` (or the first call) reads and
+validates it, `to_disk`/`from_disk` save and restore the exact rules a pipeline ran with,
+so a saved pipeline never depends on the package's current data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Optional
+
+import srsly
+from pydantic import BaseModel
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from ..rules import data_dir, dump_jsonl, read_jsonl
+
+
+class RuleComponent:
+    """Base class: holds validated rule lists per file and (de)serializes them."""
+
+    #: subfolder of models/en_conflict and the files in it
+    folder: ClassVar[str] = ""
+    files: ClassVar[dict[str, type[BaseModel]]] = {}
+
+    def __init__(self, nlp: Language, name: str, *, data_path: Optional[str] = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.data_path = data_path
+        self.rules: dict[str, list[Any]] = {}
+        self._ready = False
+
+    # -- loading -------------------------------------------------------------------------
+    def _source_dir(self) -> Path:
+        if self.data_path:
+            return Path(self.data_path)
+        return data_dir() / self.folder
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Optional[Language] = None,
+        data_path: Optional[str] = None,
+    ) -> None:
+        """Read the rule files (bundled data unless `data_path` names another folder)."""
+        if data_path:
+            self.data_path = data_path
+        self._load_dir(self._source_dir())
+
+    def _load_dir(self, path: Path) -> None:
+        rules = {}
+        for fname, model in self.files.items():
+            fpath = path / fname
+            rules[fname] = read_jsonl(fpath, model) if fpath.exists() else []
+        self.rules = rules
+        self._compile()
+        self._ready = True
+
+    def _compile(self) -> None:
+        """Build matchers and indexes from `self.rules`; subclasses override."""
+
+    def _ensure_ready(self) -> None:
+        if not self._ready:
+            self.initialize()
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._ensure_ready()
+        return self.process(doc)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- serialization -------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        self._ensure_ready()
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for fname, entries in self.rules.items():
+            dump_jsonl(entries, path / fname)
+        srsly.write_json(path / "cfg.json", {"files": sorted(self.rules)})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+        self._load_dir(ensure_path(path))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        self._ensure_ready()
+        payload = {
+            fname: [e.model_dump(mode="json", exclude_none=True) for e in entries]
+            for fname, entries in self.rules.items()
+        }
+        return srsly.msgpack_dumps(payload)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+        payload = srsly.msgpack_loads(data)
+        self.rules = {
+            fname: [self.files[fname].model_validate(x) for x in entries]
+            for fname, entries in payload.items()
+            if fname in self.files
+        }
+        self._compile()
+        self._ready = True
+        return self
+
+
+def span_record(start: int, end: int) -> list[int]:
+    """A mention as stored on the Doc: [start_char, end_char]."""
+    return [int(start), int(end)]

@@ -1,0 +1,1146 @@
+"""Attack events: triggers (data), roles from the dependency parse, typology, outcome,
+casualties, modality and within-document event coreference.
+
+Reads the actor, place, time and modality records; writes `doc._.cn_events` (one record
+per real event, plus `threat` events for threatened attacks) and `doc._.cn_event_refs`
+(every trigger occurrence and the events it refers to, so claims can find their event).
+
+A sentence's triggers are grouped into one *mention* when the parse links them ("two
+drones launched at a base ... were intercepted"). Mentions are then merged into events:
+definite singular mentions ("the attack") refer back, plural definite ones ("the two
+attacks", "either incident") refer to several events, indefinite ones start a new event
+unless they share facts with an earlier one, and "another"/"a second" never merge into
+the first event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..extensions import records
+from ..rules import InstrumentEntry, TriggerRule
+from .base import RuleComponent, span_record
+
+REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
+                 "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
+                 "admit", "write", "post", "issue"}
+DEFINITE = {"the", "this", "that", "these", "those", "either", "both", "its", "their", "his",
+            "her", "our", "such", "each"}
+OTHER_MARKERS = {"another", "second", "third", "fourth", "fifth", "separate", "new", "further",
+                 "other", "later", "earlier", "latest", "subsequent", "additional"}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
+                "hundreds": 200, "thousands": 2000, "both": 2, "couple": 2}
+VAGUE_MIN = {"several", "dozens", "scores", "hundreds", "thousands", "many", "some"}
+FATAL_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "toll", "fatalities",
+               "fatality", "life", "lives", "slay", "slain", "massacre", "execute", "behead"}
+INJURY_WORDS = {"wound", "wounded", "injure", "injured", "injury", "injuries", "hurt", "maim"}
+CASUALTY_BOTH = {"casualties", "casualty", "victims"}
+DAMAGE_WORDS = {"damage", "damaged", "destroy", "destroyed", "ablaze", "raze", "razed", "collapse",
+                "collapsed", "flatten", "flattened", "burn", "burned", "burnt", "gut", "gutted"}
+FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn",
+                    "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
+ATTEMPT_GOVERNORS = {"try", "attempt", "manage", "continue", "begin", "start", "go"}
+THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald"}
+THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike",
+                  "war", "escalation", "consequence", "reprisal", "retribution"}
+SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_attack", "rocket_attack",
+                  "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
+                  "armed_clash", "shooting", "arson", "attack", "other"]
+CIVILIAN_KINDS = {"civilians", "protesters"}
+VICTIM_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", "behead", "murder", "slay",
+                "abduct", "kidnap", "shoot"}
+
+
+@Language.factory(
+    "conflictner_events",
+    assigns=["doc._.cn_events", "doc._.cn_event_refs"],
+    requires=["token.dep", "doc._.cn_actors", "doc._.cn_places", "doc._.cn_times",
+              "doc._.cn_modality"],
+    default_config={"data_path": None},
+)
+def make_events(nlp: Language, name: str, *, data_path: Optional[str]) -> "EventExtractor":
+    return EventExtractor(nlp, name, data_path=data_path)
+
+
+@dataclass
+class _Trigger:
+    tok: Token
+    span: Span
+    rule: TriggerRule
+
+
+@dataclass
+class _Mention:
+    """One event mention: the triggers of a sentence that the parse links together."""
+
+    triggers: list[_Trigger]
+    sent_start: int
+    kinds: list[str] = field(default_factory=list)
+    instruments: list[dict] = field(default_factory=list)
+    attackers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    target_text: Optional[str] = None
+    target_head: Optional[str] = None
+    place: Optional[str] = None
+    time: Optional[str] = None
+    report_time: Optional[str] = None
+    outcome: Optional[str] = None
+    damage: Optional[bool] = None
+    fatalities: Optional[dict] = None
+    injured: Optional[dict] = None
+    modality: str = "asserted"
+    modality_rule: Optional[str] = None
+    definite: bool = False
+    plural: bool = False
+    count: Optional[int] = None
+    other_marker: bool = False
+    anaphor_only: bool = False
+    target_inherited: bool = False
+    target_weak: bool = False
+
+    @property
+    def head(self) -> Token:
+        return self.triggers[0].tok
+
+    @property
+    def tokens(self) -> list[int]:
+        return sorted({t.tok.i for t in self.triggers})
+
+
+@dataclass
+class _Event:
+    id: str
+    mentions: list[_Mention] = field(default_factory=list)
+    refs: list[tuple[int, int]] = field(default_factory=list)  # collective references
+    other_marker: bool = False
+    type: str = "attack"
+    last_pos: int = 0
+    collective: list[dict] = field(default_factory=list)  # figures said of several events
+
+
+class EventExtractor(RuleComponent):
+    folder = "events"
+    files = {"triggers.jsonl": TriggerRule, "instruments.jsonl": InstrumentEntry}
+
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.by_id: dict[str, TriggerRule] = {}
+        for r in self.rules.get("triggers.jsonl", []):
+            self.by_id[r.id] = r
+            self.matcher.add(r.id, [r.pattern])
+        self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.inst_by_id: dict[str, InstrumentEntry] = {}
+        for e in self.rules.get("instruments.jsonl", []):
+            self.inst_by_id[e.id] = e
+            self.inst_matcher.add(e.id, [self.nlp.make_doc(t) for t in e.terms])
+
+    # -- main ------------------------------------------------------------------------------
+    def process(self, doc: Doc) -> Doc:
+        self._actor_at = _token_index(doc, records(doc, "cn_actors"))
+        self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
+        self._places = {p["id"]: p for p in records(doc, "cn_places")}
+        self._times = {t["id"]: t for t in records(doc, "cn_times")}
+        self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
+        self._instruments = self._find_instruments(doc)
+        self._scopes = records(doc, "cn_modality")
+        triggers = self._find_triggers(doc)
+        mentions: list[_Mention] = []
+        for sent in doc.sents:
+            in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
+            for group in self._cluster(in_sent):
+                m = _Mention(triggers=group, sent_start=sent.start)
+                self._describe(doc, m)
+                mentions.append(m)
+        self._main_place = self._document_country()
+        events, refs = self._corefer(doc, mentions)
+        threats = self._threats(doc, len(events))
+        for t in threats:
+            i = t["trigger_tokens"][0]
+            refs.append({"tokens": [i, i + 1], "chars": t["mentions"][0], "event_ids": [t["id"]],
+                         "kind": "threat", "modality": "future", "asserts": {}, "rule_ids": t["rule_ids"]})
+        doc._.cn_events = [self._record(doc, e) for e in events] + threats
+        doc._.cn_event_refs = refs
+        return doc
+
+    # -- triggers and instruments -----------------------------------------------------------
+    def _find_instruments(self, doc: Doc) -> dict[int, tuple[InstrumentEntry, Span]]:
+        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.inst_matcher(doc)])
+        out = {}
+        for sp in spans:
+            entry = self.inst_by_id[doc.vocab.strings[sp.label]]
+            for i in range(sp.start, sp.end):
+                out[i] = (entry, sp)
+        return out
+
+    def _find_triggers(self, doc: Doc) -> list[_Trigger]:
+        spans = []
+        for mid, s, e in self.matcher(doc):
+            spans.append(Span(doc, s, e, label=mid))
+        out = []
+        for sp in filter_spans(spans):
+            rule = self.by_id[doc.vocab.strings[sp.label]]
+            tok = sp.root
+            if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
+                continue
+            if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
+                if rule.role == "event" and tok.pos_ == "NOUN":
+                    rule = rule.model_copy(update={"role": "anaphor"})
+                else:
+                    continue
+            if tok.lemma_ == "strike" and any(c.lower_ in {"general", "hunger", "labour", "labor", "workers"} for c in tok.children):
+                continue
+            out.append(_Trigger(tok=tok, span=sp, rule=rule))
+        return out
+
+    def _has_weapon(self, tok: Token) -> bool:
+        for c in [tok, *tok.children]:
+            if c.i in self._instruments:
+                return True
+            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "compound", "pobj", "prep", "conj"}:
+                if any(g.i in self._instruments for g in c.subtree if g.i - c.i < 4):
+                    return True
+        if tok.dep_ in {"acl", "relcl"} and tok.head.i in self._instruments:
+            return True
+        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "drones launched at a base ... were intercepted": the subject is shared
+            return any(c.i in self._instruments for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+        return False
+
+    @staticmethod
+    def _has_target_prep(tok: Token) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "into"}
+                   for c in tok.children)
+
+    def _cluster(self, triggers: list[_Trigger]) -> list[list[_Trigger]]:
+        """Group a sentence's triggers that the parse links without crossing a clause that has
+        its own subject (which would be a second event: '..., while drones hit ...')."""
+        groups: list[list[_Trigger]] = []
+        for t in sorted(triggers, key=lambda t: t.tok.i):
+            for g in groups:
+                if any(_linked(t.tok, o.tok) for o in g):
+                    g.append(t)
+                    break
+            else:
+                groups.append([t])
+        # order triggers so the head is an event trigger, not an anaphor or outcome marker
+        for g in groups:
+            g.sort(key=lambda t: ({"event": 0, "anaphor": 1, "outcome": 2}[t.rule.role], t.tok.i))
+        return groups
+
+    # -- describing one mention ---------------------------------------------------------------
+    def _describe(self, doc: Doc, m: _Mention) -> None:
+        toks = [t.tok for t in m.triggers]
+        m.anaphor_only = all(t.rule.role != "event" for t in m.triggers)
+        for t in m.triggers:
+            if t.rule.role == "outcome" and t.rule.outcome:
+                m.outcome = _better_outcome(m.outcome, t.rule.outcome)
+            if t.rule.role == "event":
+                m.kinds.append(t.rule.attack_kind.value)
+        self._instruments_of(m, toks)
+        self._roles(doc, m, toks)
+        self._form(m)
+        self._time_place(doc, m, toks)
+        self._casualties(doc, m, toks)
+        self._modality(doc, m, toks)
+        if m.outcome is None:
+            hurt = any(x and (x.get("min") or 0) > 0 for x in (m.fatalities, m.injured))
+            if hurt or m.damage:
+                m.outcome = "effective"
+
+    def _instruments_of(self, m: _Mention, toks: list[Token]) -> None:
+        seen: set[int] = set()
+        for tok in toks:
+            cands = [tok, *tok.children]
+            if tok.dep_ in {"acl", "relcl"}:
+                cands.append(tok.head)
+            if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} and tok.head.pos_ == "VERB":
+                cands.append(tok.head)
+            for c in cands:
+                for g in [c, *c.children]:
+                    hit = self._instruments.get(g.i)
+                    if hit is None or hit[1].start in seen:
+                        continue
+                    entry, span = hit
+                    seen.add(span.start)
+                    m.instruments.append({"kind": entry.kind, "count": _count_of(span.root)})
+                    m.kinds.append(entry.attack_kind.value)
+
+    def _roles(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        for tok in toks:
+            rule_role = next(t.rule.role for t in m.triggers if t.tok == tok)
+            if tok.pos_ == "VERB":
+                passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
+                for c in tok.children:
+                    if c.dep_ == "nsubj" and rule_role == "event":
+                        m.attackers += self._actors_in(c, shallow=True)
+                    elif c.dep_ == "agent" and rule_role == "event":
+                        for p in c.children:
+                            m.attackers += self._actors_in(p, shallow=True)
+                    elif (c.dep_ == "dobj" and rule_role == "event" and c.i not in self._instruments) or (
+                        c.dep_ == "nsubjpass" and c.i not in self._instruments and rule_role == "event"
+                    ):
+                        victims = tok.lemma_ in VICTIM_VERBS
+                        self._set_target(m, c, weak=victims)
+                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "targeting"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                self._set_target(m, p)
+                    if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                        # "fired six mortar shells at a base": the weapon carries the target
+                        for g in c.children:
+                            if g.dep_ == "prep" and g.lower_ in {"at", "on", "against", "toward", "towards", "into"}:
+                                for p in g.children:
+                                    if p.dep_ == "pobj":
+                                        self._set_target(m, p)
+                if tok.dep_ == "acl" and not passive and tok.tag_ == "VBN":
+                    # "drones launched by X at Y": the head noun is the instrument
+                    for c in tok.children:
+                        if c.dep_ == "agent":
+                            for p in c.children:
+                                m.attackers += self._actors_in(p, shallow=True)
+            else:
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        m.attackers += self._actors_in(c, shallow=True)
+                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "targeting", "in"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj" and (c.lower_ != "in" or self._actors_in(p, shallow=True)):
+                                if c.lower_ == "in" and p.i in self._place_at:
+                                    continue
+                                self._set_target(m, p)
+                    elif c.dep_ == "prep" and c.lower_ == "by":
+                        for p in c.children:
+                            m.attackers += self._actors_in(p, shallow=True)
+                    elif c.dep_ in {"amod", "compound"} and c.i in self._actor_at:
+                        a = self._actor_at[c.i]
+                        if a not in m.attackers:
+                            m.attackers.append(a)
+                # "launched another drone attack on a base": the verb's subject attacks
+                if tok.dep_ == "dobj" and tok.head.lemma_ in {"launch", "carry", "conduct", "stage", "mount", "claim"}:
+                    for c in tok.head.children:
+                        if c.dep_ == "nsubj" and tok.head.lemma_ != "claim":
+                            m.attackers += self._actors_in(c, shallow=True)
+                        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}:
+                            for p in c.children:
+                                self._set_target(m, p)
+        m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
+
+    def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
+        """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
+        the thing attacked ('fired shells at a base, killing two soldiers')."""
+        if tok.i in self._instruments or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+            return
+        if m.target_text is not None and m.target_weak and not weak:
+            m.target_text = None
+        if m.target_text is None:
+            m.target_weak = weak
+            m.target_text = _np_text(tok)
+            m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
+        for a in self._actors_in(tok):
+            if a not in m.targets:
+                m.targets.append(a)
+
+    def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
+        """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
+        out: list[str] = []
+        if tok.i in self._actor_at:
+            return [self._actor_at[tok.i]]
+        for t in tok.subtree:
+            if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
+                continue
+            a = self._actor_at.get(t.i)
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    @staticmethod
+    def _form(m: _Mention) -> None:
+        """Definiteness, number and 'another'-marking of the mention's noun trigger."""
+        nouns = [t.tok for t in m.triggers if t.tok.pos_ in {"NOUN", "PROPN"}]
+        verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
+        tok = nouns[0] if nouns else m.head
+        dets = [c for c in tok.children if c.dep_ in {"det", "poss", "predet"}]
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        m.definite = bool(dets and dets[0].lower_ in DEFINITE) and not verbs
+        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(d.lower_ in {"both", "either", "these", "those"} for d in dets)
+        if nums:
+            m.count = NUMBER_WORDS.get(nums[0].lower_) or (int(nums[0].text) if nums[0].text.isdigit() else None)
+        words = {c.lower_ for t in m.triggers for c in t.tok.children}
+        for t in m.triggers:
+            for c in t.tok.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        words |= {g.lower_ for g in p.children}
+        if words & OTHER_MARKERS:
+            m.other_marker = True
+
+    def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        sent = doc[m.head.i].sent
+        own: list[str] = []
+        report: list[str] = []
+        loose: list[str] = []
+        for tid, t in self._times.items():
+            (s, e), = t["tokens"][:1] or [(None, None)]
+            if s is None or not (sent.start <= s < sent.end):
+                continue
+            head = doc[s:e].root
+            path = _path_to_root(head)
+            if t.get("anchor") == "event":
+                # "Hours later, X announced it had struck ...": sequencing words date the
+                # event told in the sentence, whatever verb the parser hangs them on
+                loose.append(tid)
+                continue
+            if any(p.i in {x.i for x in toks} for p in path):
+                if any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" and p.i not in {x.i for x in toks} for p in path[: _first_index(path, toks)]):
+                    report.append(tid)
+                else:
+                    own.append(tid)
+            elif any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path):
+                report.append(tid)
+            else:
+                loose.append(tid)
+        m.time = (own or loose or [None])[0]
+        m.report_time = (report or [None])[0]
+        places_own: list[str] = []
+        places_sent: list[str] = []
+        cluster_ids = {x.i for x in toks}
+        for tok_i, pid in self._place_at.items():
+            if not (sent.start <= tok_i < sent.end):
+                continue
+            path = _path_to_root(doc[tok_i])
+            if any(p.i in cluster_ids for p in path) or (
+                m.target_text and any(p.dep_ in {"pobj", "dobj", "nsubjpass"} and p.i in cluster_ids for p in path)
+            ):
+                places_own.append(pid)
+            elif not any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path[:3]):
+                places_sent.append(pid)
+        best = self._most_precise(places_own) or self._most_precise(places_sent)
+        m.place = best
+
+    def _most_precise(self, pids: list[str]) -> Optional[str]:
+        if not pids:
+            return None
+        return min(dict.fromkeys(pids), key=lambda p: (self._places[p]["geo_precision"], _kind_rank(self._places[p]["kind"])))
+
+    def _casualties(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        sent = doc[m.head.i].sent
+        fat, inj, dmg = _scan_casualties(sent, self._instruments)
+        m.fatalities, m.injured = fat, inj
+        if dmg is not None:
+            m.damage = dmg
+
+    def _modality(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        head = m.head
+        # syntax first: infinitives and negated verbs
+        for tok in toks:
+            if tok.pos_ == "VERB":
+                if any(c.dep_ == "neg" for c in tok.children):
+                    m.modality, m.modality_rule = "negated", "events.modality.neg_child"
+                    return
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    gov = tok.head
+                    if gov.lemma_ in ATTEMPT_GOVERNORS:
+                        continue
+                    if gov.lemma_ in FUTURE_GOVERNORS:
+                        m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+                    else:
+                        m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
+                    return
+        for tok in toks:
+            if tok.pos_ == "VERB" and _habitual(tok):
+                m.modality, m.modality_rule = "generic", "events.modality.habitual"
+                return
+        best = None
+        for sc in self._scopes:
+            lo, hi = sc["scope"]
+            if lo <= head.i < hi or (sc["cue_tokens"][0] <= head.i < sc["cue_tokens"][1]):
+                dist = abs(sc["cue_tokens"][0] - head.i)
+                if best is None or dist < best[0]:
+                    best = (dist, sc)
+        if best is not None:
+            m.modality, m.modality_rule = best[1]["category"], best[1]["rule_id"]
+            if m.modality == "negated" and not self._negation_applies(doc, m, best[1]):
+                m.modality, m.modality_rule = "asserted", None
+            else:
+                return
+        # bare plural nouns with nothing anchoring them in time or space: generic talk
+        tok = m.head
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not m.definite and m.count is None:
+            if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+                if m.time is None and m.place is None and not m.targets and not m.attackers and not (
+                    m.fatalities or m.injured
+                ):
+                    m.modality, m.modality_rule = "generic", "events.modality.bare_plural"
+
+    @staticmethod
+    def _negation_applies(doc: Doc, m: _Mention, scope: dict) -> bool:
+        """'no attack' / 'did not attack' negate; 'no injuries' near an attack does not."""
+        s, e = scope["cue_tokens"]
+        cue = doc[s]
+        return cue.head.i in {t.tok.i for t in m.triggers} or cue.head == m.head.head and m.head.dep_ in {"attr", "nsubj"}
+
+    # -- coreference --------------------------------------------------------------------------
+    def _corefer(self, doc: Doc, mentions: list[_Mention]) -> tuple[list[_Event], list[dict]]:
+        events: list[_Event] = []
+        refs: list[dict] = []
+        for pos, m in enumerate(mentions):
+            span = _mention_span(doc, m)
+            ref = {"tokens": [span.start, span.end], "chars": span_record(span.start_char, span.end_char),
+                   "event_ids": [], "kind": "mention", "modality": m.modality,
+                   "asserts": _asserts(m), "rule_ids": [t.rule.id for t in m.triggers]}
+            refs.append(ref)
+            if m.modality != "asserted":
+                ref["kind"] = "non_asserted"
+                continue
+            targets = self._elaborates(m, mentions[:pos], refs[:-1], events)
+            if targets is None:
+                targets = self._refer(m, events)
+            if targets is not None:
+                if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
+                    for ev in targets:
+                        ev.refs.append((span.start_char, span.end_char))
+                        ev.last_pos = pos
+                        _apply_collective(ev, m)
+                    ref["kind"] = "collective"
+                else:
+                    targets[0].mentions.append(m)
+                    targets[0].last_pos = pos
+                ref["event_ids"] = [e.id for e in targets]
+                continue
+            if m.anaphor_only:
+                ref["kind"] = "unresolved_anaphor"
+                continue
+            if m.other_marker and m.target_head and not m.targets:
+                # "another drone attack on a second base" after "a base housing U.S. troops":
+                # the contrast is between bases; who is in them carries over
+                for prev in reversed(events):
+                    same = [o for o in prev.mentions if o.target_head == m.target_head and o.targets]
+                    if same:
+                        m.targets = list(same[0].targets)
+                        m.target_inherited = True
+                        break
+            ev = _Event(id=f"event-{len(events)}", mentions=[m], other_marker=m.other_marker, last_pos=pos)
+            # "Hours later, ...": resolve against the event told just before
+            events.append(ev)
+            ref["event_ids"] = [ev.id]
+        self._resolve_relative_times(events, mentions)
+        return events, refs
+
+    def _elaborates(
+        self, m: _Mention, before: list[_Mention], refs: list[dict], events: list[_Event]
+    ) -> Optional[list[_Event]]:
+        """A victim clause under the same reporting verb as a reference to a known event is
+        that event's detail, not a new one: 'X claimed responsibility for the attack, saying
+        its fighters had killed 15 soldiers' -> the attack. Only a mention with no place or
+        time of its own and no weapon-specific trigger qualifies."""
+        if m.place or m.time or _specific(m.kinds) or m.head.lemma_ not in VICTIM_VERBS:
+            return None
+        for o, ref in zip(reversed(before), reversed(refs)):
+            if o.sent_start != m.sent_start:
+                break
+            if len(ref["event_ids"]) != 1 or ref["kind"] == "collective":
+                continue
+            common = _common_ancestor(m.head, o.head)
+            if common is not None and common.pos_ == "VERB" and common.lemma_ in REPORT_LEMMAS:
+                return [e for e in events if e.id in ref["event_ids"]] or None
+        return None
+
+    def _refer(self, m: _Mention, events: list[_Event]) -> Optional[list[_Event]]:
+        """The events an asserted mention refers to, or None when it introduces a new one."""
+        if not events:
+            return None
+        if m.definite or m.anaphor_only:
+            if m.plural:
+                n = m.count or (2 if any(t.tok.lower_ in {"either", "both"} or any(
+                    c.lower_ in {"either", "both"} for c in t.tok.children) for t in m.triggers) else None)
+                pool = sorted((e for e in events if self._compatible(m, e)), key=lambda e: e.last_pos)
+                if not pool:
+                    return None
+                chosen = pool[-n:] if n else pool
+                return sorted(chosen, key=lambda e: e.id)
+            for ev in sorted(events, key=lambda e: -e.last_pos):
+                if self._compatible(m, ev):
+                    return [ev]
+            return None if not m.anaphor_only else [max(events, key=lambda e: e.last_pos)]
+        candidates = sorted(events, key=lambda e: -e.last_pos)
+        if m.other_marker:
+            others = [e for e in candidates if e.other_marker and self._compatible(m, e)]
+            return [others[0]] if others else None
+        scored = [(self._shares(m, ev), -i, ev) for i, ev in enumerate(candidates) if self._compatible(m, ev)]
+        scored = [x for x in scored if x[0] > 0]
+        if scored:
+            return [max(scored, key=lambda x: (x[0], x[1]))[2]]
+        return None
+
+    def _compatible(self, m: _Mention, ev: _Event) -> bool:
+        for o in ev.mentions:
+            if m.place and o.place and m.place != o.place:
+                pm, po = self._places[m.place], self._places[o.place]
+                if pm["country"] != po["country"] or (pm["geo_precision"] == 1 and po["geo_precision"] == 1):
+                    return False
+            tm, to = self._times.get(m.time or ""), self._times.get(o.time or "")
+            if tm and to and tm.get("start") and to.get("start") and tm["precision"] == to["precision"] == "day":
+                if tm["start"] != to["start"]:
+                    return False
+            km = _specific(m.kinds)
+            ko = _specific(o.kinds)
+            if km and ko and km != ko and not {km, ko} <= {"drone_strike", "air_strike"}:
+                return False
+            if m.attackers and o.attackers and not set(m.attackers) & set(o.attackers):
+                return False
+        return True
+
+    def _shares(self, m: _Mention, ev: _Event) -> int:
+        """How many facts a mention shares with an event (place, target, actors, weapon, day)."""
+        shared: set[str] = set()
+        for o in ev.mentions:
+            if m.place and m.place == o.place:
+                shared.add("place")
+            if m.target_head and m.target_head == o.target_head:
+                shared.add("target_head")
+            if set(m.targets) & set(o.targets):
+                shared.add("targets")
+            if set(m.attackers) & set(o.attackers):
+                shared.add("attackers")
+            if {i["kind"] for i in m.instruments} & {i["kind"] for i in o.instruments}:
+                shared.add("instrument")
+            if {(i["kind"], i["count"]) for i in m.instruments if i["count"]} & {
+                (i["kind"], i["count"]) for i in o.instruments if i["count"]
+            }:
+                shared.add("instrument_count")
+            tm, to = self._times.get(m.time or ""), self._times.get(o.time or "")
+            if tm and to and tm.get("start") and tm.get("start") == to.get("start") and tm["precision"] == "day":
+                shared.add("day")
+        return len(shared)
+
+    def _resolve_relative_times(self, events: list[_Event], mentions: list[_Mention]) -> None:
+        """'Hours later' / 'the next day': the date of the event told just before, plus the
+        offset; the time record is updated in place so every layer sees the same date."""
+        order = {id(m): i for i, m in enumerate(mentions)}
+        for ev in events:
+            for m in ev.mentions:
+                t = self._times.get(m.time or "")
+                if not t or t.get("anchor") != "event" or t.get("start"):
+                    continue
+                pos = order[id(m)]
+                prev = None
+                for other in events:
+                    if other is ev:
+                        continue
+                    for om in other.mentions:
+                        if order[id(om)] < pos and self._event_date(other):
+                            prev = other
+                if prev is None:
+                    continue
+                base = dt.date.fromisoformat(self._event_date(prev))
+                day = base + dt.timedelta(days=int(t.get("offset_days") or 0))
+                t["start"] = t["end"] = day.isoformat()
+                t["based_on"] = prev.id
+
+    def _event_date(self, ev: _Event) -> Optional[str]:
+        for m in ev.mentions:
+            t = self._times.get(m.time or "")
+            if t and t.get("start") and t.get("anchor") != "event":
+                return t["start"]
+        return None
+
+    # -- threats -------------------------------------------------------------------------------
+    def _threats(self, doc: Doc, offset: int) -> list[dict]:
+        """'X threatened action against Y', 'vowed more attacks', 'heralds more operations'."""
+        out = []
+        for tok in doc:
+            if tok.pos_ != "VERB" or tok.lemma_ not in THREAT_VERBS:
+                continue
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
+            if not any(o.lemma_ in THREAT_OBJECTS or any(g.lemma_ in THREAT_OBJECTS for g in o.subtree) for o in objs):
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            attackers: list[str] = []
+            targets: list[str] = []
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    attackers += self._actors_in(c, shallow=True) or self._governing_subject(c) or self._pronoun_actor(doc, c)
+            for o in [tok, *objs]:
+                for c in o.subtree:
+                    if c.dep_ == "pobj" and c.head.lower_ in {"against", "on"}:
+                        targets += self._actors_in(c) or []
+            sub = list(tok.subtree)
+            span = doc[sub[0].i : sub[-1].i + 1] if len(sub) < 30 else doc[tok.i : tok.i + 1]
+            out.append({
+                "id": f"event-{offset + len(out)}",
+                "type": "threat",
+                "attack_kind": None,
+                "acled_event_type": None,
+                "acled_sub_event_type": None,
+                "cameo_root": "13",
+                "plover_mode": "violence",
+                "attacker_ids": list(dict.fromkeys(attackers)),
+                "target_ids": list(dict.fromkeys(targets)),
+                "target_text": None,
+                "instruments": [],
+                "place_id": None,
+                "time_id": None,
+                "outcome": "unknown",
+                "damage": None,
+                "fatalities": None,
+                "injured": None,
+                "modality": "future",
+                "mentions": [span_record(span.start_char, span.end_char)],
+                "trigger_tokens": [tok.i],
+                "rule_ids": [f"events.threat:{tok.lemma_}"],
+            })
+        return out
+
+    def _governing_subject(self, tok: Token) -> list[str]:
+        """'X issued a statement ... saying it heralds ...': 'it' is the subject of a verb
+        higher up that has a real (non-pronoun) subject."""
+        if tok.lower_ not in {"it", "they", "we"}:
+            return []
+        for anc in list(tok.head.ancestors):
+            subj = [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ not in {"it", "they", "we"}]
+            if subj:
+                return self._actors_in(subj[0], shallow=True)
+        return []
+
+    def _pronoun_actor(self, doc: Doc, tok: Token) -> list[str]:
+        """'it'/'they'/'we' -> the nearest named actor before it in the same or last sentence."""
+        if tok.lower_ not in {"it", "they", "we"}:
+            return []
+        sent_start = tok.sent.start
+        prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        for i in range(tok.i - 1, prev_start - 1, -1):
+            a = self._actor_at.get(i)
+            if a:
+                return [a]
+        return []
+
+    # -- output ---------------------------------------------------------------------------------
+    def _record(self, doc: Doc, ev: _Event) -> dict:
+        ms = ev.mentions
+        kind = _specific([k for m in ms for k in m.kinds]) or "attack"
+        outcome = None
+        for m in ms:
+            if m.outcome:
+                outcome = _better_outcome(outcome, m.outcome)
+        fatalities = _first([m.fatalities for m in ms])
+        injured = _first([m.injured for m in ms])
+        damage = _first([m.damage for m in ms])
+        for extra in ev.collective:
+            fatalities = fatalities or extra.get("fatalities")
+            injured = injured or extra.get("injured")
+            damage = damage if damage is not None else extra.get("damage")
+        if injured and injured.get("min") == injured.get("max") == 0 and fatalities is None:
+            fatalities = {"min": 0, "max": 0}  # "no injuries": nobody was hurt, so nobody killed
+        if outcome is None:
+            hurt = any(x and (x.get("min") or 0) > 0 for x in (fatalities, injured))
+            outcome = "effective" if hurt or damage else "unknown"
+        instruments: list[dict] = []
+        for m in ms:
+            for i in m.instruments:
+                same = [x for x in instruments if x["kind"] == i["kind"]]
+                if not same:
+                    instruments.append(dict(i))
+                elif same[0]["count"] is None:
+                    same[0]["count"] = i["count"]
+        attackers = list(dict.fromkeys(a for m in ms for a in m.attackers))
+        targets = list(dict.fromkeys(a for m in ms for a in m.targets if a not in attackers))
+        place = self._most_precise([m.place for m in ms if m.place])
+        place_rule = None
+        if place is None and self._main_place is not None:
+            place, place_rule = self._main_place, "events.place_fallback:document_country"
+        time = next((m.time for m in ms if m.time and self._times[m.time].get("start")), None)
+        time = time or next((m.report_time for m in ms if m.report_time), None)
+        mentions = []
+        for m in ms:
+            span = _mention_span(doc, m)
+            mentions.append(span_record(span.start_char, span.end_char))
+        mentions += [list(r) for r in ev.refs]
+        acled = acled_type(kind, outcome, [a for a in targets], self._actor_kinds(doc))
+        rule_ids = list(dict.fromkeys(f"events.trigger:{t.rule.id}" for m in ms for t in m.triggers))
+        rule_ids += [m.modality_rule for m in ms if m.modality_rule]
+        if place_rule:
+            rule_ids.append(place_rule)
+        if any(m.target_inherited for m in ms):
+            rule_ids.append("events.target_inherited")
+        return {
+            "id": ev.id,
+            "type": "attack",
+            "attack_kind": kind,
+            "acled_event_type": acled[0],
+            "acled_sub_event_type": acled[1],
+            "cameo_root": CAMEO.get(kind, "18"),
+            "plover_mode": PLOVER_MODE.get(kind),
+            "attacker_ids": attackers,
+            "target_ids": targets,
+            "target_text": _best_target_text(doc, ms),
+            "instruments": instruments,
+            "place_id": place,
+            "time_id": time,
+            "outcome": outcome,
+            "damage": damage,
+            "fatalities": fatalities,
+            "injured": injured,
+            "modality": "asserted",
+            "mentions": mentions,
+            "trigger_tokens": [t.tok.i for m in ms for t in m.triggers],
+            "rule_ids": rule_ids,
+        }
+
+    def _document_country(self) -> Optional[str]:
+        """The country most place mentions fall in: the last resort for an event's place."""
+        weight: dict[str, int] = {}
+        for p in self._places.values():
+            if p.get("country"):
+                weight[p["country"]] = weight.get(p["country"], 0) + len(p["mentions"])
+        if not weight:
+            return None
+        iso = max(weight, key=lambda k: weight[k])
+        ranked = sorted(
+            (p for p in self._places.values() if p.get("country") == iso),
+            key=lambda p: (p["kind"] != "country", p.get("qualifier") is not None, -len(p["mentions"])),
+        )
+        return ranked[0]["id"] if ranked else None
+
+    @staticmethod
+    def _actor_kinds(doc: Doc) -> dict[str, str]:
+        return {a["id"]: a["kind"] for a in records(doc, "cn_actors")}
+
+
+# -- typology tables -----------------------------------------------------------------------------
+CAMEO = {"air_strike": "19", "drone_strike": "19", "shelling": "19", "missile_attack": "19",
+         "rocket_attack": "19", "armed_clash": "19", "massacre": "20", "bombing": "18", "ied": "18",
+         "suicide_bombing": "18", "grenade": "18", "abduction": "18", "ambush": "19", "raid": "19",
+         "shooting": "18", "attack": "18", "arson": "18"}
+PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "heavy-weapons",
+               "missile_attack": "heavy-weapons", "rocket_attack": "heavy-weapons",
+               "bombing": "explosives", "ied": "explosives", "grenade": "explosives",
+               "suicide_bombing": "suicide-attack", "abduction": "abduct", "shooting": "firearms",
+               "massacre": "firearms", "ambush": "firearms", "raid": "firearms",
+               "armed_clash": "firearms", "arson": "destroy"}
+REMOTE = {"air_strike", "drone_strike", "shelling", "missile_attack", "rocket_attack", "bombing", "ied",
+          "suicide_bombing", "grenade"}
+
+
+def acled_type(kind: str, outcome: Optional[str], target_ids: list[str], actor_kinds: dict[str, str]) -> tuple[str, str]:
+    """ACLED event type and sub-event type, following the codebook's rules of thumb."""
+    if outcome in {"intercepted", "failed"} and kind in REMOTE | {"attack"}:
+        return "Strategic developments", "Disrupted weapons use"
+    if kind in {"air_strike", "drone_strike"}:
+        return "Explosions/Remote violence", "Air/drone strike"
+    if kind in {"shelling", "missile_attack", "rocket_attack"}:
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if kind in {"ied", "bombing"}:
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if kind == "suicide_bombing":
+        return "Explosions/Remote violence", "Suicide bomb"
+    if kind == "grenade":
+        return "Explosions/Remote violence", "Grenade"
+    civilians = bool(target_ids) and all(actor_kinds.get(t) in CIVILIAN_KINDS for t in target_ids)
+    if kind == "abduction":
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if kind == "arson" and not civilians:
+        return "Strategic developments", "Looting/property destruction"
+    if civilians or kind == "massacre":
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int, str]:
+    """token index -> record id, for every token inside one of the records' spans."""
+    out: dict[int, str] = {}
+    for r in recs:
+        for s, e in r.get(key) or []:
+            if key == "mentions":
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                s, e = span.start, span.end
+            for i in range(s, e):
+                out.setdefault(i, r["id"])
+    return out
+
+
+def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
+    """The lowest token that dominates both (either may be the other's ancestor)."""
+    up = {t.i for t in _path_to_root(a)}
+    for t in _path_to_root(b):
+        if t.i in up:
+            return t
+    return None
+
+
+def _path_to_root(tok: Token) -> list[Token]:
+    path = [tok]
+    while path[-1].head.i != path[-1].i and len(path) < 40:
+        path.append(path[-1].head)
+    return path
+
+
+def _first_index(path: list[Token], toks: list[Token]) -> int:
+    ids = {t.i for t in toks}
+    for i, p in enumerate(path):
+        if p.i in ids:
+            return i
+    return len(path)
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """True when a and b lie on one head chain with no clause in between that has its own
+    subject (a separate event) or is a reporting verb."""
+    pa, pb = _path_to_root(a), _path_to_root(b)
+    ib = {t.i for t in pb}
+    ia = {t.i for t in pa}
+    if b.i in ia:
+        chain = pa[: [t.i for t in pa].index(b.i) + 1]
+    elif a.i in ib:
+        chain = pb[: [t.i for t in pb].index(a.i) + 1]
+    else:
+        common = next((t for t in pa if t.i in ib), None)
+        if common is None or common.pos_ != "VERB" or common.lemma_ in REPORT_LEMMAS:
+            return False
+        chain = pa[: [t.i for t in pa].index(common.i) + 1] + pb[: [t.i for t in pb].index(common.i)]
+        if a.dep_ == "conj" or b.dep_ == "conj":
+            return False
+    inner = chain[1:-1]
+    for t in inner:
+        if t.pos_ == "VERB" and (t.lemma_ in REPORT_LEMMAS or any(c.dep_ in {"nsubj"} for c in t.children)):
+            return False
+    ends = [chain[0], chain[-1]]
+    if all(t.pos_ == "VERB" for t in ends) and any(t.dep_ in {"conj", "advcl", "ccomp"} for t in ends):
+        # two verbs, each with a subject of its own: two events
+        if all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in ends):
+            return False
+    return len(chain) <= 7
+
+
+def _count_of(tok: Token) -> Optional[int]:
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            if c.text.isdigit():
+                return int(c.text)
+            if c.lower_ in NUMBER_WORDS:
+                return NUMBER_WORDS[c.lower_]
+        if c.dep_ == "det" and c.lower_ in {"a", "an"} and tok.tag_ == "NN":
+            return 1
+    return None
+
+
+def _number(tok: Token) -> Optional[dict]:
+    """A casualty count from a victim noun or number token: {'min', 'max'}."""
+    def value(t: Token) -> Optional[int]:
+        txt = t.text.replace(",", "")
+        if txt.isdigit():
+            return int(txt)
+        return NUMBER_WORDS.get(t.lower_)
+
+    def qualify(numtok: Token, v: int) -> dict:
+        left = " ".join(x.lower_ for x in numtok.doc[max(0, numtok.i - 2) : numtok.i])
+        vague = numtok.lower_ in VAGUE_MIN
+        if left.endswith("at least") or left.endswith("more than") or left.endswith("over") or vague:
+            return {"min": v + (1 if left.endswith("more than") else 0), "max": None}
+        if left.endswith("up to") or left.endswith("as many as") or left.endswith("at most"):
+            return {"min": None, "max": v}
+        return {"min": v, "max": v}
+
+    v = value(tok)
+    if v is not None and tok.pos_ in {"NUM", "NOUN", "PRON", "ADJ"} and tok.lower_ not in {"a", "an", "both"}:
+        return qualify(tok, v)
+    for c in tok.children:
+        if c.dep_ in {"nummod", "quantmod"}:
+            v = value(c)
+            if v is not None:
+                return qualify(c, v)
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in NUMBER_WORDS:
+            v = NUMBER_WORDS[tok.lower_]
+            return qualify(tok, v)
+        if c.dep_ == "det" and c.lower_ in {"a", "an", "one"} and tok.tag_ == "NN":
+            return {"min": 1, "max": 1}
+    if tok.lower_ in {"dozens", "scores", "hundreds", "thousands", "several"}:
+        return qualify(tok, NUMBER_WORDS[tok.lower_])
+    return None
+
+
+def _add(a: Optional[dict], b: Optional[dict]) -> Optional[dict]:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    mn = (a["min"] or 0) + (b["min"] or 0) if (a["min"] is not None or b["min"] is not None) else None
+    mx = a["max"] + b["max"] if a["max"] is not None and b["max"] is not None else None
+    return {"min": mn, "max": mx}
+
+
+def _scan_casualties(sent: Span, instruments: dict) -> tuple[Optional[dict], Optional[dict], Optional[bool]]:
+    """Fatalities, injured and damage stated in one sentence."""
+    fat: Optional[dict] = None
+    inj: Optional[dict] = None
+    dmg: Optional[bool] = None
+    seen: set[int] = set()
+    for tok in sent:
+        low, lem = tok.lower_, tok.lemma_.lower()
+        is_fat = low in FATAL_WORDS or lem in FATAL_WORDS
+        is_inj = low in INJURY_WORDS or lem in INJURY_WORDS
+        is_both = low in CASUALTY_BOTH
+        is_dmg = low in DAMAGE_WORDS or lem in DAMAGE_WORDS
+        if not (is_fat or is_inj or is_both or is_dmg):
+            continue
+        negated = any(c.dep_ == "det" and c.lower_ in {"no"} for c in tok.children) or any(
+            c.dep_ == "neg" for c in tok.children) or any(
+            c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in {"nobody", "no-one"} or (
+                c.lower_ == "one" and any(g.lower_ == "no" for g in c.children)) for c in tok.children)
+        if tok.i > 0 and sent.doc[tok.i - 1].lower_ in {"without", "no"}:
+            negated = True
+        if tok.dep_ == "conj" and (
+            any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children)
+            or (tok.head.i > 0 and sent.doc[tok.head.i - 1].lower_ in {"without", "no"})
+        ):
+            negated = True
+        if is_dmg:
+            if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in instruments for c in tok.children):
+                continue
+            dmg = False if negated else True if dmg is None else dmg
+            continue
+        if negated:
+            zero = {"min": 0, "max": 0}
+            if is_fat or is_both:
+                fat = fat or zero
+            if is_inj or is_both:
+                inj = inj or zero
+            continue
+        count = None
+        victims: list[Token] = []
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_ == "VBN":
+            victims = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
+            if not victims and tok.dep_ in {"acl", "amod"}:
+                victims = [tok.head]
+        else:
+            victims = [tok]
+            if low == "toll" or lem == "toll":
+                victims = [g for g in tok.head.subtree if g.like_num and g.i > tok.i][:1] or [tok]
+        for v in victims:
+            if v.i in seen:
+                continue
+            c = _number(v)
+            for conj in [x for x in v.children if x.dep_ == "conj"]:
+                c = _add(c, _number(conj))
+                seen.add(conj.i)
+            if c is not None:
+                seen.add(v.i)
+                count = _add(count, c)
+        if count is None and tok.pos_ in {"ADJ", "NOUN"}:
+            count = _number(tok)
+        if count is None:
+            continue
+        if is_fat:
+            fat = fat if fat and (fat.get("min") or 0) >= (count.get("min") or 0) else count
+        elif is_inj:
+            inj = inj if inj and (inj.get("min") or 0) >= (count.get("min") or 0) else count
+    return fat, inj, dmg
+
+
+def _apply_collective(ev: _Event, m: _Mention) -> None:
+    """'No injuries were reported in either incident': figures said of several events."""
+    extra = {}
+    if m.fatalities is not None:
+        extra["fatalities"] = m.fatalities
+    if m.injured is not None:
+        extra["injured"] = m.injured
+    if m.damage is not None:
+        extra["damage"] = m.damage
+    if extra:
+        ev.collective.append(extra)
+
+
+DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "centuries"}
+
+
+def _habitual(verb: Token) -> bool:
+    """'has fought the government for two decades', 'which has attacked bases since 2019':
+    a history, not an event. Also a perfect-tense relative clause on an actor description."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"for", "since", "over", "throughout"}:
+            for p in c.children:
+                if p.lower_ in DURATION_UNITS or any(g.lower_ in DURATION_UNITS for g in p.subtree):
+                    return True
+                if c.lower_ == "since" and p.like_num and len(p.text) == 4:
+                    return True
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    if verb.dep_ == "relcl" and perfect and verb.head.lemma_ in {"group", "militia", "movement", "organization",
+                                                                  "organisation", "faction", "insurgency"}:
+        return True
+    return False
+
+
+def _np_text(tok: Token) -> str:
+    """A noun phrase without the relative clauses and appositions hanging off it."""
+    doc = tok.doc
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ in {"relcl", "appos", "punct", "cc", "conj"} and c.i > tok.i:
+            continue
+        toks.extend(c.subtree)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return doc[lo : hi + 1].text.strip()
+
+
+def _best_target_text(doc: Doc, ms: list[_Mention]) -> Optional[str]:
+    """The target phrase of the first mention in a full sentence (headlines come last)."""
+    texts = [(not doc[m.head.i].sent.text.strip().endswith((".", "!", "?", "\"", "”")), i, m.target_text)
+             for i, m in enumerate(ms) if m.target_text]
+    return min(texts)[2] if texts else None
+
+
+def _asserts(m: _Mention) -> dict:
+    """What one mention says of its event, for the claim that carries it."""
+    out: dict = {}
+    if m.fatalities is not None:
+        out["fatalities"] = m.fatalities
+    if m.injured is not None:
+        out["injured"] = m.injured
+    if m.outcome is not None:
+        out["outcome"] = m.outcome
+    if m.damage is not None:
+        out["damage"] = m.damage
+    if m.attackers:
+        out["attacker_ids"] = list(m.attackers)
+    return out
+
+
+def _mention_span(doc: Doc, m: _Mention) -> Span:
+    toks = [t.span for t in m.triggers]
+    return doc[min(s.start for s in toks) : max(s.end for s in toks)]
+
+
+def _specific(kinds: list[str]) -> Optional[str]:
+    present = [k for k in SPECIFIC_KINDS if k in kinds and k not in {"attack", "other"}]
+    return present[0] if present else None
+
+
+def _better_outcome(a: Optional[str], b: str) -> str:
+    order = {"intercepted": 0, "failed": 1, "effective": 2, "unknown": 3}
+    if a is None:
+        return b
+    return a if order[a] <= order[b] else b
+
+
+def _first(values: list) -> object:
+    return next((v for v in values if v is not None), None)
+
+
+def _kind_rank(kind: str) -> int:
+    return {"facility": 0, "populated_place": 1, "admin2": 2, "admin1": 3, "region": 4,
+            "water_body": 4, "country": 5}.get(kind, 6)

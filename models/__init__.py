@@ -1,0 +1,1 @@
+"""Bundled rule data of conflictner (installed as the package `conflictner.models`)."""
