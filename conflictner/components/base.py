@@ -8,8 +8,9 @@ so a saved pipeline never depends on the package's current data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar, Iterable, Optional
+from typing import Any, ClassVar, Optional
 
 import srsly
 from pydantic import BaseModel
@@ -88,7 +89,7 @@ class RuleComponent:
             dump_jsonl(entries, path / fname)
         srsly.write_json(path / "cfg.json", {"files": sorted(self.rules)})
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RuleComponent:
         self._load_dir(ensure_path(path))
         return self
 
@@ -100,7 +101,7 @@ class RuleComponent:
         }
         return srsly.msgpack_dumps(payload)
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RuleComponent:
         payload = srsly.msgpack_loads(data)
         self.rules = {
             fname: [self.files[fname].model_validate(x) for x in entries]

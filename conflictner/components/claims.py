@@ -37,7 +37,7 @@ MEDIA_CHANNELS = {"reuters", "afp", "ap", "the associated press", "associated pr
     requires=["doc._.cn_event_refs", "doc._.cn_actors", "doc._.cn_events"],
     default_config={"data_path": None},
 )
-def make_claims(nlp: Language, name: str, *, data_path: Optional[str]) -> "ClaimLinker":
+def make_claims(nlp: Language, name: str, *, data_path: Optional[str]) -> ClaimLinker:
     return ClaimLinker(nlp, name, data_path=data_path)
 
 

@@ -70,7 +70,7 @@ VICTIM_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", "
               "doc._.cn_modality"],
     default_config={"data_path": None},
 )
-def make_events(nlp: Language, name: str, *, data_path: Optional[str]) -> "EventExtractor":
+def make_events(nlp: Language, name: str, *, data_path: Optional[str]) -> EventExtractor:
     return EventExtractor(nlp, name, data_path=data_path)
 
 
@@ -547,7 +547,7 @@ class EventExtractor(RuleComponent):
         time of its own and no weapon-specific trigger qualifies."""
         if m.place or m.time or _specific(m.kinds) or m.head.lemma_ not in VICTIM_VERBS:
             return None
-        for o, ref in zip(reversed(before), reversed(refs)):
+        for o, ref in zip(reversed(before), reversed(refs), strict=True):
             if o.sent_start != m.sent_start:
                 break
             if len(ref["event_ids"]) != 1 or ref["kind"] == "collective":
@@ -915,6 +915,10 @@ def _linked(a: Token, b: Token) -> bool:
         chain = pa[: [t.i for t in pa].index(common.i) + 1] + pb[: [t.i for t in pb].index(common.i)]
         if a.dep_ == "conj" or b.dep_ == "conj":
             return False
+    if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
+        # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
+        # tells its own story
+        return False
     inner = chain[1:-1]
     for t in inner:
         if t.pos_ == "VERB" and (t.lemma_ in REPORT_LEMMAS or any(c.dep_ in {"nsubj"} for c in t.children)):

@@ -25,7 +25,7 @@ from .base import RuleComponent
     requires=["token.pos", "token.is_sent_start"],
     default_config={"data_path": None},
 )
-def make_modality(nlp: Language, name: str, *, data_path: Optional[str]) -> "ModalityCues":
+def make_modality(nlp: Language, name: str, *, data_path: Optional[str]) -> ModalityCues:
     return ModalityCues(nlp, name, data_path=data_path)
 
 

@@ -9,18 +9,18 @@ affiliations ("Lebanon-based", "Iraqi") are not places.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 import srsly
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import GeoEntry, Gazetteer, fold
+from ..geo import Gazetteer, GeoEntry, fold
 from ..rules import PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record
@@ -45,7 +45,7 @@ OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
     requires=["doc.ents", "token.dep", "doc._.cn_actors"],
     default_config={"data_path": None, "cities": "15000"},
 )
-def make_places(nlp: Language, name: str, *, data_path: Optional[str], cities: str) -> "PlaceResolver":
+def make_places(nlp: Language, name: str, *, data_path: Optional[str], cities: str) -> PlaceResolver:
     return PlaceResolver(nlp, name, data_path=data_path, cities=cities)
 
 
@@ -220,7 +220,7 @@ class PlaceResolver:
                 dump_jsonl(read_jsonl(src, PlaceEntry), path / fname)
         srsly.write_json(path / "cfg.json", {"cities": self.cities})
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "PlaceResolver":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlaceResolver:
         path = ensure_path(path)
         if (path / "cfg.json").exists():
             self.cities = srsly.read_json(path / "cfg.json")["cities"]
@@ -231,7 +231,7 @@ class PlaceResolver:
         """By reference: the folder and the city threshold (the tables themselves are files)."""
         return srsly.msgpack_dumps({"data_path": self.data_path, "cities": self.cities})
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PlaceResolver":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> PlaceResolver:
         cfg = srsly.msgpack_loads(data)
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()

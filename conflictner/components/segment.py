@@ -17,7 +17,7 @@ from spacy.tokens import Doc
     assigns=["token.is_sent_start"],
     default_config={"min_newlines": 1},
 )
-def make_segmenter(nlp: Language, name: str, *, min_newlines: int) -> "LineBreakSegmenter":
+def make_segmenter(nlp: Language, name: str, *, min_newlines: int) -> LineBreakSegmenter:
     return LineBreakSegmenter(min_newlines=min_newlines)
 
 

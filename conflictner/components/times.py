@@ -53,7 +53,7 @@ class TimePattern(_Rule):
     requires=["doc.ents", "doc._.cn_meta"],
     default_config={"data_path": None},
 )
-def make_times(nlp: Language, name: str, *, data_path: Optional[str]) -> "TimeNormalizer":
+def make_times(nlp: Language, name: str, *, data_path: Optional[str]) -> TimeNormalizer:
     return TimeNormalizer(nlp, name, data_path=data_path)
 
 
