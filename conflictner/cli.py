@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -143,6 +144,50 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the pipeline (or stored predictions) against a gold JSONL file; see docs/evaluation.md."""
+    from .evaluate import GoldFormatError, evaluate, read_extractions, read_gold
+
+    if args.date_tolerance < 0:
+        print("conflictner evaluate: --date-tolerance must be 0 or more", file=sys.stderr)
+        return 2
+    try:
+        gold = read_gold(args.gold)
+        predictions = read_extractions(args.predictions) if args.predictions else None
+    except GoldFormatError as err:
+        print(f"conflictner: {err}", file=sys.stderr)
+        return 1
+    nlp = None
+    if predictions is None:
+        from .api import load
+
+        try:
+            nlp = load(args.base) if args.base else load()
+        except (OSError, ValueError) as err:
+            print(f"conflictner: {err}", file=sys.stderr)
+            return 1
+    try:
+        report = evaluate(gold, nlp=nlp, date_tolerance_days=args.date_tolerance, predictions=predictions)
+    except ValueError as err:  # a prediction missing or made on another text
+        print(f"conflictner: {err}", file=sys.stderr)
+        return 1
+    report.gold = args.gold
+    text = report.model_dump_json(indent=2) + "\n" if args.report == "json" else report.to_markdown()
+    if args.out:
+        try:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text, encoding="utf8")
+        except OSError as err:
+            print(f"conflictner: cannot write {args.out}: {err.strerror}", file=sys.stderr)
+            return 1
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    summary = ", ".join(f"{name} {report.f1(name):.2f}" for name in ("events", "attackers", "targets", "claims"))
+    print(f"{report.n_documents} documents; micro F1: {summary}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="conflictner", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -164,13 +209,28 @@ def build_parser() -> argparse.ArgumentParser:
     ac.add_argument("--country", help="ISO 3166-1 alpha-3")
     ac.add_argument("--json", action="store_true", help="print the entries as JSONL")
     ac.set_defaults(func=_cmd_actors)
+    ev = sub.add_parser("evaluate", help="score the pipeline against a gold JSONL file (docs/evaluation.md)")
+    ev.add_argument("gold", help="gold file: one annotated document per line")
+    ev.add_argument("--report", choices=["md", "json"], default="md", help="Markdown tables or the JSON model")
+    ev.add_argument("--out", help="write the report to this file instead of standard output")
+    ev.add_argument("--date-tolerance", type=int, default=1, metavar="DAYS",
+                    help="days an event date may be off and still align (default 1)")
+    ev.add_argument("--base", help="base spaCy pipeline (package name or path)")
+    ev.add_argument("--predictions", help="score these stored extractions (extract --format jsonl) instead")
+    ev.set_defaults(func=_cmd_evaluate)
     return p
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        # the reader went away (`| head`): stop quietly, as shell tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,7 +78,11 @@ class TriggerRule(_Rule):
 
     `role` says how a match may be used: `event` can introduce a new event, `anaphor` only
     refers back to events already introduced ("the incident"), `outcome` marks the
-    outcome of an event in the same clause ("intercepted", "shot down").
+    outcome of an event in the same clause ("intercepted", "shot down"). `needs_weapon`
+    keeps a verb only with a weapon or a target phrase nearby ("fired at a base"), and
+    `weapon_only` with a weapon alone ("threw a grenade at police", not "threw stones at police");
+    `needs_object` keeps a verb only when it has an object ("burned homes", not "the fire
+    burned for hours").
     """
 
     id: str
@@ -87,6 +91,8 @@ class TriggerRule(_Rule):
     role: Literal["event", "anaphor", "outcome"] = "event"
     outcome: Optional[Literal["intercepted", "failed", "effective"]] = None
     needs_weapon: bool = False
+    weapon_only: bool = False
+    needs_object: bool = False
     source: str
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,8 +27,8 @@ def test_extract_table_is_readable(capsys, nlp):
     code, out, _ = run(capsys, "extract", str(ARTICLE), "--published", "2024-03-06")
     assert code == 0
     assert "attack/shelling" in out and "attack/ambush" in out
-    assert "claim    claim_responsibility Al-Shabaab" in out
-    assert "where     near Mogadishu [SOM]" in out
+    assert "claim    claim_responsibility Al-Shabaab [armed_group]" in out
+    assert "where     near Aden Adde International Airport [SOM]" in out
 
 
 def test_extract_json_round_trips(capsys, nlp):
@@ -72,6 +73,14 @@ def test_missing_file_exits_1_with_a_message(capsys, nlp, tmp_path):
 def test_bad_base_exits_1(capsys):
     code, _, err = run(capsys, "extract", str(ARTICLE), "--base", "no_such_pipeline_xyz")
     assert code == 1 and "E004" in err
+
+
+def test_closed_pipe_is_not_a_traceback(tmp_path):
+    exe = Path(sys.executable).parent / "conflictner"
+    res = subprocess.run(f"'{exe}' extract '{ARTICLE}' --published 2024-03-06 | head -1", shell=True,
+                         capture_output=True, text=True, check=False)
+    assert res.stdout.startswith("# somalia_base_attack")
+    assert "Traceback" not in res.stderr
 
 
 def test_usage_error_exits_2(capsys):

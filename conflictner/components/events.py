@@ -194,6 +194,10 @@ class EventExtractor(RuleComponent):
             tok = sp.root
             if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
                 continue
+            if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):
+                continue
+            if rule.weapon_only and not self._has_weapon(tok):
+                continue
             if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
                 if rule.role == "event" and tok.pos_ == "NOUN":
                     rule = rule.model_copy(update={"role": "anaphor"})
@@ -268,7 +272,7 @@ class EventExtractor(RuleComponent):
             if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} and tok.head.pos_ == "VERB":
                 cands.append(tok.head)
             for c in cands:
-                for g in [c, *c.children]:
+                for g in [c, *c.children, *_quantified(c)]:
                     hit = self._instruments.get(g.i)
                     if hit is None or hit[1].start in seen:
                         continue
@@ -424,7 +428,11 @@ class EventExtractor(RuleComponent):
                 m.target_text and any(p.dep_ in {"pobj", "dobj", "nsubjpass"} and p.i in cluster_ids for p in path)
             ):
                 places_own.append(pid)
-            elif not any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path[:3]):
+            elif not any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path[:3]) and not any(
+                p.dep_ == "appos" or (p.i in self._actor_at and p.i != tok_i) for p in path[1:5]
+            ):
+                # a place describing an actor ('al-Qaeda's affiliate in the Sahel') is not where
+                # this event happened
                 places_sent.append(pid)
         best = self._most_precise(places_own) or self._most_precise(places_sent)
         m.place = best
@@ -461,6 +469,27 @@ class EventExtractor(RuleComponent):
         for tok in toks:
             if tok.pos_ == "VERB" and _habitual(tok):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
+                return
+        support = head.head if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} else None
+        if support is not None and support.pos_ == "VERB":
+            # "had not carried out any strikes", "has long used airstrikes"
+            if any(c.dep_ == "neg" for c in support.children):
+                m.modality, m.modality_rule = "negated", "events.modality.neg_support_verb"
+                return
+            if _habitual(support):
+                m.modality, m.modality_rule = "generic", "events.modality.habitual"
+                return
+        for anc in _path_to_root(head)[1:5]:
+            if anc.pos_ == "VERB" and anc.lemma_ in DENIAL_LEMMAS:
+                # "the army denied that it had shelled the village": the speaker negates it
+                m.modality, m.modality_rule = "negated", f"events.modality.{anc.lemma_}"
+                return
+        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and head.head.lemma_ in COPULAS:
+            if not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children) and head.head.tag_ in {
+                "VBZ", "VBP"
+            }:
+                # "Suicide bombings are rare in Mozambique": a statement about a kind of attack
+                m.modality, m.modality_rule = "generic", "events.modality.generic_subject"
                 return
         best = None
         for sc in self._scopes:
@@ -503,6 +532,12 @@ class EventExtractor(RuleComponent):
             refs.append(ref)
             if m.modality != "asserted":
                 ref["kind"] = "non_asserted"
+                if m.definite and (m.modality_rule or "").split(".")[-1] in DENIAL_LEMMAS:
+                    # "The military denied carrying out the airstrike": a denial of a known event
+                    # is a claim about it, not a new (negated) event
+                    denied = self._refer(m, events)
+                    if denied:
+                        ref["kind"], ref["event_ids"] = "denied", [e.id for e in denied]
                 continue
             targets = self._elaborates(m, mentions[:pos], refs[:-1], events)
             if targets is None:
@@ -588,7 +623,9 @@ class EventExtractor(RuleComponent):
         for o in ev.mentions:
             if m.place and o.place and m.place != o.place:
                 pm, po = self._places[m.place], self._places[o.place]
-                if pm["country"] != po["country"] or (pm["geo_precision"] == 1 and po["geo_precision"] == 1):
+                if (pm["country"] and po["country"] and pm["country"] != po["country"]) or (
+                    pm["geo_precision"] == 1 and po["geo_precision"] == 1
+                ):
                     return False
             tm, to = self._times.get(m.time or ""), self._times.get(o.time or "")
             if tm and to and tm.get("start") and to.get("start") and tm["precision"] == to["precision"] == "day":
@@ -931,6 +968,22 @@ def _linked(a: Token, b: Token) -> bool:
     return len(chain) <= 7
 
 
+#: heads of "dozens of rockets", "a barrage of missiles": the weapon is in the of-phrase
+QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", "salvo", "volley", "wave",
+                  "swarm", "series", "hail", "couple", "pair", "string"}
+
+
+def _quantified(tok: Token) -> list[Token]:
+    """The nouns inside 'dozens of X' / 'a barrage of X' hanging from tok or its children."""
+    out = []
+    for q in [tok, *tok.children]:
+        if q.lower_ in QUANTITY_HEADS or q.pos_ == "NUM":
+            for prep in q.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out += [p for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
 def _count_of(tok: Token) -> Optional[int]:
     for c in tok.children:
         if c.dep_ == "nummod":
@@ -1031,6 +1084,10 @@ def _scan_casualties(sent: Span, instruments: dict) -> tuple[Optional[dict], Opt
             victims = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
             if not victims and tok.dep_ in {"acl", "amod"}:
                 victims = [tok.head]
+        elif tok.pos_ == "ADJ" and tok.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advcl", "conj"}:
+            # "leaving four fighters dead", "three soldiers were left wounded"
+            victims = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            victims = victims or [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
         else:
             victims = [tok]
             if low == "toll" or lem == "toll":
@@ -1072,6 +1129,12 @@ def _apply_collective(ev: _Event, m: _Mention) -> None:
 DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "centuries"}
 
 
+DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
+COPULAS = {"be", "become", "remain", "grow"}
+FREQUENCY_ADVERBS = {"long", "often", "regularly", "repeatedly", "frequently", "routinely", "increasingly",
+                     "usually", "typically", "commonly", "rarely", "seldom", "sometimes", "occasionally"}
+
+
 def _habitual(verb: Token) -> bool:
     """'has fought the government for two decades', 'which has attacked bases since 2019':
     a history, not an event. Also a perfect-tense relative clause on an actor description."""
@@ -1083,6 +1146,11 @@ def _habitual(verb: Token) -> bool:
                 if c.lower_ == "since" and p.like_num and len(p.text) == 4:
                     return True
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    present = verb.tag_ in {"VBZ", "VBP"} or perfect or any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+    if present and any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children):
+        # "has long used airstrikes", "often attack convoys": a pattern, not one event
+        return True
     if verb.dep_ == "relcl" and perfect and verb.head.lemma_ in {"group", "militia", "movement", "organization",
                                                                   "organisation", "faction", "insurgency"}:
         return True
