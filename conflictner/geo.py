@@ -157,8 +157,15 @@ class Gazetteer:
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
-        if countries:
-            cands.sort(key=lambda c: (0 if c.country in countries or c.country is None else 1, _rank(c)))
+        def order(c: GeoEntry) -> tuple:
+            # within a kind, a place whose own name this is beats one that merely lists it
+            # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo)
+            rank = _rank(c)
+            own = 0 if fold(c.name) in {key, stripped} else 1
+            near = 0 if not countries or c.country in countries or c.country is None else 1
+            return (near, rank[0], own, *rank[1:])
+
+        cands.sort(key=order)
         return cands
 
     def country(self, iso3: str) -> Optional[GeoEntry]:

@@ -565,7 +565,6 @@ PLACE_CASES = [
     pytest.param(
         "A Russian drone struck a bus in Nikopol on Saturday, wounding nine people, the regional governor said.",
         "UKR", "UA-12", "Nikopol", None, id="ukraine-in-nikopol",
-        marks=xfail("no place: the base NER does not tag 'Nikopol' although the gazetteer has it (UA-12)"),
     ),
     pytest.param(
         "Suspected jihadists ambushed a military convoy near Kidal on Wednesday, the army said.",
@@ -574,8 +573,6 @@ PLACE_CASES = [
     pytest.param(
         "Gunmen ambushed a truck convoy near Gao on Thursday, local officials said.",
         "MLI", "ML-7", "Gao", None, id="mali-near-gao",
-        marks=xfail("'Gao' resolves to Guantánamo, Cuba: an alternate name of the larger Cuban city outranks "
-                    "Gao, Mali, and no country in the sentence helps"),
     ),
     pytest.param(
         "RSF fighters attacked the village of Tawila in North Darfur on Saturday, residents said.",
@@ -584,13 +581,11 @@ PLACE_CASES = [
     pytest.param(
         "The RSF shelled a market in Omdurman on Sunday, killing 15 people, medics said.",
         "SDN", "SD-KH", "Omdurman", None, id="sudan-in-omdurman",
-        marks=xfail("no place: the base NER does not tag 'Omdurman' although the gazetteer has it (SD-KH)"),
     ),
     pytest.param(
         "M23 rebels shelled a displacement camp on the outskirts of Goma on Friday, killing five people, the "
         "U.N. said.",
         "COD", "CD-NK", "Goma", None, id="drc-outskirts-of-goma",
-        marks=xfail("no place: the base NER does not tag 'Goma' although the gazetteer has it (CD-NK)"),
     ),
     pytest.param(
         "Insurgents raided a village near Mocimboa da Praia in Cabo Delgado province on Tuesday, residents said.",
@@ -776,7 +771,6 @@ MERGED = ("the Sumy strike ('Separately, a Russian drone hit ...') is merged int
           "while the headline 'Russian Drone Kills Two in Sumy' becomes an event of its own")
 
 
-@pytest.mark.xfail(reason=MERGED, strict=True)
 def test_ukraine_asserted_attacks(ukraine: Extraction) -> None:
     kinds = sorted(e.attack_kind.value for e in asserted_attacks(ukraine) if e.attack_kind)
     assert kinds == ["drone_strike", "drone_strike"], describe(ukraine)
@@ -789,8 +783,6 @@ def test_ukraine_asserted_attacks(ukraine: Extraction) -> None:
     assert not any(start <= m.start_char < end for m in tver.mentions), describe(ukraine)
 
 
-@pytest.mark.xfail(reason=MERGED + "; the Tver event thus carries Sumy's casualties (2 killed, 11 injured)",
-                   strict=True)
 def test_ukraine_tver_depot_strike(ukraine: Extraction) -> None:
     e = event_matching(ukraine, TVER)
     assert e.fatalities is None or e.fatalities.min in (0, None), describe(ukraine)
@@ -798,7 +790,6 @@ def test_ukraine_tver_depot_strike(ukraine: Extraction) -> None:
     assert time is not None and time.start in (dt.date(2024, 9, 17), dt.date(2024, 9, 18)), describe(ukraine)
 
 
-@pytest.mark.xfail(reason=MERGED, strict=True)
 def test_ukraine_sumy_strike(ukraine: Extraction) -> None:
     e = event_matching(ukraine, SUMY)
     check_count("fatalities", e.fatalities, (2, 2), ukraine)
@@ -823,7 +814,6 @@ UKRAINE_CLAIMS = [
     pytest.param(
         Stance.report, "regional military administration", OFFICIAL, None, SUMY,
         id="military-administration-reports-sumy",
-        marks=xfail(MERGED),
     ),
 ]
 

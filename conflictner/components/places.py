@@ -36,6 +36,8 @@ PART_NOUNS = {"outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood",
               "centre", "center", "heart", "edge"}
 SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "camp", "hamlet",
                      "settlement", "locality", "outpost", "base", "checkpoint", "market"}
+LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
+                  "through", "inside", "within", "nearby", "to", "between"}
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -90,6 +92,7 @@ class PlaceResolver:
         actor_tokens = self._actor_name_tokens(doc)
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
+        spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
@@ -117,7 +120,8 @@ class PlaceResolver:
     def _actor_name_tokens(doc: Doc) -> set[int]:
         toks: set[int] = set()
         for a in records(doc, "cn_actors"):
-            if a.get("descriptor") or a.get("kind") == "state":
+            if a.get("descriptor") or a.get("kind") == "state" or a.get("candidate"):
+                # unknown ORGs are only candidates: the NER often tags a town as ORG
                 continue
             for s, e in a["mentions"]:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -136,12 +140,44 @@ class PlaceResolver:
         return False
 
     def _doc_countries(self, doc: Doc, spans: list[Span]) -> set[str]:
+        """Countries the document is about: named countries, and the home countries of the
+        actors it names ('the RSF', 'Malian troops'), which decide between same-named towns."""
         found: set[str] = set()
         for s in spans:
             for c in self.gazetteer.lookup(s.text)[:1]:
                 if c.kind == PlaceKind.country and c.country:
                     found.add(c.country)
+        for a in records(doc, "cn_actors"):
+            if a.get("country") and not a.get("candidate"):
+                found.add(a["country"])
         return found
+
+    @staticmethod
+    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+        """Town names the NER missed, where the syntax says 'place': capitalized words after
+        'in/near/outside/...' or 'the town/city/village of', that the gazetteer knows as a
+        populated place or admin1 unit. The NER tags many small towns as persons or nothing."""
+        out: list[Span] = []
+        for tok in doc:
+            if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.i == 0 or tok.is_sent_start:
+                continue
+            prev = doc[tok.i - 1]
+            locative = prev.lower_ in LOCATIVE_PREPS or (
+                prev.lower_ == "of" and tok.i >= 2 and doc[tok.i - 2].lower_ in SMALL_PLACE_NOUNS | PART_NOUNS
+                | {"city", "province", "region", "state", "district"}
+            )
+            if not locative:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and end - tok.i < 3 and doc[end].is_title and doc[end].i not in taken:
+                end += 1
+            for stop in range(end, tok.i, -1):
+                span = doc[tok.i:stop]
+                cands = gaz.index.get(fold(span.text), [])
+                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} for c in cands):
+                    out.append(Span(doc, tok.i, stop, label="PLACE"))
+                    break
+        return out
 
     @staticmethod
     def _qualify(span: Span, entry: GeoEntry) -> tuple[Optional[str], int]:
