@@ -34,5 +34,8 @@ schema: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider
 
+evaluate: $(STAMP)
+	$(BIN)/python -m conflictner.evaluation.public --out docs/benchmarks.md
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

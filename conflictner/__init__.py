@@ -5,13 +5,8 @@
     >>> result.events[0].attack_kind, result.claims[0].source.text
 """
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # type checkers see the function; at run time the package itself is callable
-    from .evaluate.score import evaluate
-else:
-    from . import evaluate  # conflictner.evaluate(gold) -> EvaluationReport; imports no spaCy
 from .api import extract, extract_many, load
+from .evaluation import evaluate
 from .schema import (
     Actor,
     Claim,

@@ -146,7 +146,7 @@ def _cmd_actors(args: argparse.Namespace) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     """Score the pipeline (or stored predictions) against a gold JSONL file; see docs/evaluation.md."""
-    from .evaluate import GoldFormatError, evaluate, read_extractions, read_gold
+    from .evaluation import GoldFormatError, evaluate, read_extractions, read_gold
 
     if args.date_tolerance < 0:
         print("conflictner evaluate: --date-tolerance must be 0 or more", file=sys.stderr)

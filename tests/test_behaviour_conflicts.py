@@ -376,15 +376,11 @@ CLAIM_CASES = [
         "Gunmen killed five soldiers in an ambush near Menaka on Saturday, a security source, who spoke on "
         "condition of anonymity, said.",
         Stance.report, "security source", ANY_ROLE, True, 1, id="mali-security-source-anonymity",
-        marks=xfail("source not found: the report is credited to 'the article' (media) when the "
-                    "reporting verb follows a comma-delimited 'who spoke on condition of anonymity' clause"),
     ),
     pytest.param(
         "Jihadists attacked an army base in Djibo on Sunday, killing dozens of soldiers, a security official "
         "who requested anonymity told AFP.",
         Stance.report, "security official", OFFICIAL, True, 1, id="burkina-official-requested-anonymity",
-        marks=xfail("source not found: 'a security official who requested anonymity told AFP' is not a "
-                    "reporting frame, the claim is credited to 'the article'"),
     ),
     pytest.param(
         "Rapid Support Forces fighters shelled the Zamzam camp on Sunday, killing four people, residents said.",
@@ -399,7 +395,6 @@ CLAIM_CASES = [
         "Observatory for Human Rights said.",
         Stance.report, "Syrian Observatory for Human Rights", {SourceRole.ngo, SourceRole.activist}, False, 1,
         id="syria-observatory-named-monitor",
-        marks=xfail("anonymous is True for the named monitor 'the Syrian Observatory for Human Rights'"),
     ),
     pytest.param(
         "A Russian drone attack on Odesa killed two people overnight, Ukrainian state media reported.",
@@ -803,8 +798,6 @@ UKRAINE_CLAIMS = [
     pytest.param(
         Stance.claim_responsibility, "military intelligence", OFFICIAL, False, TVER,
         id="military-intelligence-claims-depot-strike",
-        marks=xfail("attached to the Tver event, but its source role is media and anonymous is True for "
-                    "'Ukraine's military intelligence agency'"),
     ),
     pytest.param(
         Stance.report, "Igor Rudenya", OFFICIAL, False, TVER, id="named-governor-reports-fire",

@@ -170,7 +170,7 @@ class ClaimLinker(RuleComponent):
                 tok = tok.head
                 continue
             break
-        return None
+        return _left_speaker(cue)
 
     def _claims_own_act(self, doc: Doc, cue: Token, head: Token, speaker: Optional[Token], source: dict) -> bool:
         """'X announced it had launched ...', 'X said it carried out ...': a claim of its own act."""
@@ -215,11 +215,8 @@ class ClaimLinker(RuleComponent):
                     break
             if affiliation is None:
                 affiliation = self._country_word(span)
-        named_org = actor_id is not None and not self._actors[actor_id].get("descriptor")
-        anonymous = person is None and not named_org and not any(
-            t.ent_type_ in {"ORG"} and t.i == speaker.i for t in span)
-        if _anonymity_phrase(speaker):
-            anonymous = True
+        anonymous = _anonymous(speaker, person, actor_id is not None and not self._actors[actor_id].get(
+            "descriptor"))
         text = span.text
         if speaker.lower_ in {"it", "they", "we"} and actor_id:
             text = speaker.text
@@ -246,11 +243,17 @@ class ClaimLinker(RuleComponent):
     def _role(self, span: Span, speaker: Token, actor_id: Optional[str]) -> str:
         low = speaker.lower_
         lemma = speaker.lemma_.lower()
+        if any(self.role_of.get(t.lower_) == "spokesperson" for t in span):
+            return "spokesperson"
+        if lemma in INSTITUTION_HEADS | {"source"} and any(t.lower_ in STATE_MODIFIERS for t in span if t.i != speaker.i):
+            # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
+            return "official"
         for key in (low, lemma, span.text.lower()):
             if key in self.role_of and self.role_of[key] != "armed_group":
                 return self.role_of[key]
-        if actor_id:
-            kind = self._actors[actor_id]["kind"]
+        actor = self._actors.get(actor_id or "")
+        if actor is not None and not (actor.get("candidate") and actor["kind"] == "other"):
+            kind = actor["kind"]
             if kind in {"state", "state_forces", "police"}:
                 return "official"
             if kind in {"civilians"}:
@@ -296,6 +299,34 @@ class ClaimLinker(RuleComponent):
                 "affiliation": None, "anonymous": False, "person": None, "channel": None}
 
 
+def _left_speaker(cue: Token) -> Optional[Token]:
+    """'..., a security source, who spoke on condition of anonymity, said.': the parser
+    often leaves a sentence-final reporting verb without a subject and hangs the speaker
+    on the clause before it. Take the noun phrase that ends just before the cue."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= cue.sent.start and doc[j].is_punct:
+        j -= 1
+    if j < cue.sent.start or any(doc[k].is_punct and doc[k].text not in {",", "—", "-"}
+                                 for k in range(j + 1, cue.i)):
+        return None
+    best: Optional[Token] = None
+    tok = doc[j]
+    while True:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > cue.sent.start:
+            best = tok
+        head = tok.head
+        if head.i == tok.i or head.i >= cue.i or (
+            head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"relcl", "acl"} and tok.dep_ not in {"relcl", "acl"}
+        ):
+            break
+        tok = head
+    if best is not None and best.left_edge.i > cue.sent.start and doc[best.left_edge.i - 1].text == ",":
+        # set off by a comma from the clause it reports: a parenthetical speaker
+        return best
+    return None
+
+
 def _phrase(tok: Token) -> Span:
     """The noun phrase of a speaker, without relative clauses and appositions after it."""
     doc = tok.doc
@@ -308,6 +339,35 @@ def _phrase(tok: Token) -> Span:
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+#: heads that name an institution when a state word modifies them ("military intelligence agency")
+INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authority", "directorate", "unit",
+                     "operations", "department", "command", "body"}
+STATE_MODIFIERS = {"military", "intelligence", "security", "defence", "defense", "maritime", "border", "emergency",
+                   "interior", "state", "national", "federal", "regional", "government", "naval", "army", "police",
+                   "civil", "presidential"}
+#: heads that stand for one unnamed person: "a U.S. defense official", "a security source"
+PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "officers", "diplomat", "diplomats",
+                "commander", "commanders", "resident", "residents", "witness", "witnesses", "villager",
+                "villagers", "survivor", "survivors", "local", "locals", "doctor", "doctors", "medic", "medics",
+                "fighter", "fighters", "member", "members", "soldier", "soldiers", "aide", "aides", "person",
+                "people", "man", "woman", "relative", "relatives", "activist", "activists", "spokesman",
+                "spokeswoman", "spokesperson", "analyst", "expert", "employee", "worker", "workers", "leader",
+                "leaders", "elder", "elders", "insider", "insiders"}
+
+
+def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
+    """Unnamed people are anonymous ('an official', 'two militia officials', 'residents');
+    institutions and named groups speak under their own name ('the Syrian Observatory for
+    Human Rights', 'UKMTO', 'al-Shabaab'), and so do people whose name is given."""
+    if _anonymity_phrase(speaker):
+        return True
+    if person is not None:
+        return False
+    if named_actor or speaker.pos_ == "PROPN":
+        return False
+    return speaker.lemma_.lower() in PERSON_HEADS or speaker.lower_ in PERSON_HEADS
 
 
 def _anonymity_phrase(tok: Token) -> bool:

@@ -22,7 +22,8 @@ def make_segmenter(nlp: Language, name: str, *, min_newlines: int) -> LineBreakS
 
 
 class LineBreakSegmenter:
-    """Start a sentence after every whitespace run with at least `min_newlines` newlines."""
+    """Start a sentence after every whitespace run with at least `min_newlines` newlines, and
+    never right after a comma or semicolon."""
 
     def __init__(self, *, min_newlines: int = 1) -> None:
         self.min_newlines = min_newlines
@@ -32,9 +33,13 @@ class LineBreakSegmenter:
             newlines = tok.whitespace_.count("\n") if not tok.is_space else tok.text.count("\n")
             if tok.is_space:
                 newlines += tok.whitespace_.count("\n")
+            nxt = doc[tok.i + 1]
             if newlines >= self.min_newlines:
-                nxt = doc[tok.i + 1]
                 nxt.is_sent_start = True
+            elif tok.text in {",", ";"} and not nxt.is_space:
+                # a comma never ends a sentence; without this the parser sometimes cuts
+                # '..., a source, who spoke on condition of anonymity, said.' before 'said'
+                nxt.is_sent_start = False
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: ANN001 - spaCy's signature
