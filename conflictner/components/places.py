@@ -21,7 +21,7 @@ from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
 from ..geo import Gazetteer, GeoEntry, fold
-from ..rules import PlaceEntry, data_dir, dump_jsonl, read_jsonl
+from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record
 
@@ -254,6 +254,10 @@ class PlaceResolver:
             src = self._folder() / fname
             if src.exists():
                 dump_jsonl(read_jsonl(src, PlaceEntry), path / fname)
+        states = self._folder() / "states.jsonl"
+        if not states.exists():
+            states = data_dir() / "actors" / "states.jsonl"
+        dump_jsonl(read_jsonl(states, ActorEntry), path / "states.jsonl")  # country names, see geo
         srsly.write_json(path / "cfg.json", {"cities": self.cities})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PlaceResolver:
