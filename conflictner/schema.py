@@ -110,6 +110,29 @@ class AttackKind(str, Enum):
     other = "other"
 
 
+#: attack kinds that may describe the same incident in different words ("the bombing" after
+#: "a suicide bomber killed ..."): used by event coreference and by evaluation matching
+ATTACK_FAMILIES: dict[str, frozenset[AttackKind]] = {
+    "remote": frozenset({AttackKind.drone_strike, AttackKind.air_strike, AttackKind.missile_attack,
+                         AttackKind.rocket_attack, AttackKind.shelling}),
+    "explosive": frozenset({AttackKind.ied, AttackKind.suicide_bombing, AttackKind.bombing, AttackKind.grenade}),
+    "ground": frozenset({AttackKind.armed_clash, AttackKind.ambush, AttackKind.raid, AttackKind.shooting,
+                         AttackKind.massacre}),
+}
+#: kinds that say only "an attack happened": compatible with anything
+WILDCARD_KINDS: frozenset[AttackKind] = frozenset({AttackKind.attack, AttackKind.other})
+
+
+def kinds_compatible(a: Optional[AttackKind | str], b: Optional[AttackKind | str]) -> bool:
+    """Same kind, same family (ATTACK_FAMILIES), or either one unknown/generic."""
+    if a is None or b is None:
+        return True
+    a, b = AttackKind(a), AttackKind(b)
+    if a == b or a in WILDCARD_KINDS or b in WILDCARD_KINDS:
+        return True
+    return any(a in fam and b in fam for fam in ATTACK_FAMILIES.values())
+
+
 class Outcome(str, Enum):
     effective = "effective"
     intercepted = "intercepted"

@@ -343,8 +343,6 @@ CLAIM_CASES = [
         "responsibility for the bombing in a statement.",
         Stance.claim_responsibility, "Pakistani Taliban", {SourceRole.armed_group}, False, 1,
         id="pakistan-ttp-claims-bombing",
-        marks=xfail("'the bombing' in the claim sentence opens a second asserted event (bombing) instead of "
-                    "referring back to the suicide bombing, so the claim sits on a duplicate"),
     ),
     pytest.param(
         "A bomb exploded at a Shiite mosque in Kabul during Friday prayers, killing at least six worshippers. "
@@ -530,8 +528,6 @@ DURATION_CASES = [
         "A Ukrainian drone struck an oil refinery in Russia's Krasnodar region overnight, starting a fire that "
         "burned for hours, the regional governor said.",
         "hours", id="fire-burned-for-hours",
-        marks=xfail("'for hours' becomes a TimeSpan 'hours' dated to the day before publication, "
-                    "attached to a spurious arson event on 'burned'"),
     ),
 ]
 
@@ -836,8 +832,7 @@ def test_ukraine_generic_sentences_are_not_events(ukraine: Extraction, needle: s
 
 
 @pytest.mark.parametrize("duration", [
-    pytest.param("hours", id="burned-for-hours",
-                 marks=xfail("'burned for hours' yields a TimeSpan with text 'hours'")),
+    pytest.param("hours", id="burned-for-hours"),
     pytest.param("three-hour", id="three-hour-search"),
 ])
 def test_ukraine_durations_are_not_dates(ukraine: Extraction, duration: str) -> None:

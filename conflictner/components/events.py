@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from ..extensions import records
 from ..rules import InstrumentEntry, TriggerRule
+from ..schema import kinds_compatible
 from .base import RuleComponent, span_record
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -633,7 +634,7 @@ class EventExtractor(RuleComponent):
                     return False
             km = _specific(m.kinds)
             ko = _specific(o.kinds)
-            if km and ko and km != ko and not {km, ko} <= {"drone_strike", "air_strike"}:
+            if not kinds_compatible(km, ko):
                 return False
             if m.attackers and o.attackers and not set(m.attackers) & set(o.attackers):
                 return False

@@ -35,6 +35,7 @@ DURATION_RE = re.compile(
     r"(hour|day|week|month|year|minute)\b",
     re.I,
 )
+BARE_UNITS = {"hours", "days", "weeks", "months", "years", "minutes", "decades"}
 PRECISION_TO_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 
 
@@ -114,6 +115,9 @@ def _is_duration(span: Span) -> bool:
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     words = span.text.lower().split()
     if prev in {"for", "within", "lasted", "over"} and words and (words[0] in NUMBER_WORDS or words[0].isdigit()):
+        return True
+    if prev in {"for", "within", "lasted", "after", "in"} and words and words[-1] in BARE_UNITS and len(words) <= 2:
+        # "burned for hours", "within days", "lasted weeks": a length with no number
         return True
     if words and words[-1] in {"old", "long"}:
         return True

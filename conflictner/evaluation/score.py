@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from ..schema import Actor, AttackKind, Claim, Count, Event, Extraction, Place, SourceRole, TimeSpan
+from ..schema import Actor, Claim, Count, Event, Extraction, Place, SourceRole, TimeSpan, kinds_compatible
 from .gold import GoldActor, GoldClaim, GoldDocument, GoldEvent, GoldFormatError, GoldSource, load_gold
 from .report import (
     Counts,
@@ -51,25 +51,6 @@ def fold(text: str) -> str:
 def contains(needle: str, hay: str) -> bool:
     """Whole-word containment of two folded strings (so "army" is in "malian army", "us" is not in "houses")."""
     return bool(needle) and bool(hay) and f" {needle} " in f" {hay} "
-
-
-# -- attack kinds that may describe the same incident ------------------------------------------
-_FAMILIES: dict[str, set[AttackKind]] = {
-    "remote": {AttackKind.drone_strike, AttackKind.air_strike, AttackKind.missile_attack,
-               AttackKind.rocket_attack, AttackKind.shelling},
-    "explosive": {AttackKind.ied, AttackKind.suicide_bombing, AttackKind.bombing, AttackKind.grenade},
-    "ground": {AttackKind.armed_clash, AttackKind.ambush, AttackKind.raid, AttackKind.shooting,
-               AttackKind.massacre},
-}
-#: kinds that say only "an attack happened": compatible with anything
-WILDCARD_KINDS: frozenset[AttackKind] = frozenset({AttackKind.attack, AttackKind.other})
-
-
-def kinds_compatible(a: Optional[AttackKind], b: Optional[AttackKind]) -> bool:
-    """Same kind, same family (see _FAMILIES), or either one unknown/generic."""
-    if a is None or b is None or a == b or a in WILDCARD_KINDS or b in WILDCARD_KINDS:
-        return True
-    return any(a in fam and b in fam for fam in _FAMILIES.values())
 
 
 # -- one-to-one assignment ---------------------------------------------------------------------
