@@ -402,7 +402,6 @@ CLAIM_CASES = [
         "Houthi forces launched a drone at a cargo ship in the Red Sea on Wednesday, the British maritime "
         "agency UKMTO said.",
         Stance.report, "UKMTO", OFFICIAL, False, 1, id="yemen-ukmto-maritime-agency",
-        marks=xfail("source role is armed_group for 'the British maritime agency UKMTO'"),
     ),
     pytest.param(
         "An Israeli airstrike on a car in southern Lebanon killed two Hezbollah fighters on Tuesday, the group said.",

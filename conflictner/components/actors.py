@@ -225,6 +225,12 @@ class ActorRecognizer(RuleComponent):
                 continue
             d = self.descriptor_by_id[doc.vocab.strings[span.label]]
             start = self._left_edge(head, span.start)
+            j = start - 1
+            if j >= 0 and j in named_by_tok and doc[j].dep_ in {"compound", "amod", "nmod"} and (
+                span.start <= doc[j].head.i <= head.i
+            ):
+                # "Houthi forces", "Wagner fighters": the name modifies the descriptor
+                start = self._left_edge(head, named_by_tok[j].start)
             country, backers, base = None, [], None
             inner_named: Optional[_Mention] = None
             for tok in doc[start : span.start]:

@@ -245,7 +245,11 @@ class ClaimLinker(RuleComponent):
         lemma = speaker.lemma_.lower()
         if any(self.role_of.get(t.lower_) == "spokesperson" for t in span):
             return "spokesperson"
-        if lemma in INSTITUTION_HEADS | {"source"} and any(t.lower_ in STATE_MODIFIERS for t in span if t.i != speaker.i):
+        heads = [t for t in span if t.lemma_.lower() in INSTITUTION_HEADS | {"source"} and t.dep_ in {
+            "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
+        if any(h.lemma_.lower() in INSTITUTION_HEADS | {"source"} for h in heads) and any(
+            t.lower_ in STATE_MODIFIERS for t in span if t.i not in {h.i for h in heads}
+        ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
         for key in (low, lemma, span.text.lower()):

@@ -152,6 +152,9 @@ class EventExtractor(RuleComponent):
         self._actor_at = _token_index(doc, records(doc, "cn_actors"))
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
+        # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
+        candidates = {a["id"] for a in records(doc, "cn_actors") if a.get("candidate")}
+        self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in candidates}
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
         self._instruments = self._find_instruments(doc)
@@ -360,10 +363,12 @@ class EventExtractor(RuleComponent):
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
         out: list[str] = []
-        if tok.i in self._actor_at:
+        if tok.i in self._actor_at and tok.i not in self._town_at:
             return [self._actor_at[tok.i]]
         for t in tok.subtree:
             if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
+                continue
+            if t.i in self._town_at:
                 continue
             a = self._actor_at.get(t.i)
             if a and a not in out:

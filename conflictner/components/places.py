@@ -93,6 +93,7 @@ class PlaceResolver:
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens)
+        spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
@@ -151,6 +152,24 @@ class PlaceResolver:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
         return found
+
+    @staticmethod
+    def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+        """ORG entities the actor gazetteer does not know that are the own name of a town or
+        admin1 unit ('attacked El Fasher'): the small NER often tags towns as ORG."""
+        out = []
+        for a in records(doc, "cn_actors"):
+            if not a.get("candidate"):
+                continue
+            for s, e in a["mentions"]:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                key = fold(span.text)
+                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} and fold(c.name) == key
+                       for c in gaz.index.get(key, [])):
+                    out.append(Span(doc, span.start, span.end, label="PLACE"))
+        return out
 
     @staticmethod
     def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
