@@ -82,7 +82,8 @@ class TriggerRule(_Rule):
     keeps a verb only with a weapon or a target phrase nearby ("fired at a base"), and
     `weapon_only` with a weapon alone ("threw a grenade at police", not "threw stones at police");
     `needs_object` keeps a verb only when it has an object ("burned homes", not "the fire
-    burned for hours").
+    burned for hours"), and `needs_place_object` only when the object is a place ("seized the
+    town of X", not "seized weapons" or "captured a drug lord").
     """
 
     id: str
@@ -93,6 +94,7 @@ class TriggerRule(_Rule):
     needs_weapon: bool = False
     weapon_only: bool = False
     needs_object: bool = False
+    needs_place_object: bool = False
     source: str
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Optional
 
 from spacy.language import Language
@@ -58,7 +59,7 @@ THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "
                   "war", "escalation", "consequence", "reprisal", "retribution"}
 SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_attack", "rocket_attack",
                   "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
-                  "armed_clash", "shooting", "arson", "attack", "other"]
+                  "territory_capture", "armed_clash", "shooting", "arson", "attack", "other"]
 CIVILIAN_KINDS = {"civilians", "protesters"}
 VICTIM_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", "behead", "murder", "slay",
                 "abduct", "kidnap", "shoot"}
@@ -200,6 +201,8 @@ class EventExtractor(RuleComponent):
                 continue
             if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):
                 continue
+            if rule.needs_place_object and not self._place_object(sp):
+                continue
             if rule.weapon_only and not self._has_weapon(tok):
                 continue
             if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
@@ -211,6 +214,24 @@ class EventExtractor(RuleComponent):
                 continue
             out.append(_Trigger(tok=tok, span=sp, rule=rule))
         return out
+
+    def _place_object(self, span: Span) -> bool:
+        """The object of 'seized / captured / took control of' is a place: a gazetteer place or
+        a place noun ('the town of X', 'an army base', 'dozens of villages')."""
+        tok = span.root
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objs += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "over"}
+                 for p in c.children if p.dep_ == "pobj"]
+        objs += [p for t in span if t.lower_ in {"control", "over"} for c in t.children if c.dep_ == "prep"
+                 for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            for t in [o, *(g for q in _quantified(o) for g in [q])]:
+                if t.i in self._place_at or t.lemma_.lower() in PLACE_NOUNS:
+                    return True
+                if any(g.i in self._place_at for g in t.subtree
+                       if g.dep_ in {"compound", "appos"} or (g.dep_ == "pobj" and g.head.lower_ == "of")):
+                    return True
+        return False
 
     def _has_weapon(self, tok: Token) -> bool:
         for c in [tok, *tok.children]:
@@ -250,13 +271,16 @@ class EventExtractor(RuleComponent):
     # -- describing one mention ---------------------------------------------------------------
     def _describe(self, doc: Doc, m: _Mention) -> None:
         toks = [t.tok for t in m.triggers]
-        m.anaphor_only = all(t.rule.role != "event" for t in m.triggers)
         for t in m.triggers:
             if t.rule.role == "outcome" and t.rule.outcome:
                 m.outcome = _better_outcome(m.outcome, t.rule.outcome)
             if t.rule.role == "event":
                 m.kinds.append(t.rule.attack_kind.value)
         self._instruments_of(m, toks)
+        # "Two drones were shot down over the Kremlin": an interception of weapons is itself
+        # the report of an (intercepted) attack, even with no attack verb
+        weapon_outcome = any(t.rule.role == "outcome" for t in m.triggers) and bool(m.instruments)
+        m.anaphor_only = all(t.rule.role != "event" for t in m.triggers) and not weapon_outcome
         self._roles(doc, m, toks)
         self._form(m)
         self._time_place(doc, m, toks)
@@ -343,6 +367,15 @@ class EventExtractor(RuleComponent):
                         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}:
                             for p in c.children:
                                 self._set_target(m, p)
+        for tok in toks:
+            if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "conj", "xcomp"} and not m.attackers and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in tok.children
+            ):
+                # "troops pushed into Kursk, seizing dozens of villages": the participle's agent is
+                # the subject of the clause it hangs from
+                for c in tok.head.children:
+                    if c.dep_ == "nsubj":
+                        m.attackers += self._actors_in(c, shallow=True)
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
 
     def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
@@ -685,12 +718,20 @@ class EventExtractor(RuleComponent):
                     for om in other.mentions:
                         if order[id(om)] < pos and self._event_date(other):
                             prev = other
-                if prev is None:
-                    continue
-                base = dt.date.fromisoformat(self._event_date(prev))
+                if prev is not None:
+                    base = dt.date.fromisoformat(self._event_date(prev))
+                else:
+                    # no earlier event: "Security forces captured X on Thursday. A day later, ..."
+                    # counts from the last date the text gave before it
+                    here = (t.get("tokens") or [[0, 0]])[0][0]
+                    earlier = [o for o in self._times.values() if o.get("start") and o.get("anchor") != "event"
+                               and (o.get("tokens") or [[here, here]])[0][0] < here]
+                    if not earlier:
+                        continue
+                    base = dt.date.fromisoformat(max(earlier, key=lambda o: o["tokens"][0][0])["start"])
                 day = base + dt.timedelta(days=int(t.get("offset_days") or 0))
                 t["start"] = t["end"] = day.isoformat()
-                t["based_on"] = prev.id
+                t["based_on"] = prev.id if prev is not None else "text"
 
     def _event_date(self, ev: _Event) -> Optional[str]:
         for m in ev.mentions:
@@ -811,7 +852,9 @@ class EventExtractor(RuleComponent):
             span = _mention_span(doc, m)
             mentions.append(span_record(span.start_char, span.end_char))
         mentions += [list(r) for r in ev.refs]
-        acled = acled_type(kind, outcome, [a for a in targets], self._actor_kinds(doc))
+        acled = acled_type(kind, outcome, list(targets), self._actor_kinds(doc), attackers,
+                           {a["id"]: a.get("country") for a in records(doc, "cn_actors")},
+                           self._places[place]["country"] if place in self._places else None)
         rule_ids = list(dict.fromkeys(f"events.trigger:{t.rule.id}" for m in ms for t in m.triggers))
         rule_ids += [m.modality_rule for m in ms if m.modality_rule]
         if place_rule:
@@ -866,19 +909,33 @@ class EventExtractor(RuleComponent):
 CAMEO = {"air_strike": "19", "drone_strike": "19", "shelling": "19", "missile_attack": "19",
          "rocket_attack": "19", "armed_clash": "19", "massacre": "20", "bombing": "18", "ied": "18",
          "suicide_bombing": "18", "grenade": "18", "abduction": "18", "ambush": "19", "raid": "19",
-         "shooting": "18", "attack": "18", "arson": "18"}
+         "shooting": "18", "attack": "18", "arson": "18", "territory_capture": "19"}
 PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "heavy-weapons",
                "missile_attack": "heavy-weapons", "rocket_attack": "heavy-weapons",
                "bombing": "explosives", "ied": "explosives", "grenade": "explosives",
                "suicide_bombing": "suicide-attack", "abduction": "abduct", "shooting": "firearms",
                "massacre": "firearms", "ambush": "firearms", "raid": "firearms",
                "armed_clash": "firearms", "arson": "destroy"}
+#: what a territory can be called when 'seized' or 'captured'
+PLACE_NOUNS = {"town", "city", "village", "base", "camp", "airport", "airfield", "district", "region", "area",
+               "territory", "position", "capital", "outpost", "checkpoint", "facility", "barracks", "crossing",
+               "province", "state", "neighbourhood", "neighborhood", "hill", "headquarters", "garrison", "port",
+               "bridge", "road", "highway", "stronghold", "settlement", "locality", "county", "municipality"}
 REMOTE = {"air_strike", "drone_strike", "shelling", "missile_attack", "rocket_attack", "bombing", "ied",
           "suicide_bombing", "grenade"}
 
 
-def acled_type(kind: str, outcome: Optional[str], target_ids: list[str], actor_kinds: dict[str, str]) -> tuple[str, str]:
+def acled_type(kind: str, outcome: Optional[str], target_ids: list[str], actor_kinds: dict[str, str],
+               attacker_ids: Sequence[str] = (), actor_countries: Optional[dict[str, Optional[str]]] = None,
+               place_country: Optional[str] = None) -> tuple[str, str]:
     """ACLED event type and sub-event type, following the codebook's rules of thumb."""
+    actor_countries = actor_countries or {}
+    if kind == "territory_capture":
+        # a government retaking its own ground 'regains' it; anyone else, foreign armies
+        # included, 'overtakes' it
+        states = [a for a in attacker_ids if actor_kinds.get(a) in {"state", "state_forces", "police"}]
+        home = not place_country or any(actor_countries.get(a) in {None, place_country} for a in states)
+        return "Battles", "Government regains territory" if states and home else "Non-state actor overtakes territory"
     if outcome in {"intercepted", "failed"} and kind in REMOTE | {"attack"}:
         return "Strategic developments", "Disrupted weapons use"
     if kind in {"air_strike", "drone_strike"}:

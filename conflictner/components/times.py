@@ -35,6 +35,10 @@ DURATION_RE = re.compile(
     r"(hour|day|week|month|year|minute)\b",
     re.I,
 )
+CLOCK_RE = re.compile(
+    r"(?:(?:at|about|around|approximately|shortly|just|after|before|until)\s+)*"
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|hours|h)?(?:\s*\([a-z]+\))?(?:\s+local time)?")
+ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BARE_UNITS = {"hours", "days", "weeks", "months", "years", "minutes", "decades"}
 PRECISION_TO_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
 
@@ -72,7 +76,7 @@ class TimeNormalizer(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         meta = doc._.cn_meta or {}
         published = _date(meta.get("published"))
-        spans = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        spans = [c for e in doc.ents if e.label_ in {"DATE", "TIME"} for c in _clean(e)]
         for mid, s, e in self.matcher(doc):
             spans.append(Span(doc, s, e, label=doc.vocab.strings[mid]))
         spans = _merge_parenthetical(doc, filter_spans(spans))
@@ -100,6 +104,27 @@ class TimeNormalizer(RuleComponent):
         return doc
 
 
+def _clean(ent: Span) -> list[Span]:
+    """NER date spans cut to what is a date: split at commas ('Tuesday, weeks after ...'),
+    without leading names the small model glues on ('Kyiv overnight')."""
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or (doc[i].text in {",", ";"} and not (i + 1 < ent.end and doc[i + 1].like_num)):
+            if i > start:
+                parts.append(Span(doc, start, i, label=ent.label))
+            start = i + 1
+    out = []
+    for part in parts:
+        s = part.start
+        while s < part.end - 1 and doc[s].pos_ == "PROPN" and doc[s].is_title and doc[s].lower_ not in WEEKDAYS \
+                and doc[s].lower_.rstrip(".") not in MONTHS:
+            s += 1
+        out.append(Span(doc, s, part.end, label=ent.label))
+    return out
+
+
 def _date(value: Optional[str]) -> Optional[dt.date]:
     return dt.date.fromisoformat(value) if value else None
 
@@ -114,7 +139,12 @@ def _is_duration(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     words = span.text.lower().split()
-    if prev in {"for", "within", "lasted", "over"} and words and (words[0] in NUMBER_WORDS or words[0].isdigit()):
+    lead = {"about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than", "at", "least", "just"}
+    count = [w for w in words if w not in lead]
+    if prev in {"for", "within", "lasted", "over", "by", "than", "about", "around"} and count and (
+        count[0] in NUMBER_WORDS or count[0].isdigit()
+    ):
+        # "lasted about 30 minutes", "extended by 12 months": a length, not a date
         return True
     if prev in {"for", "within", "lasted", "after", "in"} and words and words[-1] in BARE_UNITS and len(words) <= 2:
         # "burned for hours", "within days", "lasted weeks": a length with no number
@@ -185,14 +215,21 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
             n = int(m.group(1))
         return _result(None, None, "day", "event", "days_after_event", offset_days=n or 1)
 
+    if CLOCK_RE.fullmatch(t):
+        # "about 1:40 p.m.", "at 3 a.m. local time": an hour says nothing about the day
+        return None
+
     # ranges and since
-    m = re.fullmatch(r"(between|from) (.+?) (and|to|until|through|-) (.+)", t)
-    if m:
-        a, b = m.group(2), m.group(4)
+    m = None if ISO_RE.fullmatch(t) else re.fullmatch(
+        r"(between |from )?(.+?)\s*(?:\band\b|\bto\b|\buntil\b|\bthrough\b|-|\u2013)\s*(.+)", t)
+    if m and (m.group(1) or re.search(r"\d", m.group(2))):
+        a, b = m.group(2), m.group(3)
         if b.isdigit() and not a.split()[-1].isdigit():
             pass
         elif b.isdigit():
             b = " ".join(a.split()[:-1] + [b]) if len(a.split()) > 1 else b
+        elif a.isdigit() and b.split()[0].isdigit():
+            a = " ".join([a, *b.split()[1:]])  # "3 to 5 june": the month is said once
         ra, rb = normalize(a, published), normalize(b, published)
         if ra and rb and ra["start"] and rb["end"]:
             a_date, b_date = _date(ra["start"]), _date(rb["end"])
@@ -219,7 +256,8 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
              "yesterday evening", "yesterday afternoon", "on the night", "the previous night"}:
         d = p - dt.timedelta(days=1)
         return _result(d, d, "day", "published", "yesterday" if "yesterday" in t else "overnight")
-    m = re.fullmatch(r"(?:(?:late|early|on|last|this|overnight|late on|early on|before dawn|at dawn)\s+)*"
+    m = re.fullmatch(r"(?:(?:late|early|on|last|this|overnight|late on|early on|before dawn|at dawn|dawn|dusk"
+                     r"|midnight|noon|sunrise|sunset|around|shortly after|shortly before|after|before)\s+)*"
                      r"(?:(?:on|into|to)\s+)?"
                      r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night|dawn))?"
@@ -237,7 +275,8 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
         if "into" in t or re.match(r"overnight (to|into)", t):
             d = d - dt.timedelta(days=1)
         return _result(d, d, "day", "published", "weekday")
-    m = re.fullmatch(r"(\d+:\d+|\d+)\s*(a\.?m\.?|p\.?m\.?)?\s*(?:on\s+)?(?:local time\s+)?(?:\(\w+\)\s+)?"
+    m = re.fullmatch(r"(?:(?:at|about|around|approximately|shortly after|just after|just before)\s+)*"
+                     r"(\d+:\d+|\d+)\s*(a\.?m\.?|p\.?m\.?)?\s*(?:on\s+)?(?:local time\s+)?(?:\(\w+\)\s+)?"
                      r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m:
         delta = (p.weekday() - WEEKDAYS[m.group(3)]) % 7
