@@ -16,8 +16,8 @@ the first event.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.language import Language
