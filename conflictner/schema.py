@@ -118,7 +118,7 @@ ATTACK_FAMILIES: dict[str, frozenset[AttackKind]] = {
                          AttackKind.rocket_attack, AttackKind.shelling}),
     "explosive": frozenset({AttackKind.ied, AttackKind.suicide_bombing, AttackKind.bombing, AttackKind.grenade}),
     "ground": frozenset({AttackKind.armed_clash, AttackKind.ambush, AttackKind.raid, AttackKind.shooting,
-                         AttackKind.massacre, AttackKind.territory_capture}),
+                         AttackKind.massacre, AttackKind.territory_capture, AttackKind.abduction}),
 }
 #: kinds that say only "an attack happened": compatible with anything
 WILDCARD_KINDS: frozenset[AttackKind] = frozenset({AttackKind.attack, AttackKind.other})

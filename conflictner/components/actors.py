@@ -265,7 +265,7 @@ class ActorRecognizer(RuleComponent):
                 _Mention(
                     start=start,
                     end=span.end,
-                    key=f"desc:{d.kind.value}:{country}:{head.lemma_.lower()}:{','.join(sorted(backers))}",
+                    key=f"desc:{d.kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
                     kind=d.kind,
                     country=country,
@@ -479,6 +479,18 @@ class ActorRecognizer(RuleComponent):
         if entry is not None and entry.acled_inter:
             return entry.acled_inter
         return ACLED_INTER[m.kind]
+
+
+def _singular(word: str) -> str:
+    """'Gunmen' and 'gunman', 'soldiers' and 'soldier' name the same descriptor; the tagger's
+    lemma is unreliable on capitalized headline words, so fold the plural by its spelling."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _needs_exact(s: str) -> bool:

@@ -108,6 +108,7 @@ class _Mention:
     plural: bool = False
     count: Optional[int] = None
     other_marker: bool = False
+    refers_back: bool = False
     anaphor_only: bool = False
     target_inherited: bool = False
     target_weak: bool = False
@@ -151,6 +152,8 @@ class EventExtractor(RuleComponent):
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
         self._actor_at = _token_index(doc, records(doc, "cn_actors"))
+        kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
+        self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
@@ -214,6 +217,30 @@ class EventExtractor(RuleComponent):
                 continue
             out.append(_Trigger(tok=tok, span=sp, rule=rule))
         return out
+
+    def _refers_back(self, m: _Mention, toks: list[Token]) -> bool:
+        """A verb mention that tells more about an event already told: 'shot dead during the
+        raid', 'accused the M23 of firing the shells', 'the attackers set fire to vehicles'."""
+        verbs = [t for t in toks if t.pos_ == "VERB"]
+        if not verbs or m.count is not None:
+            return False
+        for t in toks:
+            if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children):
+                return True
+        for v in verbs:
+            subjects = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects and v.dep_ in {"conj", "xcomp", "advcl"}:
+                subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "arrived ... and set fire"
+            for c in [*v.children, *subjects]:
+                definite = any(d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children)
+                if not definite:
+                    continue
+                if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                    return True
+                actor = self._actor_kind_at.get(c.i)
+                if c.dep_ == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
+                    return True
+        return False
 
     def _place_object(self, span: Span) -> bool:
         """The object of 'seized / captured / took control of' is a place: a gazetteer place or
@@ -283,6 +310,7 @@ class EventExtractor(RuleComponent):
         m.anaphor_only = all(t.rule.role != "event" for t in m.triggers) and not weapon_outcome
         self._roles(doc, m, toks)
         self._form(m)
+        m.refers_back = self._refers_back(m, toks)
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
@@ -563,6 +591,11 @@ class EventExtractor(RuleComponent):
     def _corefer(self, doc: Doc, mentions: list[_Mention]) -> tuple[list[_Event], list[dict]]:
         events: list[_Event] = []
         refs: list[dict] = []
+        # a headline announces the story the body tells: read it after the body, so it joins the
+        # event the lead introduces instead of founding one of its own
+        headline = _headline_end(doc)
+        self._headline_end = headline
+        mentions = [m for m in mentions if m.head.i >= headline] + [m for m in mentions if m.head.i < headline]
         for pos, m in enumerate(mentions):
             span = _mention_span(doc, m)
             ref = {"tokens": [span.start, span.end], "chars": span_record(span.start_char, span.end_char),
@@ -635,7 +668,7 @@ class EventExtractor(RuleComponent):
         """The events an asserted mention refers to, or None when it introduces a new one."""
         if not events:
             return None
-        if m.definite or m.anaphor_only:
+        if m.definite or m.anaphor_only or m.refers_back:
             if m.plural:
                 n = m.count or (2 if any(t.tok.lower_ in {"either", "both"} or any(
                     c.lower_ in {"either", "both"} for c in t.tok.children) for t in m.triggers) else None)
@@ -649,6 +682,12 @@ class EventExtractor(RuleComponent):
                     return [ev]
             return None if not m.anaphor_only else [max(events, key=lambda e: e.last_pos)]
         candidates = sorted(events, key=lambda e: -e.last_pos)
+        if m.head.i < self._headline_end:
+            # a headline: the event it shares most with, the earliest on a tie, else the lead's
+            pool = [e for e in events if self._compatible(m, e)]
+            if not pool:
+                return None
+            return [max(pool, key=lambda e: (self._shares(m, e), -events.index(e)))]
         if m.other_marker:
             others = [e for e in candidates if e.other_marker and self._compatible(m, e)]
             return [others[0]] if others else None
@@ -674,8 +713,11 @@ class EventExtractor(RuleComponent):
             ko = _specific(o.kinds)
             if not kinds_compatible(km, ko):
                 return False
-            if m.attackers and o.attackers and not set(m.attackers) & set(o.attackers):
-                return False
+        known = {a for o in ev.mentions for a in o.attackers}
+        if m.attackers and known and not set(m.attackers) & known and not m.refers_back:
+            # different attackers: a different event (the event's attackers taken together:
+            # "militants" and "its fighters" may both describe it)
+            return False
         return True
 
     def _shares(self, m: _Mention, ev: _Event) -> int:
@@ -757,6 +799,10 @@ class EventExtractor(RuleComponent):
             for c in tok.children:
                 if c.dep_ == "nsubj":
                     attackers += self._actors_in(c, shallow=True) or self._governing_subject(c) or self._pronoun_actor(doc, c)
+            if tok.lemma_ == "warn" and not attackers:
+                # "Officials warned that more attacks could follow": a warning about others'
+                # violence, not a threat of one's own
+                continue
             for o in [tok, *objs]:
                 for c in o.subtree:
                     if c.dep_ == "pobj" and c.head.lower_ in {"against", "on"}:
@@ -814,7 +860,10 @@ class EventExtractor(RuleComponent):
     # -- output ---------------------------------------------------------------------------------
     def _record(self, doc: Doc, ev: _Event) -> dict:
         ms = ev.mentions
-        kind = _specific([k for m in ms for k in m.kinds]) or "attack"
+        # the mentions that tell the event, not those that add a detail to it ('the attackers set
+        # fire to vehicles' does not make an assault an arson)
+        primary = [m for m in ms if not m.refers_back] or ms
+        kind = _specific([k for m in primary for k in m.kinds]) or "attack"
         outcome = None
         for m in ms:
             if m.outcome:
@@ -972,6 +1021,19 @@ def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int,
             for i in range(s, e):
                 out.setdefault(i, r["id"])
     return out
+
+
+def _headline_end(doc: Doc) -> int:
+    """Token index where the body starts when the text opens with a headline (a first line
+    with no closing punctuation, followed by a line break), else 0."""
+    for tok in doc:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            line = doc[: tok.i + 1]
+            words = [t for t in line if t.is_alpha]
+            if line[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= len(words) <= 25:
+                return tok.i + 1
+            return 0
+    return 0
 
 
 def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
