@@ -95,3 +95,34 @@ def test_without_published_relative_dates_stay_open(extract):
     x = extract("Gunmen attacked a police station in Kano on Monday, killing three officers.")
     (t,) = [t for t in x.times if t.text == "Monday"]
     assert t.start is None and t.end is None
+
+
+# -- normalize() as a unit: expression + publication date -> dates and precision -----------------
+@pytest.mark.parametrize("text,published,start,end,precision", [
+    ("from 3 to 5 June", "2024-06-10", "2024-06-03", "2024-06-05", "day"),
+    ("June 3-5", "2024-06-10", "2024-06-03", "2024-06-05", "day"),
+    ("between October 17 and 26", "2023-11-02", "2023-10-17", "2023-10-26", "day"),
+    ("about 1:40 p.m. on Monday", "2023-01-30", "2023-01-30", "2023-01-30", "day"),
+    ("dawn on Tuesday", "2024-07-17", "2024-07-16", "2024-07-16", "day"),
+    ("the night of 6 March", "2025-03-10", "2025-03-06", "2025-03-06", "day"),
+    ("3 July 1863", "2009-12-19", "1863-07-03", "1863-07-03", "day"),
+    ("1863", "2009-12-19", "1863-01-01", "1863-12-31", "year"),
+    ("Wednesday (Oct 18)", "2023-10-19", "2023-10-18", "2023-10-18", "day"),
+    ("last week", "2023-10-19", "2023-10-09", "2023-10-15", "week"),
+])
+def test_normalize(text, published, start, end, precision):
+    import datetime as dt
+
+    from conflictner.components.times import normalize
+
+    got = normalize(text, dt.date.fromisoformat(published))
+    assert got is not None and (got["start"], got["end"], got["precision"]) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["about 1:40 p.m.", "at 3 a.m. local time", "0300 GMT"])
+def test_a_clock_time_alone_is_not_a_date(text):
+    import datetime as dt
+
+    from conflictner.components.times import normalize
+
+    assert normalize(text, dt.date(2024, 6, 10)) is None

@@ -35,9 +35,11 @@ DURATION_RE = re.compile(
     r"(hour|day|week|month|year|minute)\b",
     re.I,
 )
+YEAR_RE = re.compile(r"\b(1\d|20)\d{2}\b")
 CLOCK_RE = re.compile(
     r"(?:(?:at|about|around|approximately|shortly|just|after|before|until)\s+)*"
-    r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|hours|h)?(?:\s*\([a-z]+\))?(?:\s+local time)?")
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs|hours|h)?|[012]\d[0-5]\d\s*(?:gmt|utc|hrs|hours|h))"
+    r"(?:\s*\([a-z]+\))?(?:\s+local time)?")
 ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 BARE_UNITS = {"hours", "days", "weeks", "months", "years", "minutes", "decades"}
 PRECISION_TO_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3, "unknown": 3}
@@ -341,7 +343,7 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
         return _result(a, min(b, p) if anchor == "published" else b, "month", anchor, "month")
     if re.fullmatch(r"\d{4}", t):
         y = int(t)
-        if 1900 <= y <= p.year:
+        if 1000 <= y <= p.year:  # histories date wars long before 1900
             return _result(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", "absolute", "year")
         return None
     return _dateparser(t, p)
@@ -370,7 +372,7 @@ def _dateparser(t: str, p: dt.date) -> Optional[dict]:
     with the base set to the publication date and the result checked against it."""
     import dateparser
 
-    has_year = bool(re.search(r"\b(19|20)\d{2}\b", t))
+    has_year = bool(YEAR_RE.search(t))
     if not re.search(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)), t):
         return None
     base = dt.datetime(p.year, p.month, p.day, 12)
@@ -401,7 +403,7 @@ def _dateparser(t: str, p: dt.date) -> Optional[dict]:
 
 def _without_base(t: str) -> Optional[dict]:
     """No publication date: only dates that carry their own year become dates."""
-    if re.search(r"\b(19|20)\d{2}\b", t):
+    if YEAR_RE.search(t):
         import dateparser
 
         res = dateparser.parse(t, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
