@@ -162,6 +162,8 @@ class ActorRecognizer(RuleComponent):
             taken = {i for m in mentions for i in range(m.start, m.end)}
             mentions += self._unknown_orgs(doc, taken)
         mentions.sort(key=lambda m: m.start)
+        mentions += self._defined_acronyms(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
         self._resolve_anaphors(doc, mentions)
         doc._.cn_actors = self._group(doc, mentions)
         return doc
@@ -177,7 +179,9 @@ class ActorRecognizer(RuleComponent):
             if entry.kind == ActorKind.state:
                 if not self._state_acts(span):
                     continue
-            out.append(self._from_entry(span.start, span.end, entry, "actors.gazetteer"))
+            m = self._from_entry(span.start, span.end, entry, "actors.gazetteer")
+            m.head = span.root.i  # 'Resistance' in 'Islamic Resistance in Iraq': where appositions hang
+            out.append(m)
         return out
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
@@ -224,6 +228,14 @@ class ActorRecognizer(RuleComponent):
             if head.i in covered or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             d = self.descriptor_by_id[doc.vocab.strings[span.label]]
+            name = self._proper_name(head, span.start)
+            if name is not None:
+                # "the Popular Resistance Army": a capitalized name ending in a descriptor noun is
+                # an organisation the gazetteer does not know, not "an army"
+                out.append(_Mention(start=name.start, end=name.end, key=f"org:{name.text.lower()}", name=name.text,
+                                    kind=ActorKind.other, country=None, candidate=True,
+                                    rule_id="actors.unknown_name", head=head.i))
+                continue
             start = self._left_edge(head, span.start)
             j = start - 1
             if j >= 0 and j in named_by_tok and doc[j].dep_ in {"compound", "amod", "nmod"} and (
@@ -289,6 +301,27 @@ class ActorRecognizer(RuleComponent):
             ):
                 m.start = start
         return out
+
+    def _proper_name(self, head: Token, start: int) -> Optional[Span]:
+        """The capitalized name a descriptor noun ends, when the words before it are names and
+        not country words: 'Popular Resistance Army', 'Sudan Liberation Forces'."""
+        doc = head.doc
+        if not head.is_title or head.is_sent_start:
+            return None
+        if head.ent_type_ == "ORG":
+            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None and len(ent) > 1 and not self.country_of(ent[-1].text):
+                first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                if any(not self.country_of(t.text) for t in doc[first : ent.end] if t.i != head.i):
+                    return doc[first : ent.end]
+        i = start
+        while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
+                and not doc[i - 1].is_sent_start:
+            i -= 1
+        words = [t for t in doc[i:start] if not self.country_of(t.text)]
+        if not words or i == start:
+            return None
+        return doc[i : head.i + 1]
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -397,6 +430,37 @@ class ActorRecognizer(RuleComponent):
                     head=ent.root.i,
                 )
             )
+        return out
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """'the Sudan Liberation Front (SLF) ... SLF fighters': an acronym defined in brackets
+        after a name refers to that actor wherever it recurs, gazetteer or not."""
+        defined: dict[str, _Mention] = {}
+        for m in mentions:
+            if m.descriptor or m.end + 2 >= len(doc):
+                continue
+            open_, acr, close = doc[m.end], doc[m.end + 1], doc[m.end + 2]
+            if open_.text == "(" and close.text == ")" and acr.is_upper and 2 <= len(acr.text) <= 8:
+                defined[acr.text] = m
+        if not defined:
+            return []
+        for other in mentions:
+            m = defined.get(doc[other.start : other.end].text.removeprefix("the ").removeprefix("The "))
+            if m is not None and other is not m and other.key.startswith("org:"):
+                # the NER's own ORG for the acronym becomes a mention of the defined actor
+                other.key, other.name, other.kind, other.country = m.key, m.name, m.kind, m.country
+                other.gazetteer_id, other.candidate, other.rule_id = m.gazetteer_id, m.candidate, "actors.defined_acronym"
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            m = defined.get(tok.text)
+            if m is None or tok.i in taken:
+                continue
+            out.append(_Mention(start=tok.i, end=tok.i + 1, key=m.key, name=m.name, kind=m.kind,
+                                country=m.country, backers=list(m.backers), gazetteer_id=m.gazetteer_id,
+                                parent=m.parent, candidate=m.candidate, rule_id="actors.defined_acronym",
+                                head=tok.i))
         return out
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:

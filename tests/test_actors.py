@@ -1,0 +1,96 @@
+"""Actors at the behaviour level: a table of sentences from many conflicts and the actor each
+must yield (span text, kind, country, backers). The seed article is not used here."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictner import Extraction
+
+# (sentence, mention text, kind, country or None, backers)
+ACTORS = [
+    ("Hizballah fired anti-tank missiles at an Israeli army post.", "Hizballah", "militia", "LBN", ["IRN"]),
+    ("Fighters from al Shabaab stormed a hotel in Mogadishu.", "al Shabaab", "insurgent_group", "SOM", []),
+    ("Kata'ib Hezbollah denied any role in the drone attack.", "Kata'ib Hezbollah", "militia", "IRQ", ["IRN"]),
+    ("ISWAP fighters overran a base in Borno state.", "ISWAP fighters", "insurgent_group", "NGA", []),
+    ("The Rapid Support Forces shelled El Fasher on Sunday.", "Rapid Support Forces", "paramilitary", "SDN", None),
+    ("M23 rebels seized the town of Rubaya.", "M23 rebels", "rebel_group", "COD", ["RWA"]),
+    ("The Arakan Army captured a military command in Rakhine.", "Arakan Army", "rebel_group", "MMR", None),
+    ("ELN guerrillas bombed an oil pipeline in Arauca.", "ELN guerrillas", "rebel_group", "COL", None),
+    ("Russian forces shelled Kherson overnight.", "Russian forces", "state_forces", "RUS", []),
+    ("Somali soldiers repelled the assault.", "Somali soldiers", "state_forces", "SOM", []),
+    ("The Israeli army said it struck targets in Rafah.", "Israeli army", "state_forces", "ISR", []),
+    ("U.S. troops came under rocket fire in eastern Syria.", "U.S. troops", "state_forces", "USA", []),
+    ("Iranian-backed militias fired drones at a base in Syria.", "Iranian-backed militias", "militia", None, ["IRN"]),
+    ("Iran-aligned factions claimed the attack.", "Iran-aligned factions", "militia", None, ["IRN"]),
+    ("Unidentified gunmen killed a local chief near Bunia.", "Unidentified gunmen", "unidentified_armed_group",
+     None, []),
+    ("Suspected jihadists attacked a convoy in northern Burkina Faso.", "Suspected jihadists", "insurgent_group", None, []),
+    ("Security forces killed three militants in Balochistan.", "Security forces", "state_forces", None, []),
+    ("Villagers fled after the attack on Solenzo.", "Villagers", "civilians", None, []),
+    ("Police said gunmen abducted 20 students in Kaduna.", "gunmen", "unidentified_armed_group", None, []),
+    ("Houthi forces fired a missile at a tanker.", "Houthi forces", "rebel_group", "YEM", None),
+    ("Wagner fighters and Malian soldiers killed dozens in Moura.", "Wagner fighters", "other", "RUS", None),
+    ("The Tigray People's Liberation Front accused the army of shelling Mekelle.", "Tigray People's Liberation Front",
+     "rebel_group", "ETH", None),
+    ("Fighters of the Popular Resistance Army (PRA) attacked Kassala.", "Popular Resistance Army", "other", None, []),
+]
+
+
+def actor_at(x: Extraction, text: str):
+    for a in x.actors:
+        if any(m.text == text or m.text.endswith(text) for m in a.mentions):
+            return a
+    return None
+
+
+def _raw_actors(nlp, text: str):
+    """Every actor record, candidates included: role-less actors are dropped from the output."""
+    doc = nlp.make_doc(text)
+    doc._.cn_meta = {"doc_id": "t", "published": "2024-06-12", "url": None, "outlet": None, "title": None}
+    return nlp(doc)._.cn_actors
+
+
+@pytest.mark.parametrize("text,mention,kind,country,backers", ACTORS, ids=[a[1] for a in ACTORS])
+def test_actor_table(nlp, text, mention, kind, country, backers):
+    recs = _raw_actors(nlp, text)
+    found = [a for a in recs if any(text[s:e] == mention for s, e in a["mentions"])]
+    assert found, (mention, [(a["name"], [text[s:e] for s, e in a["mentions"]]) for a in recs])
+    a = found[0]
+    assert a["kind"] == kind
+    assert a["country"] == country
+    if backers is not None:
+        assert sorted(a["backers"]) == sorted(backers)
+
+
+def test_umbrella_relation(extract):
+    x = extract("The Islamic Resistance in Iraq, an umbrella group of Iranian-backed militias, claimed the "
+                "drone attack on a base in Syria.", published="2024-01-29")
+    iri = next(a for a in x.actors if a.name == "Islamic Resistance in Iraq")
+    militias = next(a for a in x.actors if a.name == "Iranian-backed militias")
+    assert militias.parent_id == iri.id and "IRN" in iri.backers
+
+
+def test_defined_acronym_and_the_group_resolve_to_one_actor(nlp):
+    text = ("Fighters of the Sudan Liberation Forces Alliance (SLFA) attacked a checkpoint near Kutum on Monday. "
+            "SLFA later withdrew, and the group said it had lost two men.")
+    recs = _raw_actors(nlp, text)
+    slfa = [a for a in recs if "SLFA" in [text[s:e] for s, e in a["mentions"]]]
+    assert len(slfa) == 1
+    assert [text[s:e] for s, e in slfa[0]["mentions"]].count("SLFA") == 2
+
+
+def test_two_different_groups_are_never_merged(nlp):
+    text = "JNIM and the Islamic State Sahel Province clashed near Menaka; the group later claimed victory."
+    recs = _raw_actors(nlp, text)
+    names = {a["name"] for a in recs}
+    assert {"Jama'at Nusrat al-Islam wal-Muslimin", "Islamic State Sahel Province"} <= names or len(
+        [a for a in recs if not a["descriptor"]]) >= 2
+    # 'the group' is ambiguous between two groups: it joins neither
+    assert not any("the group" in [text[s:e] for s, e in a["mentions"]] for a in recs)
+
+
+def test_place_words_inside_names_are_not_places(extract):
+    x = extract("The Islamic Resistance in Iraq claimed a drone attack on a base in Syria on Sunday.",
+                published="2024-01-29")
+    assert [p.country for p in x.places] == ["SYR"]
