@@ -306,14 +306,17 @@ class ActorRecognizer(RuleComponent):
         """The capitalized name a descriptor noun ends, when the words before it are names and
         not country words: 'Popular Resistance Army', 'Sudan Liberation Forces'."""
         doc = head.doc
-        if not head.is_title or head.is_sent_start:
+        if not head.is_title or head.is_sent_start or _title_case(head.sent):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent) > 1 and not self.country_of(ent[-1].text):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-                if any(not self.country_of(t.text) for t in doc[first : ent.end] if t.i != head.i):
-                    return doc[first : ent.end]
+                end = ent.end
+                while end > first and doc[end - 1].is_space:
+                    end -= 1
+                if any(not self.country_of(t.text) for t in doc[first:end] if t.i != head.i):
+                    return doc[first:end]
         i = start
         while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
                 and not doc[i - 1].is_sent_start:
@@ -543,6 +546,15 @@ class ActorRecognizer(RuleComponent):
         if entry is not None and entry.acled_inter:
             return entry.acled_inter
         return ACLED_INTER[m.kind]
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline set in title case, where capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text in {".", "!", "?", '"', "\u201d"}:
+        return False
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
 
 
 def _singular(word: str) -> str:
