@@ -219,11 +219,18 @@ def extract_many(
     def flush() -> Iterator[Extraction]:
         if not buffer:
             return
-        docs = (_make_doc(nlp, t, m) for t, m in buffer if t.strip())
+        # texts go to nlp.pipe as (text, metadata) pairs: workers tokenize, and the parent does
+        # not serialize a Doc per input (conflictner.extensions.meta_of reads the context)
+        pairs = ((t, m) for t, m in buffer if t.strip())
         empties = {i for i, (t, _) in enumerate(buffer) if not t.strip()}
-        piped = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
+        piped = nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
         for i, (t, m) in enumerate(buffer):
-            yield _empty(t, m) if i in empties else build(next(piped))
+            if i in empties:
+                yield _empty(t, m)
+            else:
+                doc, meta = next(piped)
+                doc._.cn_meta = meta
+                yield build(doc)
             tick()
         buffer.clear()
 

@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc
 
-from .extensions import records
+from .extensions import meta_of, records
 from .schema import (
     Actor,
     Claim,
@@ -32,7 +32,7 @@ def text_sha256(text: str) -> str:
 
 
 def document_of(doc: Doc) -> Document:
-    meta = doc._.cn_meta or {}
+    meta = meta_of(doc)
     published = meta.get("published")
     return Document(
         id=meta.get("doc_id") or text_sha256(doc.text)[:16],

@@ -30,6 +30,20 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def meta_of(doc: Doc) -> dict:
+    """The document metadata: `doc._.cn_meta`, or the context `nlp.pipe(as_tuples=True)` put on
+    the Doc (how `extract_many` sends metadata to worker processes without serializing Docs);
+    copied to `cn_meta` on first use so it travels back with the Doc."""
+    meta = doc._.cn_meta
+    if meta:
+        return meta
+    ctx = getattr(doc, "_context", None)
+    if isinstance(ctx, dict) and "doc_id" in ctx:
+        doc._.cn_meta = ctx
+        return ctx
+    return {}
+
+
 def records(doc: Doc, name: str) -> list[dict]:
     """The records a component stored, or an empty list when it has not run."""
     value = getattr(doc._, name)

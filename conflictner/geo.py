@@ -39,14 +39,23 @@ class GeoEntry:
     source: str = ""
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-"})
+_LEAD = re.compile(r"^(the|al|el)[\s-]+")
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
-    """Lowercase, strip accents, unify apostrophes and hyphens: the alias-index key."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("ʼ", "'")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    text = re.sub(r"^(the|al|el)[\s-]+", "", text.lower().strip())
-    return re.sub(r"\s+", " ", text)
+    """Lowercase, strip accents, unify apostrophes and hyphens: the alias-index key.
+    Most names are plain ASCII, so the Unicode work is done only when needed (this runs for
+    every name in the gazetteer at load time)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_QUOTES)
+    elif "`" in text:
+        text = text.replace("`", "'")
+    text = _LEAD.sub("", text.lower().strip())
+    return _SPACES.sub(" ", text) if ("  " in text or "\t" in text or "\n" in text) else text
 
 
 class Gazetteer:
@@ -144,9 +153,12 @@ class Gazetteer:
             keys.add(k)
             if entry.kind == PlaceKind.admin1:
                 keys.add(ADMIN_SUFFIXES.sub("", k))
-        for k in keys:
-            bucket = self.index.setdefault(k, [])
-            if entry not in bucket:
+        index = self.index
+        for k in keys:  # a set: each entry lands once in each bucket
+            bucket = index.get(k)
+            if bucket is None:
+                index[k] = [entry]
+            else:
                 bucket.append(entry)
 
     # -- querying ------------------------------------------------------------------------------
@@ -247,4 +259,4 @@ _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 
 
 def _latin(name: str) -> bool:
-    return bool(_LATIN.match(name)) and any(c.isupper() for c in name[:1])
+    return name[:1].isupper() and _LATIN.match(name) is not None

@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import records
+from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry
 from .base import RuleComponent, span_record
 
@@ -56,7 +56,7 @@ class ClaimLinker(RuleComponent):
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        meta = doc._.cn_meta or {}
+        meta = meta_of(doc)
         self._actor_at = _actor_index(doc)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
         events = {e["id"]: e for e in records(doc, "cn_events")}

@@ -140,9 +140,18 @@ class EventExtractor(RuleComponent):
     def _compile(self) -> None:
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.by_id: dict[str, TriggerRule] = {}
+        # one-token patterns (most triggers) are looked up by word instead of run through the
+        # Matcher, whose cost grows with the number of patterns; longer ones go to the Matcher
+        self.by_word: dict[tuple[str, str], list[tuple[TriggerRule, Optional[set[str]]]]] = {}
         for r in self.rules.get("triggers.jsonl", []):
             self.by_id[r.id] = r
-            self.matcher.add(r.id, [r.pattern])
+            single = _single_token(r.pattern)
+            if single is None:
+                self.matcher.add(r.id, [r.pattern])
+                continue
+            attr, words, pos = single
+            for w in words:
+                self.by_word.setdefault((attr, w), []).append((r, pos))
         self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.inst_by_id: dict[str, InstrumentEntry] = {}
         for e in self.rules.get("instruments.jsonl", []):
@@ -196,6 +205,12 @@ class EventExtractor(RuleComponent):
         spans = []
         for mid, s, e in self.matcher(doc):
             spans.append(Span(doc, s, e, label=mid))
+        by_word = self.by_word
+        for tok in doc:
+            for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_)):
+                for rule, pos in by_word.get(key, ()):
+                    if pos is None or tok.pos_ in pos:
+                        spans.append(Span(doc, tok.i, tok.i + 1, label=rule.id))
         out = []
         for sp in filter_spans(spans):
             rule = self.by_id[doc.vocab.strings[sp.label]]
@@ -1034,6 +1049,30 @@ def _headline_end(doc: Doc) -> int:
                 return tok.i + 1
             return 0
     return 0
+
+
+def _single_token(pattern: list[dict]) -> Optional[tuple[str, list[str], Optional[set[str]]]]:
+    """(attribute, words, allowed POS) for a one-token pattern on LOWER or LEMMA (and POS);
+    None for anything the Matcher must handle."""
+    if len(pattern) != 1 or not set(pattern[0]) <= {"LOWER", "LEMMA", "POS"}:
+        return None
+    tok = pattern[0]
+    attrs = [a for a in ("LOWER", "LEMMA") if a in tok]
+    if len(attrs) != 1:
+        return None
+
+    def values(v: object) -> Optional[list[str]]:
+        if isinstance(v, str):
+            return [v]
+        if isinstance(v, dict) and set(v) == {"IN"}:
+            return list(v["IN"])
+        return None
+
+    words = values(tok[attrs[0]])
+    pos = values(tok["POS"]) if "POS" in tok else None
+    if words is None or ("POS" in tok and pos is None):
+        return None
+    return attrs[0], words, set(pos) if pos is not None else None
 
 
 def _common_ancestor(a: Token, b: Token) -> Optional[Token]:

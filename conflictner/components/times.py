@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..rules import _Rule
+from ..extensions import meta_of
 from .base import RuleComponent, span_record
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -76,7 +77,7 @@ class TimeNormalizer(RuleComponent):
             self.forms[p.id] = p.form
 
     def process(self, doc: Doc) -> Doc:
-        meta = doc._.cn_meta or {}
+        meta = meta_of(doc)
         published = _date(meta.get("published"))
         spans = [c for e in doc.ents if e.label_ in {"DATE", "TIME"} for c in _clean(e)]
         for mid, s, e in self.matcher(doc):
