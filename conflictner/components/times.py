@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import Optional
 
@@ -18,8 +19,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..rules import _Rule
 from ..extensions import meta_of
+from ..rules import _Rule
 from .base import RuleComponent, span_record
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -355,39 +356,32 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-_DDP = None
 
 
-def _parser():  # noqa: ANN202 - dateparser's own type
-    global _DDP
-    if _DDP is None:
-        from dateparser.date import DateDataParser
+@functools.lru_cache(maxsize=64)
+def _based_parser(p: Optional[dt.date]):  # noqa: ANN202 - dateparser's own type
+    """One dateparser per publication date (its settings are fixed at construction, and
+    building one per expression costs milliseconds): English only, past preferred, missing
+    day = the first, relative to noon of the publication day."""
+    from dateparser.date import DateDataParser
 
-        _DDP = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past",
-                                                          "RETURN_AS_TIMEZONE_AWARE": False})
-    return _DDP
+    settings: dict = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if p is not None:
+        settings.update({"RELATIVE_BASE": dt.datetime(p.year, p.month, p.day, 12), "PREFER_DATES_FROM": "past"})
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _dateparser(t: str, p: dt.date) -> Optional[dict]:
     """Explicit dates ('Oct 18', '24 February 2022', 'the night of 5 June') via dateparser,
     with the base set to the publication date and the result checked against it."""
-    import dateparser
-
     has_year = bool(YEAR_RE.search(t))
     if not re.search(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)), t):
         return None
-    base = dt.datetime(p.year, p.month, p.day, 12)
-    res = dateparser.parse(
-        t,
-        languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
-                  "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
-    )
-    if res is None:
+    data = _based_parser(p).get_date_data(t)
+    if data is None or data.date_obj is None:
         return None
-    data = _parser().get_date_data(t)
     period = getattr(data, "period", None) or "day"
-    d = res.date()
+    d = data.date_obj.date()
     if not has_year and d > p:
         try:
             d = d.replace(year=d.year - 1)
@@ -405,13 +399,10 @@ def _dateparser(t: str, p: dt.date) -> Optional[dict]:
 def _without_base(t: str) -> Optional[dict]:
     """No publication date: only dates that carry their own year become dates."""
     if YEAR_RE.search(t):
-        import dateparser
-
-        res = dateparser.parse(t, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                              "RETURN_AS_TIMEZONE_AWARE": False})
-        if res is not None:
-            period = getattr(_parser().get_date_data(t), "period", None) or "day"
-            d = res.date()
+        data = _based_parser(None).get_date_data(t)
+        if data is not None and data.date_obj is not None:
+            period = getattr(data, "period", None) or "day"
+            d = data.date_obj.date()
             if period == "month":
                 a, b = _month_bounds(d.year, d.month)
                 return _result(a, b, "month", "absolute", "month")
