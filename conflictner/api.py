@@ -6,6 +6,7 @@ from models/en_conflict/config.cfg) and caches it, so `extract` does no I/O.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import importlib.util
@@ -214,36 +215,34 @@ def extract_many(
         if bar is not None:
             bar.update(1)
 
-    buffer: list[tuple[str, dict]] = []
+    # One nlp.pipe over the whole stream (workers start once), fed (text, metadata) pairs so
+    # workers tokenize and the parent serializes no Doc (extensions.meta_of reads the context).
+    # Empty and over-long texts do not go through it; `order` keeps every item's place.
+    order: collections.deque[tuple[str, str, dict]] = collections.deque()
 
-    def flush() -> Iterator[Extraction]:
-        if not buffer:
-            return
-        # texts go to nlp.pipe as (text, metadata) pairs: workers tokenize, and the parent does
-        # not serialize a Doc per input (conflictner.extensions.meta_of reads the context)
-        pairs = ((t, m) for t, m in buffer if t.strip())
-        empties = {i for i, (t, _) in enumerate(buffer) if not t.strip()}
-        piped = nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size)
-        for i, (t, m) in enumerate(buffer):
-            if i in empties:
-                yield _empty(t, m)
+    def feed() -> Iterator[tuple[str, dict]]:
+        for index, item in enumerate(items):
+            text, meta = _item(index, item)
+            if not text.strip():
+                order.append(("empty", text, meta))
+            elif len(text) > nlp.max_length:
+                order.append(("long", text, meta))
             else:
-                doc, meta = next(piped)
-                doc._.cn_meta = meta
-                yield build(doc)
-            tick()
-        buffer.clear()
+                order.append(("pipe", text, meta))
+                yield text, meta
 
-    for index, item in enumerate(items):
-        text, meta = _item(index, item)
-        if len(text) > nlp.max_length:
-            yield from flush()
-            yield build(_run_long(nlp, text, meta))
+    def others() -> Iterator[Extraction]:
+        while order and order[0][0] != "pipe":
+            kind, text, meta = order.popleft()
+            yield _empty(text, meta) if kind == "empty" else build(_run_long(nlp, text, meta))
             tick()
-            continue
-        buffer.append((text, meta))
-        if len(buffer) >= batch_size * max(1, n_process) * 4:
-            yield from flush()
-    yield from flush()
+
+    for doc, meta in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield from others()
+        order.popleft()
+        doc._.cn_meta = meta
+        yield build(doc)
+        tick()
+    yield from others()
     if bar is not None:
         bar.close()

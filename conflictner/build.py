@@ -31,25 +31,29 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf8")).hexdigest()
 
 
-def document_of(doc: Doc) -> Document:
+def document_of(doc: Doc, text: Optional[str] = None) -> Document:
+    """The Document of an annotated Doc (`text`: doc.text, when the caller has it already;
+    spaCy rebuilds it from the tokens on every access)."""
     meta = meta_of(doc)
     published = meta.get("published")
+    text = doc.text if text is None else text
+    digest = text_sha256(text)
     return Document(
-        id=meta.get("doc_id") or text_sha256(doc.text)[:16],
+        id=meta.get("doc_id") or digest[:16],
         url=meta.get("url"),
         outlet=meta.get("outlet"),
         title=meta.get("title"),
         published=dt.date.fromisoformat(published) if published else None,
-        text_sha256=text_sha256(doc.text),
-        text=doc.text,
+        text_sha256=digest,
+        text=text,
     )
 
 
 class _Mentions:
     """Turns [start, end] pairs into Mentions with their sentence index."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
         self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") or len(doc) else [0]
 
     def __call__(self, pair: list[int]) -> Mention:
@@ -60,10 +64,11 @@ class _Mentions:
 
 def build(doc: Doc) -> Extraction:
     """Convert an annotated Doc into an `Extraction` (ids are local to the document)."""
-    document = document_of(doc)
-    if not doc.text.strip():
+    text = doc.text
+    document = document_of(doc, text)
+    if not text.strip():
         return Extraction(document=document)
-    mention = _Mentions(doc)
+    mention = _Mentions(doc, text)
     events_raw = records(doc, "cn_events")
     claims_raw = records(doc, "cn_claims")
     used_actors = {a for e in events_raw for a in e.get("attacker_ids", []) + e.get("target_ids", [])}

@@ -134,3 +134,18 @@ def test_load_rejects_a_base_without_parser(tmp_path):
     blank.to_disk(tmp_path / "blank")
     with pytest.raises(ValueError, match="E005"):
         conflictner.load(base=tmp_path / "blank")
+
+
+def test_extract_many_keeps_order_around_empty_and_long_texts(nlp):
+    para = "Militants fired mortars at an army base near Gao on Sunday, killing two soldiers.\n\n"
+    items = [{"text": ATTACK, "doc_id": "a"}, {"text": para * 30, "doc_id": "long"}, {"text": "", "doc_id": "e"},
+             {"text": ATTACK, "doc_id": "b"}]
+    old = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        with pytest.warns(UserWarning, match="W002"):
+            out = list(conflictner.extract_many(items, nlp=nlp, batch_size=1))
+    finally:
+        nlp.max_length = old
+    assert [x.document.id for x in out] == ["a", "long", "e", "b"]
+    assert out[1].events and out[3].events and not out[2].events

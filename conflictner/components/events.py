@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -152,6 +154,25 @@ class EventExtractor(RuleComponent):
             attr, words, pos = single
             for w in words:
                 self.by_word.setdefault((attr, w), []).append((r, pos))
+        # where a longer pattern can start: the Matcher runs only on windows from those tokens
+        strings = self.nlp.vocab.strings
+        self.lower_keys = numpy.array([strings.add(w) for a, w in self.by_word if a == "LOWER"], dtype="uint64")
+        self.lemma_keys = numpy.array([strings.add(w) for a, w in self.by_word if a == "LEMMA"], dtype="uint64")
+        starts: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set(), "ORTH": set()}
+        self.window = 1
+        for r in self.rules.get("triggers.jsonl", []):
+            if _single_token(r.pattern) is not None:
+                continue
+            self.window = max(self.window, len(r.pattern) + 2)
+            first = r.pattern[0]
+            attr = next((a for a in ("LOWER", "LEMMA", "ORTH") if a in first), None)
+            vals = first.get(attr) if attr else None
+            if attr is None or "OP" in first or not isinstance(vals, (str, dict)):
+                starts = {}  # a pattern that may start anywhere: run the Matcher on the whole doc
+                break
+            starts[attr].update([vals] if isinstance(vals, str) else vals.get("IN", []))
+        self.start_keys = {a: numpy.array([strings.add(w) for w in ws], dtype="uint64") for a, ws in starts.items()} \
+            if starts else None
         self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.inst_by_id: dict[str, InstrumentEntry] = {}
         for e in self.rules.get("instruments.jsonl", []):
@@ -203,14 +224,30 @@ class EventExtractor(RuleComponent):
 
     def _find_triggers(self, doc: Doc) -> list[_Trigger]:
         spans = []
-        for mid, s, e in self.matcher(doc):
-            spans.append(Span(doc, s, e, label=mid))
+        arr = doc.to_array([LOWER, LEMMA, ORTH]).astype("uint64") if len(doc) else numpy.zeros((0, 3), "uint64")
+        if self.start_keys is None:
+            windows = [(0, len(doc))]
+        else:
+            hits = numpy.isin(arr[:, 0], self.start_keys["LOWER"]) | numpy.isin(arr[:, 1], self.start_keys["LEMMA"]) \
+                | numpy.isin(arr[:, 2], self.start_keys["ORTH"])
+            windows = []
+            for i in numpy.flatnonzero(hits).tolist():
+                end = min(len(doc), i + self.window)
+                if windows and i <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
+                else:
+                    windows.append((i, end))
+        for ws, we in windows:
+            for mid, s, e in self.matcher(doc[ws:we]):
+                spans.append(Span(doc, ws + s, ws + e, label=mid))
         by_word = self.by_word
-        for tok in doc:
+        hits = numpy.isin(arr[:, 0], self.lower_keys) | numpy.isin(arr[:, 1], self.lemma_keys)
+        for i in numpy.flatnonzero(hits).tolist():
+            tok = doc[i]
             for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_)):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or tok.pos_ in pos:
-                        spans.append(Span(doc, tok.i, tok.i + 1, label=rule.id))
+                        spans.append(Span(doc, i, i + 1, label=rule.id))
         out = []
         for sp in filter_spans(spans):
             rule = self.by_id[doc.vocab.strings[sp.label]]
@@ -801,8 +838,11 @@ class EventExtractor(RuleComponent):
     def _threats(self, doc: Doc, offset: int) -> list[dict]:
         """'X threatened action against Y', 'vowed more attacks', 'heralds more operations'."""
         out = []
-        for tok in doc:
-            if tok.pos_ != "VERB" or tok.lemma_ not in THREAT_VERBS:
+        lemmas = doc.to_array([LEMMA]).astype("uint64") if len(doc) else numpy.zeros(0, "uint64")
+        keys = numpy.array([doc.vocab.strings.add(v) for v in THREAT_VERBS], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(lemmas, keys)).tolist():
+            tok = doc[i]
+            if tok.pos_ != "VERB":
                 continue
             objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
             if not any(o.lemma_ in THREAT_OBJECTS or any(g.lemma_ in THREAT_OBJECTS for g in o.subtree) for o in objs):

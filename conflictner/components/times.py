@@ -358,17 +358,20 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
 
 
 
-@functools.lru_cache(maxsize=64)
-def _based_parser(p: Optional[dt.date]):  # noqa: ANN202 - dateparser's own type
-    """One dateparser per publication date (its settings are fixed at construction, and
-    building one per expression costs milliseconds): English only, past preferred, missing
-    day = the first, relative to noon of the publication day."""
+#: dateparser fills missing parts from its base; we set the year ourselves (below), so one
+#: parser with a fixed leap-year base serves every publication date
+_PARSER_BASE = dt.datetime(2000, 12, 31, 12)
+
+
+@functools.lru_cache(maxsize=1)
+def _date_parser():  # noqa: ANN202 - dateparser's own type
+    """The one dateparser instance (building one costs milliseconds of regex compiling):
+    English only, past preferred, a missing day of the month is the first."""
     from dateparser.date import DateDataParser
 
-    settings: dict = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
-    if p is not None:
-        settings.update({"RELATIVE_BASE": dt.datetime(p.year, p.month, p.day, 12), "PREFER_DATES_FROM": "past"})
-    return DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": _PARSER_BASE})
 
 
 def _dateparser(t: str, p: dt.date) -> Optional[dict]:
@@ -377,16 +380,16 @@ def _dateparser(t: str, p: dt.date) -> Optional[dict]:
     has_year = bool(YEAR_RE.search(t))
     if not re.search(r"\d|" + "|".join(sorted(MONTHS, key=len, reverse=True)), t):
         return None
-    data = _based_parser(p).get_date_data(t)
+    data = _date_parser().get_date_data(t)
     if data is None or data.date_obj is None:
         return None
     period = getattr(data, "period", None) or "day"
     d = data.date_obj.date()
-    if not has_year and d > p:
-        try:
-            d = d.replace(year=d.year - 1)
-        except ValueError:
-            d = d - dt.timedelta(days=365)
+    if not has_year:
+        # 'Oct 18' is the last Oct 18 on or before the publication date
+        d = _with_year(d, p.year)
+        if d > p:
+            d = _with_year(d, p.year - 1)
     if period == "month":
         a, b = _month_bounds(d.year, d.month)
         return _result(a, b, "month", "absolute" if has_year else "published", "month")
@@ -396,10 +399,17 @@ def _dateparser(t: str, p: dt.date) -> Optional[dict]:
     return _result(d, d, "day", "absolute" if has_year else "published", "date")
 
 
+def _with_year(d: dt.date, year: int) -> dt.date:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return d.replace(year=year, day=28)
+
+
 def _without_base(t: str) -> Optional[dict]:
     """No publication date: only dates that carry their own year become dates."""
     if YEAR_RE.search(t):
-        data = _based_parser(None).get_date_data(t)
+        data = _date_parser().get_date_data(t)
         if data is not None and data.date_obj is not None:
             period = getattr(data, "period", None) or "day"
             d = data.date_obj.date()

@@ -36,5 +36,7 @@ nice -n 10 "$PY" -m spacy train "$HERE/re3d_trf.cfg" --output "$OUT_DIR/train" \
     --paths.train "$OUT_DIR/corpus/train.spacy" --paths.dev "$OUT_DIR/corpus/dev.spacy" \
     --paths.transformer "$TRANSFORMER" "$@"
 echo "training took $(( $(date +%s) - start )) s"
-"$PY" "$HERE/assemble.py" "$OUT_DIR/train/model-best" "$OUT_DIR/model"
+# model-last, not model-best: dev is also where the models are compared, and the learning rate has
+# decayed to zero by the last step anyway
+"$PY" "$HERE/assemble.py" "$OUT_DIR/train/model-last" "$OUT_DIR/model"
 echo "use it: conflictner.load(base=\"$OUT_DIR/model\")"

