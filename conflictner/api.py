@@ -7,6 +7,7 @@ from models/en_conflict/config.cfg) and caches it, so `extract` does no I/O.
 from __future__ import annotations
 
 import collections
+import multiprocessing
 import datetime as dt
 import functools
 import importlib.util
@@ -190,6 +191,32 @@ def _item(index: int, item: Any) -> tuple[str, dict]:
     raise TypeError(Errors.E006.format(index=index, type=type(item).__name__))
 
 
+#: the pipeline a forked worker of extract_many uses (inherited from the parent at fork time)
+_WORKER_NLP: Optional[Language] = None
+
+
+def _batches(pairs: Iterable[tuple[str, dict]], size: int) -> Iterator[list[tuple[str, dict]]]:
+    batch: list[tuple[str, dict]] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_json(batch: list[tuple[str, dict]]) -> list[str]:
+    """In a worker: extract a batch and return each Extraction as JSON."""
+    nlp = _WORKER_NLP
+    assert nlp is not None, "extract_many worker started without a pipeline"
+    out = []
+    for doc, meta in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        doc._.cn_meta = meta
+        out.append(build(doc).model_dump_json())
+    return out
+
+
 def extract_many(
     items: Iterable[Union[str, Mapping[str, Any], Document]],
     *,
@@ -237,12 +264,25 @@ def extract_many(
             yield _empty(text, meta) if kind == "empty" else build(_run_long(nlp, text, meta))
             tick()
 
-    for doc, meta in nlp.pipe(feed(), as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield from others()
-        order.popleft()
-        doc._.cn_meta = meta
-        yield build(doc)
-        tick()
+    if n_process <= 1:
+        for doc, meta in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+            yield from others()
+            order.popleft()
+            doc._.cn_meta = meta
+            yield build(doc)
+            tick()
+    else:
+        # workers run the pipeline AND build, and send back the Extraction as JSON: far less
+        # than a serialized Doc, and the parent only validates it (pydantic-core, fast)
+        global _WORKER_NLP
+        _WORKER_NLP = nlp
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            for batch in pool.imap(_extract_json, _batches(feed(), batch_size)):
+                for js in batch:
+                    yield from others()
+                    order.popleft()
+                    yield Extraction.model_validate_json(js)
+                    tick()
     yield from others()
     if bar is not None:
         bar.close()

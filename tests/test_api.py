@@ -149,3 +149,11 @@ def test_extract_many_keeps_order_around_empty_and_long_texts(nlp):
         nlp.max_length = old
     assert [x.document.id for x in out] == ["a", "long", "e", "b"]
     assert out[1].events and out[3].events and not out[2].events
+
+
+@pytest.mark.slow
+def test_extract_many_in_two_processes_reports_bad_items(nlp):
+    with pytest.raises(TypeError, match="Item 1"):
+        list(conflictner.extract_many([ATTACK, 3, ATTACK], nlp=nlp, n_process=2, batch_size=1))
+    out = list(conflictner.extract_many([ATTACK, "", ATTACK], nlp=nlp, n_process=2, batch_size=1))
+    assert [bool(x.events) for x in out] == [True, False, True]

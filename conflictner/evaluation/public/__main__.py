@@ -159,11 +159,25 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     page = render(reports, skipped, errors, meta)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
+        page += kept_tail(args.out)
         args.out.write_text(page, encoding="utf-8")
         log(f"wrote {args.out} in {time.time() - t0:.0f} s")
     else:
         sys.stdout.write(page)
     return 1 if errors else 0
+
+
+#: measurements made by other commands (the transformer base, performance) are kept below this line
+KEEP_MARKER = "<!-- kept across runs: measured by other commands, see each section -->"
+
+
+def kept_tail(path: Path) -> str:
+    """The hand-maintained part of an existing page (from KEEP_MARKER on), which a rerun keeps."""
+    if not path.exists():
+        return ""
+    old = path.read_text(encoding="utf-8")
+    at = old.find(KEEP_MARKER)
+    return "\n" + old[at:] if at >= 0 else ""
 
 
 def _cpus() -> int:
