@@ -7,10 +7,10 @@ from models/en_conflict/config.cfg) and caches it, so `extract` does no I/O.
 from __future__ import annotations
 
 import collections
-import multiprocessing
 import datetime as dt
 import functools
 import importlib.util
+import multiprocessing
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
