@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..rules import ActorEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, span_record
+from .base import RuleComponent, span_record, token_indices
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -468,9 +469,10 @@ class ActorRecognizer(RuleComponent):
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
-        for tok in doc:
-            kinds = DEFINITE_ANAPHORS.get(tok.lower_)
-            if not kinds or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        for i in token_indices(doc, LOWER, DEFINITE_ANAPHORS):
+            tok = doc[i]
+            kinds = DEFINITE_ANAPHORS[tok.lower_]
+            if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
                 continue
             if any(m.start <= tok.i < m.end for m in mentions):
                 continue

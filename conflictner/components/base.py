@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Optional
 
+import numpy
 import srsly
 from pydantic import BaseModel
 from spacy.language import Language
@@ -111,6 +112,17 @@ class RuleComponent:
         self._compile()
         self._ready = True
         return self
+
+
+def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose `attr` (spacy.attrs LOWER, LEMMA, ORTH) is one of `values`.
+    One vectorized pass: looping over a Doc in Python creates a Token object per token, which
+    costs more than most of our rules."""
+    if not len(doc):
+        return []
+    column = doc.to_array([attr]).astype("uint64")
+    keys = numpy.array([doc.vocab.strings.add(v) for v in values], dtype="uint64")
+    return numpy.flatnonzero(numpy.isin(column, keys)).tolist()
 
 
 def span_record(start: int, end: int) -> list[int]:

@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 from ..extensions import records
 from ..rules import InstrumentEntry, TriggerRule
 from ..schema import kinds_compatible
-from .base import RuleComponent, span_record
+from .base import RuleComponent, span_record, token_indices
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
@@ -838,9 +838,7 @@ class EventExtractor(RuleComponent):
     def _threats(self, doc: Doc, offset: int) -> list[dict]:
         """'X threatened action against Y', 'vowed more attacks', 'heralds more operations'."""
         out = []
-        lemmas = doc.to_array([LEMMA]).astype("uint64") if len(doc) else numpy.zeros(0, "uint64")
-        keys = numpy.array([doc.vocab.strings.add(v) for v in THREAT_VERBS], dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(lemmas, keys)).tolist():
+        for i in token_indices(doc, LEMMA, THREAT_VERBS):
             tok = doc[i]
             if tok.pos_ != "VERB":
                 continue

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 import srsly
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -23,7 +24,7 @@ from ..extensions import records
 from ..geo import Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import span_record
+from .base import span_record, token_indices
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -177,10 +178,12 @@ class PlaceResolver:
         'in/near/outside/...' or 'the town/city/village of', that the gazetteer knows as a
         populated place or admin1 unit. The NER tags many small towns as persons or nothing."""
         out: list[Span] = []
-        for tok in doc:
-            if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.i == 0 or tok.is_sent_start:
+        for j in token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"}):
+            if j + 1 >= len(doc):
                 continue
-            prev = doc[tok.i - 1]
+            tok, prev = doc[j + 1], doc[j]
+            if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
+                continue
             locative = prev.lower_ in LOCATIVE_PREPS or (
                 prev.lower_ == "of" and tok.i >= 2 and doc[tok.i - 2].lower_ in SMALL_PLACE_NOUNS | PART_NOUNS
                 | {"city", "province", "region", "state", "district"}

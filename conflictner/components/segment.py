@@ -8,8 +8,15 @@ newswire, so we mark the token after it as a sentence start; the parser keeps pr
 
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+#: runs of whitespace holding at least one line break
+_NEWLINES = re.compile(r"[^\S\n]*\n\s*")
 
 
 @Language.factory(
@@ -29,17 +36,28 @@ class LineBreakSegmenter:
         self.min_newlines = min_newlines
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[:-1]:
-            newlines = tok.whitespace_.count("\n") if not tok.is_space else tok.text.count("\n")
-            if tok.is_space:
-                newlines += tok.whitespace_.count("\n")
-            nxt = doc[tok.i + 1]
-            if newlines >= self.min_newlines:
-                nxt.is_sent_start = True
-            elif tok.text in {",", ";"} and not nxt.is_space:
-                # a comma never ends a sentence; without this the parser sometimes cuts
-                # '..., a source, who spoke on condition of anonymity, said.' before 'said'
-                nxt.is_sent_start = False
+        if len(doc) < 2:
+            return doc
+        # vectorized: newline positions in the text and comma tokens, mapped to the tokens
+        # after them (a Python loop over the Doc would build a Token object per token)
+        orth = doc.to_array([ORTH]).astype("uint64")
+        starts = doc.to_array([IDX]).astype("int64")
+        commas = numpy.isin(orth, numpy.array([doc.vocab.strings.add(p) for p in (",", ";")], dtype="uint64"))
+        after_comma = numpy.flatnonzero(commas[:-1]) + 1
+        spaces = doc.to_array([IS_SPACE]).astype(bool)
+        for i in after_comma.tolist():
+            if not spaces[i]:
+                doc[i].is_sent_start = False
+        text = doc.text
+        newline_at = [m.start() for m in _NEWLINES.finditer(text)] if self.min_newlines <= 1 else [
+            m.start() for m in _NEWLINES.finditer(text) if m.group().count("\n") >= self.min_newlines]
+        if newline_at:
+            after = numpy.searchsorted(starts, numpy.array(newline_at), side="right")
+            for i in sorted(set(after.tolist())):
+                while i < len(doc) and spaces[i]:
+                    i += 1  # the sentence starts at the first word after the break
+                if 0 < i < len(doc):
+                    doc[i].is_sent_start = True
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: ANN001 - spaCy's signature
