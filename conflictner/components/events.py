@@ -192,6 +192,7 @@ class EventExtractor(RuleComponent):
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
         self._instruments = self._find_instruments(doc)
+        self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
         triggers = self._find_triggers(doc)
         mentions: list[_Mention] = []
@@ -563,8 +564,11 @@ class EventExtractor(RuleComponent):
 
     def _casualties(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
         sent = doc[m.head.i].sent
-        fat, inj, dmg = _scan_casualties(sent, self._instruments)
-        m.fatalities, m.injured = fat, inj
+        if sent.start not in self._sent_casualties:  # several mentions share a sentence
+            self._sent_casualties[sent.start] = _scan_casualties(sent, self._instruments)
+        fat, inj, dmg = self._sent_casualties[sent.start]
+        m.fatalities = dict(fat) if fat else fat
+        m.injured = dict(inj) if inj else inj
         if dmg is not None:
             m.damage = dmg
 
