@@ -15,9 +15,12 @@ from typing import Any, ClassVar, Optional
 import numpy
 import srsly
 from pydantic import BaseModel
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH, SHAPE
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import ensure_path
+from spacy.vocab import Vocab
 
 from ..rules import data_dir, dump_jsonl, read_jsonl
 
@@ -112,6 +115,61 @@ class RuleComponent:
         self._compile()
         self._ready = True
         return self
+
+
+class WindowedMatcher:
+    """A spaCy Matcher run only on short windows that start where a pattern can start.
+
+    The Matcher's cost grows with patterns x tokens; most of a news text cannot start any of
+    our patterns. Each pattern's first token must be indexable (LOWER/LEMMA/ORTH values, or an
+    ENT_TYPE); if one is not (an optional first token, say), the whole Doc is matched.
+    Matches are the same as the plain Matcher's on the whole Doc."""
+
+    ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
+
+    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
+        self.matcher = Matcher(vocab, validate=True)
+        self.window = 1
+        starts: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
+        for key, pattern in patterns:
+            self.matcher.add(key, [pattern])
+            self.window = max(self.window, len(pattern) + 4)
+            first = pattern[0]
+            attr = next((a for a in self.ATTRS if a in first), None)
+            vals = first.get(attr) if attr else None
+            if starts is None or attr is None or "OP" in first or not isinstance(vals, (str, dict)) or (
+                isinstance(vals, dict) and set(vals) != {"IN"}
+            ):
+                starts = None
+                continue
+            starts[attr].update([vals] if isinstance(vals, str) else vals["IN"])
+        self.start_keys = None if starts is None else {
+            self.ATTRS[a]: numpy.array([vocab.strings.add(w) for w in ws], dtype="uint64")
+            for a, ws in starts.items() if ws
+        }
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.start_keys is None or not len(doc):
+            return list(self.matcher(doc))
+        attrs = list(self.start_keys)
+        arr = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
+        hits = numpy.zeros(len(doc), dtype=bool)
+        for col, attr in enumerate(attrs):
+            hits |= numpy.isin(arr[:, col], self.start_keys[attr])
+        windows: list[tuple[int, int]] = []
+        for i in numpy.flatnonzero(hits).tolist():
+            end = min(len(doc), i + self.window)
+            if windows and i <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((i, end))
+        out = []
+        for ws, we in windows:
+            out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]
+        return out
 
 
 def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:

@@ -20,17 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
-import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..extensions import records
 from ..rules import InstrumentEntry, TriggerRule
 from ..schema import kinds_compatible
-from .base import RuleComponent, span_record, token_indices
+from .base import RuleComponent, WindowedMatcher, span_record, token_indices
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
@@ -140,39 +139,23 @@ class EventExtractor(RuleComponent):
     files = {"triggers.jsonl": TriggerRule, "instruments.jsonl": InstrumentEntry}
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.by_id: dict[str, TriggerRule] = {}
         # one-token patterns (most triggers) are looked up by word instead of run through the
         # Matcher, whose cost grows with the number of patterns; longer ones go to the Matcher
         self.by_word: dict[tuple[str, str], list[tuple[TriggerRule, Optional[set[str]]]]] = {}
+        longer: list[tuple[str, list[dict]]] = []
         for r in self.rules.get("triggers.jsonl", []):
             self.by_id[r.id] = r
             single = _single_token(r.pattern)
             if single is None:
-                self.matcher.add(r.id, [r.pattern])
+                longer.append((r.id, r.pattern))
                 continue
             attr, words, pos = single
             for w in words:
                 self.by_word.setdefault((attr, w), []).append((r, pos))
-        # where a longer pattern can start: the Matcher runs only on windows from those tokens
-        strings = self.nlp.vocab.strings
-        self.lower_keys = numpy.array([strings.add(w) for a, w in self.by_word if a == "LOWER"], dtype="uint64")
-        self.lemma_keys = numpy.array([strings.add(w) for a, w in self.by_word if a == "LEMMA"], dtype="uint64")
-        starts: dict[str, set[str]] = {"LOWER": set(), "LEMMA": set(), "ORTH": set()}
-        self.window = 1
-        for r in self.rules.get("triggers.jsonl", []):
-            if _single_token(r.pattern) is not None:
-                continue
-            self.window = max(self.window, len(r.pattern) + 2)
-            first = r.pattern[0]
-            attr = next((a for a in ("LOWER", "LEMMA", "ORTH") if a in first), None)
-            vals = first.get(attr) if attr else None
-            if attr is None or "OP" in first or not isinstance(vals, (str, dict)):
-                starts = {}  # a pattern that may start anywhere: run the Matcher on the whole doc
-                break
-            starts[attr].update([vals] if isinstance(vals, str) else vals.get("IN", []))
-        self.start_keys = {a: numpy.array([strings.add(w) for w in ws], dtype="uint64") for a, ws in starts.items()} \
-            if starts else None
+        self.matcher = WindowedMatcher(self.nlp.vocab, longer)
+        self.word_keys = {attr: {w for a, w in self.by_word if a == name} for name, attr in (("LOWER", LOWER),
+                                                                                            ("LEMMA", LEMMA))}
         self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.inst_by_id: dict[str, InstrumentEntry] = {}
         for e in self.rules.get("instruments.jsonl", []):
@@ -224,26 +207,10 @@ class EventExtractor(RuleComponent):
         return out
 
     def _find_triggers(self, doc: Doc) -> list[_Trigger]:
-        spans = []
-        arr = doc.to_array([LOWER, LEMMA, ORTH]).astype("uint64") if len(doc) else numpy.zeros((0, 3), "uint64")
-        if self.start_keys is None:
-            windows = [(0, len(doc))]
-        else:
-            hits = numpy.isin(arr[:, 0], self.start_keys["LOWER"]) | numpy.isin(arr[:, 1], self.start_keys["LEMMA"]) \
-                | numpy.isin(arr[:, 2], self.start_keys["ORTH"])
-            windows = []
-            for i in numpy.flatnonzero(hits).tolist():
-                end = min(len(doc), i + self.window)
-                if windows and i <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((i, end))
-        for ws, we in windows:
-            for mid, s, e in self.matcher(doc[ws:we]):
-                spans.append(Span(doc, ws + s, ws + e, label=mid))
+        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
         by_word = self.by_word
-        hits = numpy.isin(arr[:, 0], self.lower_keys) | numpy.isin(arr[:, 1], self.lemma_keys)
-        for i in numpy.flatnonzero(hits).tolist():
+        candidates = sorted({i for attr, words in self.word_keys.items() for i in token_indices(doc, attr, words)})
+        for i in candidates:
             tok = doc[i]
             for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_)):
                 for rule, pos in by_word.get(key, ()):

@@ -15,13 +15,12 @@ import re
 from typing import Optional
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import meta_of
 from ..rules import _Rule
-from .base import RuleComponent, span_record
+from .base import RuleComponent, WindowedMatcher, span_record
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
@@ -71,11 +70,12 @@ class TimeNormalizer(RuleComponent):
     files = {"patterns.jsonl": TimePattern}
 
     def _compile(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
-        self.forms: dict[str, str] = {}
-        for p in self.rules.get("patterns.jsonl", []):
-            self.matcher.add(p.id, [p.pattern])
-            self.forms[p.id] = p.form
+        patterns = self.rules.get("patterns.jsonl", [])
+        self.matcher = WindowedMatcher(self.nlp.vocab, [(p.id, p.pattern) for p in patterns])
+        self.forms: dict[str, str] = {p.id: p.form for p in patterns}
+        # dateparser builds its time-zone tables on first use (about 0.4 s): pay it at load
+        # time, not inside the first extraction
+        _date_parser().get_date_data("18 October 2023")
 
     def process(self, doc: Doc) -> Doc:
         meta = meta_of(doc)
