@@ -233,9 +233,7 @@ class ActorRecognizer(RuleComponent):
             if name is not None:
                 # "the Popular Resistance Army": a capitalized name ending in a descriptor noun is
                 # an organisation the gazetteer does not know, not "an army"
-                out.append(_Mention(start=name.start, end=name.end, key=f"org:{name.text.lower()}", name=name.text,
-                                    kind=ActorKind.other, country=None, candidate=True,
-                                    rule_id="actors.unknown_name", head=head.i))
+                out.append(_unknown(name.start, name.end, name.text, head.i, "actors.unknown_name"))
                 continue
             start = self._left_edge(head, span.start)
             j = start - 1
@@ -421,19 +419,7 @@ class ActorRecognizer(RuleComponent):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if not text or "\n" in text:
                 continue
-            out.append(
-                _Mention(
-                    start=start,
-                    end=ent.end,
-                    key=f"org:{text.lower()}",
-                    name=text,
-                    kind=ActorKind.other,
-                    country=None,
-                    candidate=True,
-                    rule_id="actors.unknown_org",
-                    head=ent.root.i,
-                )
-            )
+            out.append(_unknown(start, ent.end, text, ent.root.i, "actors.unknown_org"))
         return out
 
     @staticmethod
@@ -548,6 +534,12 @@ class ActorRecognizer(RuleComponent):
         if entry is not None and entry.acled_inter:
             return entry.acled_inter
         return ACLED_INTER[m.kind]
+
+
+def _unknown(start: int, end: int, name: str, head: int, rule_id: str) -> _Mention:
+    """An organisation the gazetteer does not know: a candidate, kept only if it plays a part."""
+    return _Mention(start=start, end=end, key=f"org:{name.lower()}", name=name, kind=ActorKind.other,
+                    country=None, candidate=True, rule_id=rule_id, head=head)
 
 
 def _title_case(sent: Span) -> bool:
