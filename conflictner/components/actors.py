@@ -55,6 +55,10 @@ ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "polic
                   "paramilitary", "opposition", "resistance", "tribal", "jihadist", "islamist",
                   "regime", "state", "federal", "national", "military", "peacekeeping", "gang",
                   "cartel", "drug", "terrorist", "insurgent", "separatist"}
+#: words of a national force's name ("Nigerian Air Force", "Somali National Army")
+STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national", "air", "naval", "navy", "army",
+                     "police", "guard", "guards", "republican", "special", "border", "federal", "royal", "military",
+                     "land", "ground", "marine", "marines", "corps", "coast", "gendarmerie", "presidential"}
 STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
 LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
@@ -93,6 +97,7 @@ class ActorRecognizer(RuleComponent):
     folder = "actors"
     files = {
         "states.jsonl": ActorEntry,
+        "state_forces.jsonl": ActorEntry,
         "armed_groups.jsonl": ActorEntry,
         "descriptors.jsonl": DescriptorEntry,
     }
@@ -119,7 +124,7 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
-        for fname in ("states.jsonl", "armed_groups.jsonl"):
+        for fname in ("states.jsonl", "state_forces.jsonl", "armed_groups.jsonl"):
             for e in self.rules.get(fname, []):
                 self.entries[e.id] = e
                 for s in [e.name, *e.aliases]:
@@ -296,7 +301,7 @@ class ActorRecognizer(RuleComponent):
                     m.backers = sorted(set(m.backers) | {iso})
             ext = doc[start : m.start]
             if len(ext) and any(self._affix(t) for t in ext) and all(
-                self._affix(t) or t.text == "-" or self.country_of(t.text) for t in ext
+                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of(t.text) for t in ext
             ):
                 m.start = start
         return out
@@ -311,6 +316,8 @@ class ActorRecognizer(RuleComponent):
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent) > 1 and not self.country_of(ent[-1].text):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                if self._state_force_name(doc[first : ent.end]):
+                    return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
@@ -320,10 +327,17 @@ class ActorRecognizer(RuleComponent):
         while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
                 and not doc[i - 1].is_sent_start:
             i -= 1
-        words = [t for t in doc[i:start] if not self.country_of(t.text)]
-        if not words or i == start:
+        if i == start or self._state_force_name(doc[i : head.i + 1]):
             return None
         return doc[i : head.i + 1]
+
+    def _state_force_name(self, span: Span) -> bool:
+        """'Sudanese Armed Forces', 'Israel Defense Forces', 'Nigerian Air Force': a country word
+        and military words only, so a country's own forces (a descriptor); 'Sudan Liberation Forces
+        Alliance' has a word of its own and is an organisation."""
+        words = [t for t in span if not t.is_space and not t.is_punct]
+        return bool(words) and bool(self.country_of(words[0].text)) and all(
+            t.lower_ in STATE_FORCE_WORDS or self.country_of(t.text) for t in words[1:])
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -460,10 +474,15 @@ class ActorRecognizer(RuleComponent):
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
                 continue
-            if any(m.start <= tok.i < m.end for m in mentions):
+            covering = [m for m in mentions if m.start <= tok.i < m.end]
+            # a bare "the militia" that the descriptor rule took is still an anaphor
+            bare = [m for m in covering if m.descriptor and m.end - m.start == 1 and not m.country and not m.backers]
+            if covering and covering != bare:
                 continue
             before = {m.key: m for m in mentions if m.end <= tok.i and m.kind in kinds and not m.descriptor}
             if len(before) == 1:
+                for m in bare:
+                    mentions.remove(m)
                 ante = next(iter(before.values()))
                 mentions.append(
                     _Mention(

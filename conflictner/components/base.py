@@ -8,6 +8,7 @@ so a saved pipeline never depends on the package's current data.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Optional
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
@@ -144,8 +146,7 @@ class WindowedMatcher:
                 continue
             starts[attr].update([vals] if isinstance(vals, str) else vals["IN"])
         self.start_keys = None if starts is None else {
-            self.ATTRS[a]: numpy.array([vocab.strings.add(w) for w in ws], dtype="uint64")
-            for a, ws in starts.items() if ws
+            self.ATTRS[a]: _hashes(frozenset(ws)) for a, ws in starts.items() if ws
         }
 
     def __len__(self) -> int:
@@ -179,8 +180,13 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
     if not len(doc):
         return []
     column = doc.to_array([attr]).astype("uint64")
-    keys = numpy.array([doc.vocab.strings.add(v) for v in values], dtype="uint64")
-    return numpy.flatnonzero(numpy.isin(column, keys)).tolist()
+    return numpy.flatnonzero(numpy.isin(column, _hashes(frozenset(values)))).tolist()
+
+
+@functools.lru_cache(maxsize=256)
+def _hashes(values: frozenset[str]) -> numpy.ndarray:
+    """The ids spaCy stores for `values`: symbol ids for built-in labels, else the string hash."""
+    return numpy.array(sorted(get_string_id(v) for v in values), dtype="uint64")
 
 
 def span_record(start: int, end: int) -> list[int]:
