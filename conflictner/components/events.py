@@ -807,7 +807,7 @@ class EventExtractor(RuleComponent):
 
     # -- threats -------------------------------------------------------------------------------
     def _threats(self, doc: Doc, offset: int) -> list[dict]:
-        """'X threatened action against Y', 'vowed more attacks', 'heralds more operations'."""
+        """'X threatened action against Y', 'vowed more attacks', 'the strike heralds further raids'."""
         out = []
         for i in token_indices(doc, LEMMA, THREAT_VERBS):
             tok = doc[i]
