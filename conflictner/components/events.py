@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -1050,13 +1051,14 @@ def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int,
 def _headline_end(doc: Doc) -> int:
     """Token index where the body starts when the text opens with a headline (a first line
     with no closing punctuation, followed by a line break), else 0."""
-    for tok in doc:
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            line = doc[: tok.i + 1]
-            words = [t for t in line if t.is_alpha]
-            if line[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= len(words) <= 25:
-                return tok.i + 1
-            return 0
+    pos = doc.text.find("\n")
+    if pos < 0:
+        return 0
+    starts = doc.to_array([IDX]).astype("int64")
+    end = int(numpy.searchsorted(starts, pos, side="right"))  # the first token after the break
+    words = [t for t in doc[:end] if not t.is_space]
+    if words and words[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= sum(t.is_alpha for t in words) <= 25:
+        return end
     return 0
 
 

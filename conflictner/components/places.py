@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional
 
+import numpy
 import srsly
 from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
@@ -306,9 +307,13 @@ class PlaceResolver:
 def _verb_objects(doc: Doc) -> list[int]:
     """Indices of proper-noun objects of verbs ('raided Jenin'); the caller keeps only own names
     of towns, since a verb's object is more often a person or a group than a place."""
-    deps = doc.to_array([DEP, POS])
+    if len(doc) < 2:
+        return []
+    deps = doc.to_array([DEP, POS]).astype("uint64")
     dobj, nsubjpass, propn = (doc.vocab.strings[x] for x in ("dobj", "nsubjpass", "PROPN"))
-    return [i for i, (d, p) in enumerate(deps.tolist()) if d in (dobj, nsubjpass) and p == propn and i > 0]
+    hits = ((deps[:, 0] == dobj) | (deps[:, 0] == nsubjpass)) & (deps[:, 1] == propn)
+    hits[0] = False
+    return numpy.flatnonzero(hits).tolist()
 
 
 def _distance(tok) -> Optional[str]:  # noqa: ANN001
