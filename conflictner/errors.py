@@ -15,5 +15,4 @@ class Errors:
 
 
 class Warnings:
-    W001 = "[W001] No official en_core_web_sm found; using the registry copy {name}."
     W002 = "[W002] Text of {length} characters exceeds nlp.max_length; processed in {n} pieces."
