@@ -28,8 +28,30 @@ def test_windowed_matcher_equals_the_plain_matcher(nlp, component):
         assert sorted(windowed(doc)) == sorted(plain(doc))
 
 
-def test_an_unindexable_first_token_falls_back_to_the_whole_doc(nlp):
+def test_an_optional_first_token_anchors_on_the_next_one(nlp):
     m = WindowedMatcher(nlp.vocab, [("x", [{"LOWER": "the", "OP": "?"}, {"LOWER": "night"}])])
-    assert m.start_keys is None
+    assert m.start_keys is not None and m.lookback == 1
     doc = nlp.make_doc("It was the night of 5 June.")
-    assert [(s, e) for _, s, e in m(doc)] == [(2, 4), (3, 4)]
+    assert sorted((s, e) for _, s, e in m(doc)) == [(2, 4), (3, 4)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The next day, the army shelled the town.", [(0, 3)]),
+    ("Clashes resumed on the following morning near Bakhmut.", [(3, 6)]),
+    ("The day after, nothing happened; the next one was calm.", []),
+])
+def test_a_common_first_word_anchors_on_a_rarer_one(nlp, text, expected):
+    """'the next day' opens a window at 'next' (one token of lookback), not at every 'the'."""
+    pattern = [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following"]}}, {"LOWER": {"IN": ["day", "morning"]}}]
+    m = WindowedMatcher(nlp.vocab, [("next_day", pattern)])
+    assert m.lookback == 1
+    assert [m_ for m_ in m.start_keys.values()][0].size == 2  # 'next', 'following'
+    doc = nlp.make_doc(text)
+    assert sorted((s, e) for _, s, e in m(doc)) == expected == sorted((s, e) for _, s, e in m.matcher(doc))
+
+
+def test_an_unbounded_token_before_any_anchor_falls_back_to_the_whole_doc(nlp):
+    m = WindowedMatcher(nlp.vocab, [("x", [{"IS_DIGIT": True, "OP": "+"}, {"LOWER": "killed"}])])
+    assert m.start_keys is None
+    doc = nlp.make_doc("At least 12 15 killed.")
+    assert sorted((s, e) for _, s, e in m(doc)) == sorted((s, e) for _, s, e in m.matcher(doc))

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.attrs import LOWER
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -457,9 +458,13 @@ class ActorRecognizer(RuleComponent):
                 other.gazetteer_id, other.candidate, other.rule_id = m.gazetteer_id, m.candidate, "actors.defined_acronym"
         taken = {i for m in mentions for i in range(m.start, m.end)}
         out = []
-        for tok in doc:
-            m = defined.get(tok.text)
-            if m is None or tok.i in taken:
+        # only the tokens spelling a defined acronym are visited (ORTH ids compared in numpy)
+        ids = {doc.vocab.strings.add(acr): acr for acr in defined}
+        orths = doc.to_array(ORTH)
+        for i in np.flatnonzero(np.isin(orths, np.fromiter(ids, dtype=orths.dtype))):
+            tok = doc[int(i)]
+            m = defined[ids[int(orths[i])]]
+            if tok.i in taken:
                 continue
             out.append(_Mention(start=tok.i, end=tok.i + 1, key=m.key, name=m.name, kind=m.kind,
                                 country=m.country, backers=list(m.backers), gazetteer_id=m.gazetteer_id,

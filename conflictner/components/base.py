@@ -119,35 +119,63 @@ class RuleComponent:
         return self
 
 
+#: words too common to anchor a window on: a pattern is anchored on a later token instead
+#: ("the next day" on "next"), else every "the" in a text would open a window
+COMMON_WORDS = frozenset(
+    "a an the one two three four five from since between last late early in on at of to by and or "
+    "for with after before during until".split()
+)
+
+
 class WindowedMatcher:
-    """A spaCy Matcher run only on short windows that start where a pattern can start.
+    """A spaCy Matcher run only on short windows around the tokens that can anchor a pattern.
 
     The Matcher's cost grows with patterns x tokens; most of a news text cannot start any of
-    our patterns. Each pattern's first token must be indexable (LOWER/LEMMA/ORTH values, or an
-    ENT_TYPE); if one is not (an optional first token, say), the whole Doc is matched.
-    Matches are the same as the plain Matcher's on the whole Doc."""
+    our patterns. Each pattern is anchored on its first required token with indexable values
+    (LOWER/LEMMA/ORTH/SHAPE values, or an ENT_TYPE) that are not all-too-common words, preceded
+    only by single or optional tokens; a window opens that many tokens before each anchor hit.
+    If a pattern has no such token, the whole Doc is matched. Matches are the same as the plain
+    Matcher's on the whole Doc."""
 
     ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
 
     def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
         self.matcher = Matcher(vocab, validate=True)
         self.window = 1
-        starts: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
+        self.lookback = 0
+        anchors: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
         for key, pattern in patterns:
             self.matcher.add(key, [pattern])
             self.window = max(self.window, len(pattern) + 4)
-            first = pattern[0]
-            attr = next((a for a in self.ATTRS if a in first), None)
-            vals = first.get(attr) if attr else None
-            if starts is None or attr is None or "OP" in first or not isinstance(vals, (str, dict)) or (
-                isinstance(vals, dict) and set(vals) != {"IN"}
-            ):
-                starts = None
+            found = self._anchor(pattern) if anchors is not None else None
+            if found is None:
+                anchors = None
                 continue
-            starts[attr].update([vals] if isinstance(vals, str) else vals["IN"])
-        self.start_keys = None if starts is None else {
-            self.ATTRS[a]: _hashes(frozenset(ws)) for a, ws in starts.items() if ws
+            pos, attr, values = found
+            anchors[attr].update(values)
+            self.lookback = max(self.lookback, pos)
+        self.start_keys = None if anchors is None else {
+            self.ATTRS[a]: _hashes(frozenset(ws)) for a, ws in anchors.items() if ws
         }
+
+    @classmethod
+    def _anchor(cls, pattern: list[dict[str, Any]]) -> Optional[tuple[int, str, list[str]]]:
+        """(position, attribute, values) of the token to anchor `pattern` on, or None."""
+        fallback = None
+        for pos, tok in enumerate(pattern):
+            op = tok.get("OP")
+            attr = next((a for a in cls.ATTRS if a in tok), None)
+            vals = tok.get(attr) if attr else None
+            if isinstance(vals, dict) and set(vals) == {"IN"}:
+                vals = vals["IN"]
+            if op is None and attr is not None and isinstance(vals, (str, list)):
+                values = [vals] if isinstance(vals, str) else list(vals)
+                if attr == "ENT_TYPE" or not any(str(v).lower() in COMMON_WORDS for v in values):
+                    return pos, attr, values
+                fallback = fallback or (pos, attr, values)
+            if op not in (None, "?"):
+                break  # a repeated token before the anchor: its offset is unbounded
+        return fallback
 
     def __len__(self) -> int:
         return len(self.matcher)
@@ -162,11 +190,11 @@ class WindowedMatcher:
             hits |= numpy.isin(arr[:, col], self.start_keys[attr])
         windows: list[tuple[int, int]] = []
         for i in numpy.flatnonzero(hits).tolist():
-            end = min(len(doc), i + self.window)
-            if windows and i <= windows[-1][1]:
+            start, end = max(0, i - self.lookback), min(len(doc), i + self.window)
+            if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
-                windows.append((i, end))
+                windows.append((start, end))
         out = []
         for ws, we in windows:
             out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]

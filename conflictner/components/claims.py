@@ -59,6 +59,8 @@ class ClaimLinker(RuleComponent):
         meta = meta_of(doc)
         self._actor_at = _actor_index(doc)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
+        # PERSON entities once per document: `doc.ents` builds new Spans on every access
+        self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
         events = {e["id"]: e for e in records(doc, "cn_events")}
         claims: list[dict] = []
         seen: set[tuple] = set()
@@ -199,7 +201,7 @@ class ClaimLinker(RuleComponent):
         if actor_id is None and speaker.lower_ in {"it", "they", "we"}:
             actor_id = self._antecedent(doc, speaker)
         inner = [self._actor_at[t.i] for t in span if t.i in self._actor_at and t.i != speaker.i]
-        person = next((e.text for e in doc.ents if e.label_ == "PERSON" and span.start <= e.start < span.end), None)
+        person = next((text for start, text in self._persons if span.start <= start < span.end), None)
         role = self._role(span, speaker, actor_id)
         affiliation = None
         if actor_id and role == "armed_group":

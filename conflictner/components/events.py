@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -1051,11 +1051,12 @@ def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int,
 def _headline_end(doc: Doc) -> int:
     """Token index where the body starts when the text opens with a headline (a first line
     with no closing punctuation, followed by a line break), else 0."""
-    pos = doc.text.find("\n")
-    if pos < 0:
+    # a line break is always a whitespace token of its own (`Doc.text` would rebuild the text)
+    breaks = (i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text)
+    first = next(breaks, None)
+    if first is None:
         return 0
-    starts = doc.to_array([IDX]).astype("int64")
-    end = int(numpy.searchsorted(starts, pos, side="right"))  # the first token after the break
+    end = first + 1  # the first token after the break
     words = [t for t in doc[:end] if not t.is_space]
     if words and words[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= sum(t.is_alpha for t in words) <= 25:
         return end
@@ -1346,8 +1347,14 @@ def _np_text(tok: Token) -> str:
 
 def _best_target_text(doc: Doc, ms: list[_Mention]) -> Optional[str]:
     """The target phrase of the first mention in a full sentence (headlines come last)."""
-    texts = [(not doc[m.head.i].sent.text.strip().endswith((".", "!", "?", "\"", "”")), i, m.target_text)
-             for i, m in enumerate(ms) if m.target_text]
+    def headline(m: _Mention) -> bool:
+        sent = m.head.sent  # its last printed token, not Span.text (which rebuilds the sentence)
+        last = sent.end - 1
+        while last > sent.start and doc[last].is_space:
+            last -= 1
+        return not doc[last].text.endswith((".", "!", "?", "\"", "”"))
+
+    texts = [(headline(m), i, m.target_text) for i, m in enumerate(ms) if m.target_text]
     return min(texts)[2] if texts else None
 
 
