@@ -118,14 +118,25 @@ class PlaceResolver:
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens)
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
+        dateline = _dateline(doc)
+        if dateline is not None:
+            # the dateline's town is read from the dateline pattern, whatever the NER made of it
+            city = dateline[0]
+            spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         for span in spans:
+            is_dateline = dateline is not None and span == dateline[0]
             span = _strip_det(span)
             if span is None:
                 continue
-            cands = gaz.lookup(span.text, countries)
+            if is_dateline:
+                # 'GOMA, Congo —': the country or region after the comma decides between namesakes
+                home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
+                cands = gaz.lookup(span.text, home or countries)
+            else:
+                cands = gaz.lookup(span.text, countries)
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
@@ -140,6 +151,11 @@ class PlaceResolver:
             phrase = self._phrase_span(span, qualifier)
             rec["mentions"].append(span_record(phrase.start_char, phrase.end_char))
             rec["tokens"].append([span.start, span.end])
+            if is_dateline and dateline is not None:
+                # where the report was filed: the events layer's fallback for an event whose own
+                # sentence names no place (the tokens cover the whole dateline, agency included)
+                rec["dateline"] = [dateline[1].start, dateline[1].end]
+                rec["rule_ids"].append("places.dateline")
         doc._.cn_places = list(out.values())
         return doc
 
@@ -463,4 +479,37 @@ def _small_place_before(doc: Doc, i: int) -> Optional[tuple[str, str]]:
             return noun, f"{w} {noun} {doc[i - 1].lower_}"
         if doc[k].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or doc[k].lower_ in {"the", "this", "that"}:
             return None
+    return None
+
+
+#: 'GOMA, Congo —', 'MOGADISHU, Somalia (Reuters) -', 'BEIRUT (AP) —', 'ERBIL, Kurdistan Region -',
+#: 'KYIV, Ukraine, March 3 (Reuters) -': a town in capitals, then optionally its country or region,
+#: a date and the agency, then a dash; at the start of the text or of its second line (after a headline)
+DATELINE_RE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \t]*(?P<region>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3}))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[—–]|--?)[ \t]"
+)
+
+
+def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
+    """The dateline's town, the whole dateline, and its country or region text, or None.
+    Only the first two lines are read, so the cost does not grow with the document."""
+    text = doc.text
+    starts = [0]
+    newline = text.find("\n", 0, 300)
+    if newline >= 0:
+        starts.append(newline + 1)
+    for start in starts:
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+        m = DATELINE_RE.match(text, start)
+        if m is None:
+            continue
+        city = doc.char_span(m.start("city"), m.end("city"), alignment_mode="expand")
+        whole = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if city is None or whole is None:
+            continue
+        return Span(doc, city.start, city.end, label="PLACE"), whole, m.group("region")
     return None
