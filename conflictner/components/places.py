@@ -55,9 +55,14 @@ SITE_NOUNS = {"camp", "camps", "outpost", "base", "checkpoint", "checkpoints", "
 SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "hamlet", "hamlets",
                      "settlement", "settlements", "locality", "localities"} | SITE_NOUNS
 SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "various", "multiple",
-                    "another", "remote"}
+                    "another"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
                   "through", "inside", "within", "nearby", "to", "between"}
+#: verbs whose proper-noun object is a place ('shelled Kupiansk', 'recaptured Bakhmut')
+PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "raid", "storm", "overrun", "besiege", "capture", "recapture",
+                      "seize", "retake", "liberate", "pound", "occupy", "encircle", "invade", "infiltrate"}
+#: lower-case words inside place names ('Mocimboa da Praia', 'Dar es Salaam')
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "des", "du", "la", "el", "al", "es", "ul", "bin"}
 #: id prefix of the towns from our own towns.jsonl (GeoNames towns are "geonames:<id>")
 CURATED_TOWN = f"{PlaceKind.populated_place.value}:"
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
@@ -116,7 +121,8 @@ class PlaceResolver:
         actor_tokens = self._actor_name_tokens(doc)
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
-        spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens)
+        spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
+                                      self._doc_countries(doc, spans))
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
         dateline = _dateline(doc)
         if dateline is not None:
@@ -215,39 +221,47 @@ class PlaceResolver:
         return out
 
     @staticmethod
-    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str]) -> list[Span]:
         """Town names the NER missed, where the syntax says 'place': capitalized words after
         'in/near/outside/...', 'the town/city/village of', 'in central ...' or '20 km north of',
         that the gazetteer knows as a populated place or admin1 unit (or a country, after a
-        direction word: 'in central Mali'). The NER tags many small towns as persons or nothing."""
+        direction word: 'in central Mali'). The NER tags many small towns as persons or nothing.
+        A verb's object must be a town's own name, or another name of a town in a country the
+        document is about ('hit Palmyra' in a report on Syria: GeoNames' Tadmur)."""
         out: list[Span] = []
         preps = token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"})
         starts = [j + 1 for j in preps if j + 1 < len(doc)]
         # 'in western Niger': a direction word between the preposition and the name
         starts += [j + 2 for j in preps if j + 2 < len(doc) and doc[j + 1].lower_ in DIRECTIONS]
         # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
-        for i in sorted(set(starts)) + sorted(_verb_objects(doc)):
+        objects = _verb_objects(doc)
+        for i in sorted(set(starts)) + sorted(objects):
             tok, prev = doc[i], doc[i - 1]
             if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
                 continue
-            own_only = tok.dep_ in {"dobj", "nsubjpass"} and prev.lower_ not in LOCATIVE_PREPS
+            own_only = i in objects and prev.lower_ not in LOCATIVE_PREPS
+            # 'shelled Kupiansk' (GeoNames: Kupyansk): what these verbs take is a place, so any name
+            # of a town will do; other verbs ('killed X') need its own name or a document country
+            any_name = own_only and objects[i] in PLACE_OBJECT_VERBS
             before = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
             directional = prev.lower_ in DIRECTIONS and before in LOCATIVE_PREPS
             locative = own_only or directional or prev.lower_ in LOCATIVE_PREPS or (
                 prev.lower_ == "of" and before in SMALL_PLACE_NOUNS | PART_NOUNS | NAMED_PLACE_NOUNS
-                | {"province", "region", "state", "district"}
+                | {"province", "region", "state", "district", "vicinity", "environs", "road", "highway"}
             ) or (prev.lower_ in {"of", "from"} and (before in DIRECTIONS or before in DISTANCE_UNITS))
             if not locative:
                 continue
             kinds = {PlaceKind.populated_place, PlaceKind.admin1} | ({PlaceKind.country} if directional else set())
             end = tok.i + 1
-            while end < len(doc) and end - tok.i < 3 and doc[end].is_title and doc[end].i not in taken:
-                end += 1
+            while end < len(doc) and end - tok.i < 4 and (doc[end].is_title or (
+                    doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
+                end += 1  # 'Mocimboa da Praia' (a longer name beats the NER's 'Praia' in filter_spans)
             for stop in range(end, tok.i, -1):
                 span = doc[tok.i:stop]
                 key = fold(span.text)
                 cands = gaz.index.get(key, [])
-                if any(c.kind in kinds and (not own_only or fold(c.name) == key) for c in cands):
+                if any(c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries)
+                       for c in cands):
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
         return out
@@ -380,16 +394,23 @@ class PlaceResolver:
         return self
 
 
-def _verb_objects(doc: Doc) -> list[int]:
-    """Indices of proper-noun objects of verbs ('raided Jenin'); the caller keeps only own names
-    of towns, since a verb's object is more often a person or a group than a place."""
+def _verb_objects(doc: Doc) -> dict[int, str]:
+    """Proper-noun objects of verbs ('raided Jenin'): where the name starts -> the verb's lemma.
+    The caller is strict about which names it takes, since a verb's object is more often a
+    person or a group than a place."""
     if len(doc) < 2:
-        return []
+        return {}
     deps = doc.to_array([DEP, POS]).astype("uint64")
     dobj, nsubjpass, propn = (doc.vocab.strings[x] for x in ("dobj", "nsubjpass", "PROPN"))
     hits = ((deps[:, 0] == dobj) | (deps[:, 0] == nsubjpass)) & (deps[:, 1] == propn)
     hits[0] = False
-    return numpy.flatnonzero(hits).tolist()
+    out: dict[int, str] = {}
+    for i in numpy.flatnonzero(hits).tolist():
+        verb = doc[i].head.lemma_.lower()
+        while i > 1 and doc[i - 1].dep_ == "compound" and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ in NAME_PARTICLES):
+            i -= 1  # 'raided Mocimboa da Praia': the object is the last word of the name
+        out[i] = verb
+    return out
 
 
 def _distance(tok) -> Optional[str]:  # noqa: ANN001
@@ -431,6 +452,10 @@ def _name_phrase_start(doc: Doc, i: int) -> int:
     possessive ('Mali's Mopti region'), so the words before it are the qualifier."""
     if i >= 2 and doc[i - 1].lower_ in {"'s", "’s"} and doc[i - 2].is_title:
         i -= 2
+        for _ in range(2):  # 'Burkina Faso's', 'Central African Republic's'
+            if i >= 1 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN":
+                i -= 1
+
     if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and doc[i - 3].lower_ == "the":
         i -= 3
     elif i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and \
