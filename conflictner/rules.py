@@ -68,6 +68,7 @@ class PlaceEntry(_Rule):
     capital_geonames: Optional[bool] = None
     geonames_admin1: Optional[str] = None
     near: Optional[str] = None
+    population: Optional[int] = Field(default=None, ge=0)  # towns: ranks namesakes (GeoNames' figure)
     lat: float = Field(ge=-90, le=90)
     lon: float = Field(ge=-180, le=180)
     source: str

