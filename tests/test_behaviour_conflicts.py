@@ -818,10 +818,7 @@ def test_ukraine_claims(ukraine: Extraction, stance: Stance, source: str, roles:
 
 
 @pytest.mark.parametrize("needle", [
-    pytest.param(
-        "Kyiv has increasingly relied", id="generic-long-range-drone-strikes",
-        marks=xfail("'drone strikes' in the generic sentence becomes a mention of the asserted Tver event"),
-    ),
+    pytest.param("Kyiv has increasingly relied", id="generic-long-range-drone-strikes"),
     pytest.param("could provoke a harsher response", id="threat-harsher-response"),
 ])
 def test_ukraine_generic_sentences_are_not_events(ukraine: Extraction, needle: str) -> None:

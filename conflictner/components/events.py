@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..extensions import records
+from ..extensions import meta_of, records
 from ..rules import InstrumentEntry, TriggerRule
 from ..schema import kinds_compatible
 from .base import RuleComponent, WindowedMatcher, span_record, token_indices
@@ -53,7 +53,8 @@ INJURY_WORDS = {"wound", "wounded", "injure", "injured", "injury", "injuries", "
 CASUALTY_BOTH = {"casualties", "casualty", "victims"}
 DAMAGE_WORDS = {"damage", "damaged", "destroy", "destroyed", "ablaze", "raze", "razed", "collapse",
                 "collapsed", "flatten", "flattened", "burn", "burned", "burnt", "gut", "gutted"}
-FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn",
+FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
+                    "instruct", "urge", "tell", "call", "command",
                     "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
 ATTEMPT_GOVERNORS = {"try", "attempt", "manage", "continue", "begin", "start", "go"}
 THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald"}
@@ -114,6 +115,7 @@ class _Mention:
     anaphor_only: bool = False
     target_inherited: bool = False
     target_weak: bool = False
+    continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
 
     @property
     def head(self) -> Token:
@@ -168,12 +170,15 @@ class EventExtractor(RuleComponent):
         self._actor_at = _token_index(doc, records(doc, "cn_actors"))
         kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
+        self._descriptor_ids = set(kinds)
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
         candidates = {a["id"] for a in records(doc, "cn_actors") if a.get("candidate")}
         self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in candidates}
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
+        published = meta_of(doc).get("published")
+        self._published = dt.date.fromisoformat(published) if published else None
         self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
         self._instruments = self._find_instruments(doc)
         self._sent_casualties: dict[int, tuple] = {}
@@ -181,6 +186,9 @@ class EventExtractor(RuleComponent):
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         triggers = self._find_triggers(doc)
+        self._headline_end = _headline_end(doc)
+        body = [t.tok for t in triggers if t.tok.i >= self._headline_end]
+        self._lead_sent = body[0].sent.start if body else None
         mentions: list[_Mention] = []
         for sent in doc.sents:
             in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
@@ -188,8 +196,10 @@ class EventExtractor(RuleComponent):
                 m = _Mention(triggers=group, sent_start=sent.start)
                 self._describe(doc, m)
                 mentions.append(m)
+        self._announced_attacks: list[_Mention] = []
         events, refs = self._corefer(doc, mentions)
         threats = self._threats(doc, len(events))
+        threats += self._announced_threats(doc, threats, len(events) + len(threats))
         for t in threats:
             i = t["trigger_tokens"][0]
             refs.append({"tokens": [i, i + 1], "chars": t["mentions"][0], "event_ids": [t["id"]],
@@ -572,8 +582,20 @@ class EventExtractor(RuleComponent):
             if tok.pos_ == "VERB" and _habitual(tok):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
+        if self._summary(m, toks):
+            m.modality, m.modality_rule = "generic", "events.modality.summary"
+            return
         support = head.head if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} else None
         if support is not None and support.pos_ == "VERB":
+            # "ordered their fighters to carry out attacks": the support verb's infinitive
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in support.children):
+                gov = support.head
+                if gov.lemma_ in FUTURE_GOVERNORS:
+                    m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+                    return
+                if gov.lemma_ not in ATTEMPT_GOVERNORS:
+                    m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
+                    return
             # "had not carried out any strikes", "has long used airstrikes"
             if any(c.dep_ == "neg" for c in support.children):
                 m.modality, m.modality_rule = "negated", "events.modality.neg_support_verb"
@@ -606,14 +628,48 @@ class EventExtractor(RuleComponent):
                 m.modality, m.modality_rule = "asserted", None
             else:
                 return
-        # bare plural nouns with nothing anchoring them in time or space: generic talk
         tok = m.head
-        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and not m.definite and m.count is None:
+        if m.head.i >= self._headline_end and any(
+            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+            for t in toks
+        ):
+            # "The rebels still ambush army patrols", "the group bombs pipelines": the simple
+            # present of an attack verb in a news body tells what happens, not what happened
+            # (headlines, which use it for past events, are read before this)
+            m.modality, m.modality_rule = "generic", "events.modality.simple_present"
+            return
+        # bare plural or mass nouns ('attacks', 'fighting') with no day, no town and no toll of
+        # their own: talk about a kind of violence or a campaign, not one attack
+        bare = tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lower_ in MASS_EVENT_NOUNS)
+        if bare and not m.definite and m.count is None:
             if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
-                if m.time is None and m.place is None and not m.targets and not m.attackers and not (
+                t = self._times.get(m.time or "")
+                place = self._places.get(m.place or "")
+                if (not t or t.get("precision") != "day") and (not place or place["geo_precision"] == 3) and not (
                     m.fatalities or m.injured
-                ):
+                ) and not self._is_lead(m):
                     m.modality, m.modality_rule = "generic", "events.modality.bare_plural"
+
+    def _is_lead(self, m: _Mention) -> bool:
+        """The first body sentence with a trigger: a story's lead is never generic talk."""
+        return self._lead_sent is None or m.sent_start <= self._lead_sent
+
+    def _summary(self, m: _Mention, toks: list[Token]) -> bool:
+        """'Fighting this year has killed thousands', 'more than 5,000 people have been killed
+        since 2017': a running toll in the perfect tense over a period is a summary of a
+        conflict, not one attack. So is a toll in the thousands with no day of its own, after the lead."""
+        perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
+                      for t in toks if t.pos_ in {"VERB", "AUX"} for c in t.children)
+        t = self._times.get(m.time or "")
+        if t and t.get("precision") == "day":
+            return False
+        toll = max((x.get("min") or 0) for x in (m.fatalities or {}, m.injured or {}))
+        if toll >= SUMMARY_TOLL and not self._is_lead(m):
+            return True
+        if not perfect:
+            return False
+        sent = m.head.sent
+        return bool(t) or any(w.lower_ in PERIOD_WORDS for w in sent)
 
     @staticmethod
     def _negation_applies(doc: Doc, m: _Mention, scope: dict) -> bool:
@@ -628,8 +684,7 @@ class EventExtractor(RuleComponent):
         refs: list[dict] = []
         # a headline announces the story the body tells: read it after the body, so it joins the
         # event the lead introduces instead of founding one of its own
-        headline = _headline_end(doc)
-        self._headline_end = headline
+        headline = self._headline_end
         mentions = [m for m in mentions if m.head.i >= headline] + [m for m in mentions if m.head.i < headline]
         for pos, m in enumerate(mentions):
             span = _mention_span(doc, m)
@@ -639,6 +694,8 @@ class EventExtractor(RuleComponent):
             refs.append(ref)
             if m.modality != "asserted":
                 ref["kind"] = "non_asserted"
+                if self._announced(m):
+                    self._announced_attacks.append(m)
                 if m.definite and (m.modality_rule or "").split(".")[-1] in DENIAL_LEMMAS:
                     # "The military denied carrying out the airstrike": a denial of a known event
                     # is a claim about it, not a new (negated) event
@@ -646,9 +703,16 @@ class EventExtractor(RuleComponent):
                     if denied:
                         ref["kind"], ref["event_ids"] = "denied", [e.id for e in denied]
                 continue
+            if self._background(m):
+                # "the 2021 siege of Palma", "attacks in 2017": history told as context
+                ref["kind"] = "background"
+                continue
             targets = self._elaborates(m, mentions[:pos], refs[:-1], events)
             if targets is None:
                 targets = self._refer(m, events)
+            if targets is None:
+                targets = self._continues(doc, m, events)
+                m.continuation = targets is not None
             if targets is not None:
                 if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
                     for ev in targets:
@@ -679,6 +743,74 @@ class EventExtractor(RuleComponent):
             ref["event_ids"] = [ev.id]
         self._resolve_relative_times(events, mentions)
         return events, refs
+
+    def _announced(self, m: _Mention) -> bool:
+        """'The group would intensify its attacks', 'vowed to keep striking': an armed actor
+        announcing attacks of its own — in the future, or as 'would' in its reported words —
+        is threatening them."""
+        if m.modality not in {"future", "hypothetical"}:
+            return False
+        path = _path_to_root(m.head)
+        # the subject of the clause announcing them ('it would keep attacking', 'X ordered its
+        # fighters to carry out attacks'), found on the nearest verb above that has one
+        subj = next((c for a in path[:4] if a.pos_ in {"VERB", "AUX"} for c in a.children if c.dep_ == "nsubj"), None)
+        if not m.attackers and subj is not None:
+            m.attackers = self._actors_in(subj, shallow=True) or self._pronoun_actor(subj.doc, subj)
+        if not m.attackers:
+            return False
+        if m.modality == "hypothetical":
+            if (m.modality_rule or "").split(".")[-1] not in {"hyp-would", "fut-will"}:
+                return False
+            if any(t.lower_ in {"if", "unless"} for t in m.head.sent):
+                return False  # a condition, not an announcement
+            report = next((a for a in path[1:6] if a.pos_ == "VERB" and a.lemma_ in REPORT_LEMMAS), None)
+            if report is None:
+                return False
+            # the actor speaks of itself: its own voice says it ('a Hezbollah official said the
+            # group would ...'), or the clause names it by pronoun or as 'the group'
+            speaker = next((c for c in report.children if c.dep_ == "nsubj"), None)
+            own_voice = speaker is not None and bool(set(self._actors_in(speaker)) & set(m.attackers))
+            self_ref = subj is not None and subj.lower_ in {"it", "they", "we", "group", "movement", "militia"}
+            return own_voice or self_ref
+        return True
+
+    def _background(self, m: _Mention) -> bool:
+        """A mention after the lead, dated by its own words to a period that ended well before
+        publication."""
+        t = self._times.get(m.time or "")
+        if self._published is None or not t or not t.get("end") or t.get("anchor") == "event" or self._is_lead(m):
+            return False  # the lead is the story, however old the date it gives
+        return (self._published - dt.date.fromisoformat(t["end"])).days > BACKGROUND_DAYS
+
+    def _continues(self, doc: Doc, m: _Mention, events: list[_Event]) -> Optional[list[_Event]]:
+        """A body mention with no date, no town and no 'another' of its own tells more of the
+        story under way ('The bomber blew himself up ...', 'gunmen then opened fire'): news
+        reports one incident over several sentences, and ACLED codes it once. It joins the
+        event told last unless a place, an attacker or a contrast word sets it apart."""
+        if not events or m.time or m.other_marker or m.head.i < self._headline_end:
+            return None
+        sent = m.head.sent
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if first is not None and first.lower_ in CONTRAST_OPENERS:
+            return None
+        ev = max(events, key=lambda e: e.last_pos)
+        # unnamed attackers ('the bomber', 'gunmen') may be anyone already in the story
+        named = {a for a in m.attackers if a not in self._descriptor_ids}
+        known = {a for o in ev.mentions for a in o.attackers}
+        if named and known and not named & known:
+            return None
+        place = self._places.get(m.place or "")
+        if place is not None:
+            have = [self._places[o.place] for o in ev.mentions if o.place in self._places]
+            if place["geo_precision"] == 3 and place.get("kind") in {"country", "admin1", "region"}:
+                # 'in Sudan', 'in Gezira state': no nearer than what the story already says
+                if any(h.get("country") and h.get("country") != place.get("country") for h in have):
+                    return None
+            elif any(h.get("name") == place.get("name") for h in have):
+                pass  # the same town again
+            elif any(h["geo_precision"] < 3 for h in have) or not self._compatible(m, ev):
+                return None  # another town: another incident
+        return [ev]
 
     def _elaborates(
         self, m: _Mention, before: list[_Mention], refs: list[dict], events: list[_Event]
@@ -721,7 +853,8 @@ class EventExtractor(RuleComponent):
             # a headline: the event it shares most with, the earliest on a tie, else the lead's
             pool = [e for e in events if self._compatible(m, e)]
             if not pool:
-                return None
+                # the headline sums up the story the lead opens, even in other words
+                return [events[0]]
             return [max(pool, key=lambda e: (self._shares(m, e), -events.index(e)))]
         if m.other_marker:
             others = [e for e in candidates if e.other_marker and self._compatible(m, e)]
@@ -826,7 +959,7 @@ class EventExtractor(RuleComponent):
             if tok.pos_ != "VERB":
                 continue
             objs = [c for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"}]
-            if not any(o.lemma_ in THREAT_OBJECTS or any(g.lemma_ in THREAT_OBJECTS for g in o.subtree) for o in objs):
+            if not any(_threat_object(o) or any(_threat_object(g) for g in o.subtree) for o in objs):
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
@@ -870,6 +1003,27 @@ class EventExtractor(RuleComponent):
             })
         return out
 
+    def _announced_threats(self, doc: Doc, threats: list[dict], offset: int) -> list[dict]:
+        """Threat records for announced attacks in sentences no threat verb already covers."""
+        covered = {doc[t["trigger_tokens"][0]].sent.start for t in threats}
+        out: list[dict] = []
+        for m in self._announced_attacks:
+            if m.sent_start in covered:
+                continue
+            covered.add(m.sent_start)
+            span = _mention_span(doc, m)
+            out.append({
+                "id": f"event-{offset + len(out)}", "type": "threat", "attack_kind": None,
+                "acled_event_type": None, "acled_sub_event_type": None, "cameo_root": "13",
+                "plover_mode": "violence", "attacker_ids": list(dict.fromkeys(m.attackers)),
+                "target_ids": list(dict.fromkeys(m.targets)), "target_text": m.target_text,
+                "instruments": [], "place_id": None, "time_id": None, "outcome": "unknown", "damage": None,
+                "fatalities": None, "injured": None, "modality": "future",
+                "mentions": [span_record(span.start_char, span.end_char)],
+                "trigger_tokens": [m.head.i], "rule_ids": [f"events.threat:announced:{m.modality_rule}"],
+            })
+        return out
+
     def _governing_subject(self, tok: Token) -> list[str]:
         """'X issued a statement ... saying it heralds ...': 'it' is the subject of a verb
         higher up that has a real (non-pronoun) subject."""
@@ -898,7 +1052,7 @@ class EventExtractor(RuleComponent):
         ms = ev.mentions
         # the mentions that tell the event, not those that add a detail to it ('the attackers set
         # fire to vehicles' does not make an assault an arson)
-        primary = [m for m in ms if not m.refers_back] or ms
+        primary = [m for m in ms if not m.refers_back and not m.continuation] or ms
         kind = _specific([k for m in primary for k in m.kinds]) or "attack"
         outcome = None
         for m in ms:
@@ -924,8 +1078,12 @@ class EventExtractor(RuleComponent):
                     instruments.append(dict(i))
                 elif same[0]["count"] is None:
                     same[0]["count"] = i["count"]
-        attackers = list(dict.fromkeys(a for m in ms for a in m.attackers))
-        targets = list(dict.fromkeys(a for m in ms for a in m.targets if a not in attackers))
+        # roles from the mentions that tell the event; the details that follow ('troops killed
+        # two of the gunmen') add roles only when the telling gave none
+        told = [m for m in primary if m.attackers] or [m for m in ms if m.attackers]
+        attackers = list(dict.fromkeys(a for m in told for a in m.attackers))
+        hit = [m for m in primary if m.targets] or ms
+        targets = list(dict.fromkeys(a for m in hit for a in m.targets if a not in attackers))
         place = self._most_precise([m.place for m in ms if m.place])
         place_rule = None
         if place is None and self._dateline is not None:
@@ -1334,9 +1492,26 @@ DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "cent
 
 
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
+#: event nouns used without an article for violence in general ("years of fighting")
+MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
+#: a toll this high with no day of its own sums up a war, not an attack
+SUMMARY_TOLL = 1000
+#: words that make a perfect-tense toll a running count over a period
+PERIOD_WORDS = {"since", "far", "date", "past", "recent", "throughout", "overall", "total", "altogether"}
+#: a mention whose own date ended this many days before publication is background history
+BACKGROUND_DAYS = 90
+#: sentence openers that announce a different incident ("Separately, gunmen ...")
+CONTRAST_OPENERS = {"separately", "elsewhere", "meanwhile", "earlier", "later", "previously"}
 COPULAS = {"be", "become", "remain", "grow"}
 FREQUENCY_ADVERBS = {"long", "often", "regularly", "repeatedly", "frequently", "routinely", "increasingly",
                      "usually", "typically", "commonly", "rarely", "seldom", "sometimes", "occasionally"}
+
+
+def _threat_object(tok: Token) -> bool:
+    """A word naming violence to come; 'the attack' (a known one, as in 'vowed to bring those
+    behind the attack to justice') is the reason for a vow, not its object."""
+    return tok.lemma_ in THREAT_OBJECTS and not any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children)
 
 
 def _habitual(verb: Token) -> bool:
