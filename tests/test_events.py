@@ -49,6 +49,12 @@ ONE_EVENT = [
                  "troops burned much of the town in 2021.", "myanmar-background-year"),
     pytest.param("A car bomb exploded outside a police station in Jamundí on Thursday. The country's worst such "
                  "attack came in January 2019, when a car bomb killed 22 cadets in Bogotá.", "colombia-background-date"),
+    pytest.param("Russian drones struck an energy facility in Odesa on Monday, cutting power to thousands of homes. "
+                 "Moscow has targeted Ukraine's power grid with missiles and drones.", "ukraine-perfect-record"),
+    pytest.param("Suspected militants opened fire on a bus near Kathua on Sunday, killing five pilgrims. The attack "
+                 "came as ministers met in New Delhi.", "india-the-attack-came-as"),
+    pytest.param("U.S. forces carried out an air strike near Jilib on Saturday, the Pentagon said. U.S. Africa "
+                 "Command said the strike killed two al-Shabaab commanders.", "somalia-another-unit-same-state"),
 ]
 
 

@@ -116,6 +116,7 @@ class _Mention:
     target_inherited: bool = False
     target_weak: bool = False
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
+    place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
 
     @property
     def head(self) -> Token:
@@ -171,6 +172,8 @@ class EventExtractor(RuleComponent):
         kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
+        self._actor_country = {a["id"]: a.get("country") for a in records(doc, "cn_actors")
+                               if a["kind"] in {"state", "state_forces", "police"}}
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
@@ -545,6 +548,7 @@ class EventExtractor(RuleComponent):
                 places_sent.append(pid)
         best = self._most_precise(places_own) or self._most_precise(places_sent) or self._most_precise(origins)
         m.place = best
+        m.place_own = bool(places_own)
 
     def _most_precise(self, pids: list[str]) -> Optional[str]:
         if not pids:
@@ -584,6 +588,9 @@ class EventExtractor(RuleComponent):
                 return
         if self._summary(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.summary"
+            return
+        if self._perfect_record(m, toks):
+            m.modality, m.modality_rule = "generic", "events.modality.perfect_record"
             return
         support = head.head if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} else None
         if support is not None and support.pos_ == "VERB":
@@ -649,6 +656,17 @@ class EventExtractor(RuleComponent):
                     m.fatalities or m.injured
                 ) and not self._is_lead(m):
                     m.modality, m.modality_rule = "generic", "events.modality.bare_plural"
+
+    def _perfect_record(self, m: _Mention, toks: list[Token]) -> bool:
+        """'The group has repeatedly shelled army-held districts', 'the army has pounded
+        RSF-held areas', 'X has been accused of looting and killing': after the lead, a present
+        perfect with no date, toll or definite article of its own sums up a record of conduct."""
+        if self._is_lead(m) or m.time or m.definite or m.fatalities or m.injured:
+            return False
+        verbs = [t for t in toks if t.pos_ == "VERB"]
+        verbs += [a for t in toks for a in _path_to_root(t)[1:3] if a.pos_ == "VERB"]
+        return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
+                   for v in verbs for c in v.children)
 
     def _is_lead(self, m: _Mention) -> bool:
         """The first body sentence with a trigger: a story's lead is never generic talk."""
@@ -867,7 +885,9 @@ class EventExtractor(RuleComponent):
 
     def _compatible(self, m: _Mention, ev: _Event) -> bool:
         for o in ev.mentions:
-            if m.place and o.place and m.place != o.place:
+            # a definite reference ('the attack came as ... in New Delhi') is placed only by its
+            # own phrase, not by whatever else its sentence names
+            if m.place and o.place and m.place != o.place and (m.place_own or not m.definite):
                 pm, po = self._places[m.place], self._places[o.place]
                 if (pm["country"] and po["country"] and pm["country"] != po["country"]) or (
                     pm["geo_precision"] == 1 and po["geo_precision"] == 1
@@ -884,8 +904,11 @@ class EventExtractor(RuleComponent):
         known = {a for o in ev.mentions for a in o.attackers}
         if m.attackers and known and not set(m.attackers) & known and not m.refers_back:
             # different attackers: a different event (the event's attackers taken together:
-            # "militants" and "its fighters" may both describe it)
-            return False
+            # "militants" and "its fighters" may both describe it), unless a definite reference
+            # names another unit of the same state ('the strikes' by AFRICOM after 'U.S. strikes')
+            countries = {self._actor_country.get(a) for a in known} - {None}
+            if not (m.definite and countries & {self._actor_country.get(a) for a in m.attackers}):
+                return False
         return True
 
     def _shares(self, m: _Mention, ev: _Event) -> int:
