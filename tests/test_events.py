@@ -154,3 +154,27 @@ def test_announced_attacks_are_threats(extract, text, actor):
 def test_not_threats(extract, text):
     x = extract(text, published="2024-06-12")
     assert not any(e.type.value == "threat" for e in x.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen fired on a helicopter carrying the governor near Gao on Monday.",
+    "Rebels opened fire at a military helicopter as it landed in Lashio on Tuesday.",
+    "Fighters shot at a police drone over Culiacan on Friday.",
+])
+def test_an_aircraft_fired_upon_is_a_target_not_a_weapon(extract, text):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    assert e.instruments == [] and e.attack_kind.value not in {"air_strike", "drone_strike"}
+
+
+# -- talk about attacks that is no report of one --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Negotiators in Jeddah said a deal to end more than a year of fighting was close.",               # span of
+    "Diplomats said an assault on El Fasher would be a disaster for the displaced.",                  # modal subject
+    "A drone strike on the dam could flood dozens of villages, engineers warned.",
+    "Kenyan police were deployed to help Haiti fight the gangs that control the capital.",            # purpose
+    "Analysts warned that the insurgents could threaten the gas project at Afungi if troops leave.",  # a risk
+    "Rebels still ambush army patrols and raid remote outposts in the hills of Samar.",               # habit
+])
+def test_talk_about_attacks_is_not_an_event(extract, text):
+    x = extract(text, published="2024-06-12")
+    assert asserted(x) == [] and not any(e.type.value == "threat" for e in x.events)

@@ -367,6 +367,8 @@ class EventExtractor(RuleComponent):
                     hit = self._instruments.get(g.i)
                     if hit is None or hit[1].start in seen:
                         continue
+                    if g.dep_ == "pobj" and g.head.lower_ in TARGET_PREPOSITIONS and g.head.head == tok:
+                        continue  # 'fired on a helicopter': the aircraft is the target, not the weapon
                     entry, span = hit
                     seen.add(span.start)
                     m.instruments.append({"kind": entry.kind, "count": _count_of(span.root)})
@@ -589,6 +591,23 @@ class EventExtractor(RuleComponent):
         if self._summary(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.summary"
             return
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in SPAN_NOUNS:
+            # "more than a year of fighting", "decades of violence": a span of conflict
+            m.modality, m.modality_rule = "generic", "events.modality.span_of"
+            return
+        if head.pos_ == "NOUN" and head.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in head.head.children
+        ):
+            # "An attack on the capital would be a blow": what an attack would mean
+            m.modality, m.modality_rule = "hypothetical", "events.modality.modal_subject"
+            return
+        for tok in toks:
+            if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and not any(
+                c.dep_ == "aux" for c in tok.children
+            ) and tok.head.lemma_ in ENABLING_VERBS:
+                # "sent to help Mozambique fight an insurgency": a purpose, not a report
+                m.modality, m.modality_rule = "hypothetical", "events.modality.bare_infinitive"
+                return
         if self._perfect_record(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.perfect_record"
             return
@@ -811,13 +830,15 @@ class EventExtractor(RuleComponent):
         first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
         if first is not None and first.lower_ in CONTRAST_OPENERS:
             return None
-        ev = max(events, key=lambda e: e.last_pos)
+        # the event told last that it fits (kind, place, day), else simply the event told last
+        recent = sorted(events, key=lambda e: -e.last_pos)
+        ev = next((e for e in recent if self._compatible(m, e)), recent[0])
         # unnamed attackers ('the bomber', 'gunmen') may be anyone already in the story
         named = {a for a in m.attackers if a not in self._descriptor_ids}
         known = {a for o in ev.mentions for a in o.attackers}
         if named and known and not named & known:
             return None
-        place = self._places.get(m.place or "")
+        place = self._places.get(m.place or "") if m.place_own else None
         if place is not None:
             have = [self._places[o.place] for o in ev.mentions if o.place in self._places]
             if place["geo_precision"] == 3 and place.get("kind") in {"country", "admin1", "region"}:
@@ -826,6 +847,9 @@ class EventExtractor(RuleComponent):
                     return None
             elif any(h.get("name") == place.get("name") for h in have):
                 pass  # the same town again
+            elif have and all(h.get("kind") in {"admin1", "region", "country"} and h.get("admin1") == place.get("admin1")
+                              for h in have):
+                pass  # 'a village in Gezira' ... 'stormed Wad al-Noura': the town names the village
             elif any(h["geo_precision"] < 3 for h in have) or not self._compatible(m, ev):
                 return None  # another town: another incident
         return [ev]
@@ -986,6 +1010,10 @@ class EventExtractor(RuleComponent):
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if any(c.dep_ == "aux" and c.lower_ in MODALS - {"will"} for c in tok.children) or any(
+                t.lower_ in {"if", "unless"} for t in tok.sent
+            ):
+                continue  # "insurgents could threaten the port if ...": a risk, not a threat
             attackers: list[str] = []
             targets: list[str] = []
             for c in tok.children:
@@ -1517,6 +1545,14 @@ DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "cent
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
 #: event nouns used without an article for violence in general ("years of fighting")
 MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
+#: nouns for a stretch of time: "a year of fighting" is no single event
+SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
+#: modal auxiliaries: an attack they govern has not happened
+MODALS = {"would", "could", "might", "may", "should", "can", "will", "must"}
+#: verbs whose bare-infinitive complement is a purpose ("help X fight", "let them attack")
+ENABLING_VERBS = {"help", "let", "make", "allow", "enable", "assist"}
+#: prepositions whose object is what an attack is aimed at
+TARGET_PREPOSITIONS = {"on", "at", "against", "upon"}
 #: a toll this high with no day of its own sums up a war, not an attack
 SUMMARY_TOLL = 1000
 #: words that make a perfect-tense toll a running count over a period
