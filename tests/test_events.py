@@ -178,3 +178,25 @@ def test_an_aircraft_fired_upon_is_a_target_not_a_weapon(extract, text):
 def test_talk_about_attacks_is_not_an_event(extract, text):
     x = extract(text, published="2024-06-12")
     assert asserted(x) == [] and not any(e.type.value == "threat" for e in x.events)
+
+
+# -- roles: who is named is not always who acts or who is hit ------------------------------------------
+def test_a_state_naming_where_the_target_is_is_not_the_target(extract):
+    x = extract("Armed gangs attacked Haiti's main prison in Port-au-Prince on Saturday.", published="2024-03-04")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert "Haiti" not in {names[t] for t in e.target_ids}
+    assert "prison" in (e.target_text or "")
+
+
+def test_the_datelines_agency_is_no_attacker(extract):
+    x = extract("MOGADISHU, Somalia (AP) — Al-Shabaab fighters attacked a police station in Afgooye on Monday.",
+                published="2024-03-05")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert {names[a] for a in e.attacker_ids} == {"al-Shabaab"}
+
+
+def test_opened_fire_on_x_targets_x(extract):
+    (e,) = asserted(extract("Suspected militants opened fire on a bus near Rajouri on Sunday.", published="2024-06-12"))
+    assert e.target_text and "bus" in e.target_text

@@ -117,6 +117,7 @@ class _Mention:
     target_weak: bool = False
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
+    place_told: bool = False  # the place is where its sentence says things happen (own or not)
 
     @property
     def head(self) -> Token:
@@ -172,6 +173,7 @@ class EventExtractor(RuleComponent):
         kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
+        self._state_ids = {a["id"] for a in records(doc, "cn_actors") if a["kind"] == "state"}
         self._actor_country = {a["id"]: a.get("country") for a in records(doc, "cn_actors")
                                if a["kind"] in {"state", "state_forces", "police"}}
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
@@ -385,7 +387,8 @@ class EventExtractor(RuleComponent):
                     elif c.dep_ == "agent" and rule_role == "event":
                         for p in c.children:
                             m.attackers += self._actors_in(p, shallow=True)
-                    elif (c.dep_ == "dobj" and rule_role == "event" and c.i not in self._instruments) or (
+                    elif (c.dep_ == "dobj" and rule_role == "event" and c.i not in self._instruments
+                          and c.lower_ != "fire") or (
                         c.dep_ == "nsubjpass" and c.i not in self._instruments and rule_role == "event"
                     ):
                         victims = tok.lemma_ in VICTIM_VERBS
@@ -455,19 +458,21 @@ class EventExtractor(RuleComponent):
             m.target_text = _np_text(tok)
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
         for a in self._actors_in(tok):
-            if a not in m.targets:
+            if a not in m.targets and not (a in self._state_ids and self._actor_at.get(tok.i) != a):
+                # 'Haiti's main prison', 'a base in Colombia's Arauca province': the state names
+                # where the target is, it is not itself the target
                 m.targets.append(a)
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
         out: list[str] = []
-        if tok.i in self._actor_at and tok.i not in self._town_at:
+        if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
             return [self._actor_at[tok.i]]
         for t in tok.subtree:
             if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
                 continue
-            if t.i in self._town_at:
-                continue
+            if t.i in self._town_at or t.i in self._dateline_at:
+                continue  # the dateline's agency ('(AP)') acts in no event
             a = self._actor_at.get(t.i)
             if a and a not in out:
                 out.append(a)
@@ -551,6 +556,7 @@ class EventExtractor(RuleComponent):
         best = self._most_precise(places_own) or self._most_precise(places_sent) or self._most_precise(origins)
         m.place = best
         m.place_own = bool(places_own)
+        m.place_told = bool(places_own or places_sent)
 
     def _most_precise(self, pids: list[str]) -> Optional[str]:
         if not pids:
@@ -838,7 +844,7 @@ class EventExtractor(RuleComponent):
         known = {a for o in ev.mentions for a in o.attackers}
         if named and known and not named & known:
             return None
-        place = self._places.get(m.place or "") if m.place_own else None
+        place = self._places.get(m.place or "") if m.place_told else None
         if place is not None:
             have = [self._places[o.place] for o in ev.mentions if o.place in self._places]
             if place["geo_precision"] == 3 and place.get("kind") in {"country", "admin1", "region"}:
