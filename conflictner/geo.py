@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -28,7 +29,7 @@ ADMIN_SUFFIXES = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GeoEntry:
     """One gazetteer place, whatever table it came from."""
 
@@ -64,11 +65,55 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text) if ("  " in text or "\t" in text or "\n" in text) else text
 
 
+class AliasIndex:
+    """Folded name -> candidate places, best first.
+
+    Buckets are tuples of positions in `entries`, not lists of entries: tuples of ints are
+    left alone by Python's garbage collector, while 100,000+ lists of objects would be
+    rescanned by every full collection for as long as the pipeline lives — a cost paid by
+    every document processed after loading."""
+
+    __slots__ = ("buckets", "entries")
+
+    def __init__(self, lists: dict[str, list[GeoEntry]]) -> None:
+        position: dict[int, int] = {}
+        self.entries: list[GeoEntry] = []
+        for bucket in lists.values():
+            for e in bucket:
+                if id(e) not in position:
+                    position[id(e)] = len(self.entries)
+                    self.entries.append(e)
+        self.buckets: dict[str, tuple[int, ...]] = {k: tuple(position[id(e)] for e in b) for k, b in lists.items()}
+
+    def get(self, key: str, default: Sequence[GeoEntry] = ()) -> Sequence[GeoEntry]:
+        bucket = self.buckets.get(key)
+        return default if bucket is None else [self.entries[i] for i in bucket]
+
+    def items(self) -> Iterator[tuple[str, list[GeoEntry]]]:
+        entries = self.entries
+        return ((k, [entries[i] for i in b]) for k, b in self.buckets.items())
+
+    def values(self) -> Iterator[list[GeoEntry]]:
+        return (v for _, v in self.items())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.buckets
+
+    def __len__(self) -> int:
+        return len(self.buckets)
+
+    def __getstate__(self) -> tuple:
+        return self.buckets, self.entries
+
+    def __setstate__(self, state: tuple) -> None:
+        self.buckets, self.entries = state
+
+
 class Gazetteer:
     """Alias index over every place table; `lookup` returns candidates, best first."""
 
     def __init__(self) -> None:
-        self.index: dict[str, list[GeoEntry]] = {}
+        self.index: dict[str, list[GeoEntry]] | AliasIndex = {}
         self.by_id: dict[str, GeoEntry] = {}
         self.iso2_to_iso3: dict[str, str] = {}
         self.country_by_iso3: dict[str, GeoEntry] = {}
@@ -183,6 +228,7 @@ class Gazetteer:
         for cands in gaz.index.values():
             if len(cands) > 1:
                 cands.sort(key=_rank)
+        gaz.index = AliasIndex(gaz.index)
         return gaz
 
     def _add(self, entry: GeoEntry, names: list[str]) -> None:
@@ -291,7 +337,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
 PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
