@@ -43,6 +43,18 @@ class ActorEntry(_Rule):
     source: str
 
 
+class CommunityEntry(_Rule):
+    """An ethnic or religious community that is not a state ('Kurdish', 'Yazidis', 'Fulani'):
+    its words mark who an actor is, the way a nationality does."""
+
+    id: str
+    name: str
+    adjectives: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    source: str
+
+
 class DescriptorEntry(_Rule):
     """A head noun that denotes an unnamed actor ('troops', 'gunmen', 'villagers')."""
 
@@ -50,6 +62,9 @@ class DescriptorEntry(_Rule):
     terms: list[str]
     kind: ActorKind
     needs_country: bool = False
+    #: the term names an actor only as the head of its phrase: 'the government said', not
+    #: 'government buildings' (political and civil nouns are common as modifiers)
+    head_only: bool = False
     source: str
 
 

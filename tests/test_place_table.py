@@ -54,8 +54,6 @@ KNOWN_MISSES: dict[int, str] = {
     178: "Palma, Mozambique is not in the city table (cities=15000), so 'Palma' is Palma de Mallorca (ESP) "
          "despite 'northern Mozambique' in the same sentence",
     # a town under 50,000 people loses to its same-named admin1
-    101: "'a UN convoy': the ORG 'UN' is read as the town Un (Gujarat, IND) and wins at precision 1; Kidal "
-         "(~40,000, NER: NORP) also resolves to the Kidal region, not the town",
     108: "'near the city of Marib': Marib town (~17,000) ranks below the Marib governorate, and 'near' governs "
          "'city', not the name: admin1, 3",
     # 'near' phrasings not recognised

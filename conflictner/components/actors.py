@@ -2,7 +2,10 @@
 parse ("U.S. troops", "an Iraqi militia"), sponsorship ("Iranian-backed"), umbrella relations
 ("X, an umbrella group of ..."), and in-document resolution of repeated mentions.
 
-Writes `doc._.cn_actors`: one record per resolved actor with all its mentions.
+Writes `doc._.cn_actors`: one record per resolved actor with all its mentions, and
+`doc._.cn_affiliations`: the nationality and community words ("Iraqi", "Syrians", "Kurdish", "U.S."
+in "U.S. support") that say whose side a person, a body or an action is on, each tied to the actor
+it qualifies when there is one.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..rules import ActorEntry, DescriptorEntry
+from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
 from .base import RuleComponent, span_record, token_indices
 
@@ -54,7 +57,7 @@ ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "polic
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
                   "paramilitary", "opposition", "resistance", "tribal", "jihadist", "islamist",
                   "regime", "state", "federal", "national", "military", "peacekeeping", "gang",
-                  "cartel", "drug", "terrorist", "insurgent", "separatist"}
+                  "cartel", "drug", "terrorist", "insurgent", "separatist", "coalition"}
 #: words of a national force's name ("Nigerian Air Force", "Somali National Army")
 STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national", "air", "naval", "navy", "army",
                      "police", "guard", "guards", "republican", "special", "border", "federal", "royal", "military",
@@ -62,11 +65,28 @@ STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national
 STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
 LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
+#: verbs whose object is a state acting in politics or war ('thanked Turkey', 'sanctioned Iran')
+STATE_OBJECT_VERBS = {"attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight", "support",
+                      "help", "assist", "join", "thank", "urge", "sanction", "back", "condemn", "invade", "defeat",
+                      "invite", "press", "pressure", "punish", "arm", "fund", "engage", "congratulate", "criticize",
+                      "criticise"}
+#: prepositions whose object is a state as a party ('talks with Iran', 'relations between X and Y'),
+#: unless the phrase they hang on is a place ('the border between Syria and Iraq')
+STATE_PARTY_PREPS = {"by", "against", "with", "between"}
+PLACE_NOUNS = {"border", "borders", "frontier", "boundary", "area", "areas", "region", "road", "crossing", "line",
+               "corridor", "airspace", "waters", "territory", "coast", "city", "town", "village", "province",
+               "capital", "countryside", "soil", "side"}
+#: words in a descriptor's modifiers that make the forces international ('Coalition military forces')
+INTERNATIONAL_WORDS = {"coalition", "peacekeeping", "multinational", "international"}
+#: dependencies of a word that modifies a noun ('U.S.' in 'U.S. support', 'Iraqi' in 'Iraqi people')
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+#: entity labels of names a nationality word can be part of ('Iraqi Kurdistan', 'Syrian Civil War')
+NAME_LABELS = {"GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "ORG"}
 
 
 @Language.factory(
     "conflictner_actors",
-    assigns=["doc._.cn_actors"],
+    assigns=["doc._.cn_actors", "doc._.cn_affiliations"],
     requires=["token.dep", "doc.ents"],
     default_config={"data_path": None, "keep_unknown_orgs": True},
 )
@@ -100,6 +120,8 @@ class ActorRecognizer(RuleComponent):
         "state_forces.jsonl": ActorEntry,
         "armed_groups.jsonl": ActorEntry,
         "descriptors.jsonl": DescriptorEntry,
+        "international.jsonl": ActorEntry,
+        "communities.jsonl": CommunityEntry,
     }
 
     def __init__(
@@ -124,7 +146,7 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
-        for fname in ("states.jsonl", "state_forces.jsonl", "armed_groups.jsonl"):
+        for fname in ("states.jsonl", "state_forces.jsonl", "international.jsonl", "armed_groups.jsonl"):
             for e in self.rules.get(fname, []):
                 self.entries[e.id] = e
                 for s in [e.name, *e.aliases]:
@@ -142,6 +164,22 @@ class ActorRecognizer(RuleComponent):
                     for s in e.acronyms:
                         self.name_country[s.lower()] = e.country
         make = self.nlp.make_doc
+        # nationality and community words, matched as written (they are capitalized; 'US' is not 'us')
+        self.affiliation_words: dict[str, tuple[Optional[str], Optional[str], bool]] = {}
+        for e in self.rules.get("states.jsonl", []):
+            for s in e.adjectives:
+                self.affiliation_words.setdefault(s, (e.country, None, False))
+            for s in e.demonyms:
+                self.affiliation_words.setdefault(s, (e.country, None, s not in e.adjectives))
+        self.communities = {c.id: c for c in self.rules.get("communities.jsonl", [])}
+        for c in self.communities.values():
+            for s in c.adjectives:
+                self.affiliation_words.setdefault(s, (None, c.id, False))
+            for s in c.demonyms:
+                self.affiliation_words.setdefault(s, (None, c.id, s not in c.adjectives))
+        self.affiliation_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for s in sorted(self.affiliation_words):
+            self.affiliation_matcher.add(s, [make(s)])
         for key, strings in lower.items():
             self.lower_matcher.add(key, [make(s) for s in sorted(strings)])
         for key, strings in exact.items():
@@ -159,7 +197,7 @@ class ActorRecognizer(RuleComponent):
 
     # -- main --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        named = self._named(doc)
+        named, names = self._named(doc)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
         mentions = sorted(named + descriptors, key=lambda m: m.start)
@@ -171,16 +209,20 @@ class ActorRecognizer(RuleComponent):
         mentions += self._defined_acronyms(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         self._resolve_anaphors(doc, mentions)
-        doc._.cn_actors = self._group(doc, mentions)
+        doc._.cn_actors, key_to_id = self._group(doc, mentions)
+        doc._.cn_affiliations = self._affiliations(doc, names, mentions, key_to_id)
         return doc
 
-    def _named(self, doc: Doc) -> list[_Mention]:
+    def _named(self, doc: Doc) -> tuple[list[_Mention], list[Span]]:
+        """Gazetteer names that are actor mentions, and every gazetteer name found (a state
+        that does not act is still a name: 'Saudi' in 'Saudi Arabia' is no nationality word)."""
         spans = []
         for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
             span = Span(doc, s, e, label=mid)
             spans.append(span)
+        names = filter_spans(spans)
         out: list[_Mention] = []
-        for span in filter_spans(spans):
+        for span in names:
             entry = self.entries[doc.vocab.strings[span.label]]
             if entry.kind == ActorKind.state:
                 if not self._state_acts(span):
@@ -188,7 +230,7 @@ class ActorRecognizer(RuleComponent):
             m = self._from_entry(span.start, span.end, entry, "actors.gazetteer")
             m.head = span.root.i  # 'Resistance' in 'Islamic Resistance in Iraq': where appositions hang
             out.append(m)
-        return out
+        return out, names
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
         return _Mention(
@@ -213,15 +255,13 @@ class ActorRecognizer(RuleComponent):
         if span.end < len(doc) - 1 and doc[span.end].text == "-":
             return False
         root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # 'Russia and Iran must ...': the list acts as its first member does
         if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
             return True
-        if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-            return True
-        if root.dep_ == "pobj" and root.head.lower_ in {"by", "against"}:
-            return True
-        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ in {
-            "attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight"
-        }:
+        if root.dep_ == "pobj" and root.head.lower_ in STATE_PARTY_PREPS:
+            return root.head.lower_ in {"by", "against"} or root.head.head.lower_ not in PLACE_NOUNS
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ in STATE_OBJECT_VERBS:
             return True
         return False
 
@@ -234,6 +274,9 @@ class ActorRecognizer(RuleComponent):
             if head.i in covered or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             d = self.descriptor_by_id[doc.vocab.strings[span.label]]
+            if d.head_only and head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in {
+                    "NOUN", "PROPN"}:
+                continue
             name = self._proper_name(head, span.start)
             if name is not None:
                 # "the Popular Resistance Army": a capitalized name ending in a descriptor noun is
@@ -277,13 +320,16 @@ class ActorRecognizer(RuleComponent):
                 inner_named.backers = sorted(set(inner_named.backers) | set(backers))
                 continue
             name = doc[start : span.end].text
+            kind = d.kind
+            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
+                kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
             out.append(
                 _Mention(
                     start=start,
                     end=span.end,
-                    key=f"desc:{d.kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
+                    key=f"desc:{kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
-                    kind=d.kind,
+                    kind=kind,
                     country=country,
                     backers=sorted(set(backers)),
                     descriptor=True,
@@ -367,7 +413,7 @@ class ActorRecognizer(RuleComponent):
             if prev.tag_ == "VBN" and prev.dep_ == "amod":
                 i -= 1
                 continue
-            if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
+            if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
                 i -= 1
                 continue
             break
@@ -502,7 +548,7 @@ class ActorRecognizer(RuleComponent):
                 )
         mentions.sort(key=lambda m: m.start)
 
-    def _group(self, doc: Doc, mentions: list[_Mention]) -> list[dict]:
+    def _group(self, doc: Doc, mentions: list[_Mention]) -> tuple[list[dict], dict[str, str]]:
         groups: dict[str, dict] = {}
         order: list[str] = []
         for m in mentions:
@@ -546,7 +592,74 @@ class ActorRecognizer(RuleComponent):
             g["parent_id"] = key_to_id.get(parent) if parent else None
             g["parent_gazetteer_id"] = parent[4:] if parent and parent.startswith("gaz:") else None
             out.append(g)
-        return out
+        return out, key_to_id
+
+    def _affiliations(self, doc: Doc, names: list[Span], mentions: list[_Mention],
+                      key_to_id: dict[str, str]) -> list[dict]:
+        """Nationality and community words ('Iraqi', 'Syrians', 'Kurdish') and state names used as
+        modifiers ('U.S. support', 'UK-France talks'): the side a person, body or act is on.
+
+        A word inside a gazetteer or NER name is part of that name ('Syrian Democratic Forces',
+        'Saudi Arabia', 'Iraqi Kurdistan'), not a mention of its own; one inside a descriptor
+        ('Iraqi security forces') is kept and tied to that actor. A state name that is itself
+        an actor mention ('Turkey said') is already in cn_actors."""
+        words = [Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc)]
+        if not words and not names:
+            return []
+        at: dict[int, _Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                at.setdefault(i, m)
+        ent_at = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
+        groups: dict[str, dict] = {}
+        for span in filter_spans([*words, *names]):  # a tie goes to the word: 'U.S.' in 'U.S. troops'
+            label = doc.vocab.strings[span.label]
+            entry = self.entries.get(label)
+            if entry is not None:
+                if entry.kind != ActorKind.state or not self._name_modifies(span):
+                    continue
+                country, community, form = entry.country, None, "name"
+            else:
+                country, community, plural = self.affiliation_words[label]
+                form = "demonym" if plural or span.root.dep_ not in MODIFIER_DEPS else "adjective"
+                if form == "adjective" and span.root.head.lower_ in PLACE_NOUNS:
+                    continue  # 'the Iraqi city of Mosul', 'Syrian territory': geography, not a side
+            inner = at.get(span.start)
+            if inner is not None and not inner.descriptor:
+                continue  # part of a named actor, or the acting state itself
+            ent = ent_at.get(span.start)
+            if inner is None and ent is not None and (len(ent) > len(span) or ent.label_ in {"GPE", "LOC", "FAC"}
+                                                      and community is not None):
+                continue
+            key = country or f"community:{community}"
+            g = groups.get(key)
+            if g is None:
+                name = (self.communities[community].name if community else
+                        self.entries[country].name if country in self.entries else country)
+                g = groups[key] = {"id": f"affiliation-{len(groups)}", "name": name, "country": country,
+                                   "community": community, "mentions": [], "forms": [], "actor_ids": [],
+                                   "rule_ids": []}
+            g["mentions"].append(span_record(span.start_char, span.end_char))
+            g["forms"].append(form)
+            g["actor_ids"].append(key_to_id.get(inner.key) if inner is not None else None)
+            rule = f"actors.affiliation:{form}"
+            if rule not in g["rule_ids"]:
+                g["rule_ids"].append(rule)
+        return list(groups.values())
+
+    @staticmethod
+    def _name_modifies(span: Span) -> bool:
+        """A state name used as a modifier: 'U.S. strike', 'UK-France co-operation', 'Iran-backed'."""
+        doc = span.doc
+        if span.root.head.lower_ in PLACE_NOUNS:
+            return False  # 'the Syria-Iraq border'
+        if span.root.dep_ in MODIFIER_DEPS and span.root.head.i > span.root.i and span.root.head.pos_ in {
+                "NOUN", "PROPN"}:
+            return True
+        before = doc[span.start - 2] if span.start > 1 else None
+        hyphen_before = before is not None and _hyphen(doc[span.start - 1]) and not before.whitespace_
+        hyphen_after = span.end < len(doc) - 1 and _hyphen(doc[span.end]) and not span[-1].whitespace_
+        return hyphen_before or hyphen_after
 
     def _inter(self, m: _Mention) -> int:
         entry = self.entries.get(m.gazetteer_id or "")
@@ -559,6 +672,11 @@ def _unknown(start: int, end: int, name: str, head: int, rule_id: str) -> _Menti
     """An organisation the gazetteer does not know: a candidate, kept only if it plays a part."""
     return _Mention(start=start, end=end, key=f"org:{name.lower()}", name=name, kind=ActorKind.other,
                     country=None, candidate=True, rule_id=rule_id, head=head)
+
+
+def _hyphen(tok: Token) -> bool:
+    """A hyphen or en dash glued to the next word ('U.S.-led', 'UK–France')."""
+    return tok.text in {"-", "–"} and not tok.whitespace_
 
 
 def _title_case(sent: Span) -> bool:
