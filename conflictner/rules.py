@@ -31,6 +31,10 @@ class ActorEntry(_Rule):
     name: str
     aliases: list[str] = Field(default_factory=list)
     acronyms: list[str] = Field(default_factory=list)
+    #: names the actor goes by only where it operates ('al-Shabaab' for the Cabo Delgado
+    #: insurgents), and that name another actor elsewhere: read as this actor only when the
+    #: document points to one of its operates_in countries
+    local_aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     kind: ActorKind

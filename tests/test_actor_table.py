@@ -43,19 +43,7 @@ BAR = 0.95
 META = {"doc_id": "t", "published": "2024-06-12", "url": None, "outlet": None, "title": None}
 
 #: row index -> why it still fails (checked against the facts before being listed here)
-_NO_FORCE_NAMES = "named state forces are not in the gazetteer (states.jsonl holds states only)"
-KNOWN_MISSES: dict[int, str] = {
-    # descriptor spans and kinds
-    5: "two-word nationality: country_of looks up one token at a time, so 'North Korean' gives no country",
-    120: "'Kurdish-led forces' comes out as state_forces: a non-state '-led' qualifier does not override the "
-         "'forces' descriptor",
-    # gazetteer content
-    9: "gazetteer kind 'other' for azov-brigade; the Azov Brigade is a brigade of Ukraine's National Guard "
-       "(state forces)",
-    171: "'al-Shabab' always resolves to the Somali al-Shabaab (SOM); in Cabo Delgado it is the local name of "
-         "the Mozambican insurgents, which the context ('known locally as', Macomia) gives",
-    216: "'Amba Boys' (the common name of the Ambazonian separatist fighters) is not in the gazetteer",
-}
+KNOWN_MISSES: dict[int, str] = {}
 
 #: set to the measured figure while the table as a whole is below the bar
 ACCURACY_BELOW_BAR: Optional[str] = None

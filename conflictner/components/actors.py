@@ -138,6 +138,7 @@ class ActorRecognizer(RuleComponent):
     # -- indexes -----------------------------------------------------------------------------
     def _compile(self) -> None:
         self.entries: dict[str, ActorEntry] = {}
+        self._country_at: dict[int, str] = {}
         self.adjective_country: dict[str, str] = {}
         self.name_country: dict[str, str] = {}
         self.descriptor_terms: dict[str, DescriptorEntry] = {}
@@ -146,6 +147,7 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
+        self.local_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for fname in ("states.jsonl", "state_forces.jsonl", "international.jsonl", "armed_groups.jsonl"):
             for e in self.rules.get(fname, []):
                 self.entries[e.id] = e
@@ -156,6 +158,8 @@ class ActorRecognizer(RuleComponent):
                         lower.setdefault(e.id, set()).add(s)
                 for s in e.acronyms:
                     exact.setdefault(e.id, set()).add(s)
+                if e.local_aliases:
+                    self.local_matcher.add(e.id, [self.nlp.make_doc(s) for s in e.local_aliases])
                 if e.kind == ActorKind.state and e.country:
                     for s in [e.name, *e.aliases]:
                         self.name_country[s.lower()] = e.country
@@ -195,8 +199,17 @@ class ActorRecognizer(RuleComponent):
         t = text.lower().strip()
         return self.adjective_country.get(t) or self.name_country.get(t)
 
+    def country_of_token(self, tok: Token) -> Optional[str]:
+        """`country_of` for a token, which may be half of a two-word nationality ('North Korean')."""
+        return self._country_at.get(tok.i) or self.country_of(tok.text)
+
     # -- main --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
+        words = [Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc)]
+        # 'North Korean', 'South Sudanese': a nationality of two tokens gives its country to both,
+        # for the token-by-token descriptor scans (reset for every Doc)
+        self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
+                            for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
         named, names = self._named(doc)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -210,7 +223,7 @@ class ActorRecognizer(RuleComponent):
         mentions.sort(key=lambda m: m.start)
         self._resolve_anaphors(doc, mentions)
         doc._.cn_actors, key_to_id = self._group(doc, mentions)
-        doc._.cn_affiliations = self._affiliations(doc, names, mentions, key_to_id)
+        doc._.cn_affiliations = self._affiliations(doc, names, words, mentions, key_to_id)
         return doc
 
     def _named(self, doc: Doc) -> tuple[list[_Mention], list[Span]]:
@@ -220,6 +233,13 @@ class ActorRecognizer(RuleComponent):
         for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
             span = Span(doc, s, e, label=mid)
             spans.append(span)
+        local = self.local_matcher(doc) if len(self.local_matcher) else []
+        if local:
+            # a local name wins where the document points to the actor's own countries
+            here = self._doc_countries(doc, spans)
+            own = [Span(doc, s, e, label=m) for m, s, e in local
+                   if set(self.entries[doc.vocab.strings[m]].operates_in) & here]
+            spans = own + [sp for sp in spans if not any(o.start == sp.start and o.end == sp.end for o in own)]
         names = filter_spans(spans)
         out: list[_Mention] = []
         for span in names:
@@ -231,6 +251,24 @@ class ActorRecognizer(RuleComponent):
             m.head = span.root.i  # 'Resistance' in 'Islamic Resistance in Iraq': where appositions hang
             out.append(m)
         return out, names
+
+    def _doc_countries(self, doc: Doc, names: list[Span]) -> set[str]:
+        """Countries the document points to: state names and nationality words, and the countries
+        of the places the NER finds (looked up in the places component's gazetteer, when the
+        pipeline has one). Only computed when a local alias needs it."""
+        out = {self.entries[n.label_].country for n in names
+               if self.entries[n.label_].kind == ActorKind.state and self.entries[n.label_].country}
+        out |= {self.affiliation_words[w.label_][0] for w in
+                (Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc))
+                if self.affiliation_words[w.label_][0]}
+        if "conflictner_places" in self.nlp.pipe_names:
+            gaz = self.nlp.get_pipe("conflictner_places").gazetteer
+            for ent in doc.ents:
+                if ent.label_ in {"GPE", "LOC", "FAC"}:
+                    cands = gaz.lookup(ent.text)
+                    if cands and cands[0].country:
+                        out.add(cands[0].country)
+        return out
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
         return _Mention(
@@ -290,7 +328,7 @@ class ActorRecognizer(RuleComponent):
             ):
                 # "Houthi forces", "Wagner fighters": the name modifies the descriptor
                 start = self._left_edge(head, named_by_tok[j].start)
-            country, backers, base = None, [], None
+            country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
             for tok in doc[start : span.start]:
                 if tok.i in named_by_tok:
@@ -299,7 +337,9 @@ class ActorRecognizer(RuleComponent):
                 if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
                     continue
                 rel = self._affix(tok)
-                iso = self.country_of(tok.text)
+                iso = self.country_of_token(tok)
+                if tok.text in self.affiliation_words and not iso:
+                    community = self.affiliation_words[tok.text][1]
                 if rel and iso:
                     if rel == "backer":
                         backers.append(iso)
@@ -323,6 +363,10 @@ class ActorRecognizer(RuleComponent):
             kind = d.kind
             if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
+            elif kind == ActorKind.state_forces and community and country is None:
+                # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
+                # codes such forces (the SDF, the Tuareg-led CSP) as rebels
+                kind = ActorKind.rebel_group
             out.append(
                 _Mention(
                     start=start,
@@ -342,12 +386,12 @@ class ActorRecognizer(RuleComponent):
             start = self._left_edge(doc[m.head], m.start)
             for tok in doc[start : m.start]:
                 rel = self._affix(tok)
-                iso = self.country_of(tok.text)
+                iso = self.country_of_token(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
             ext = doc[start : m.start]
             if len(ext) and any(self._affix(t) for t in ext) and all(
-                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of(t.text) for t in ext
+                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of_token(t) for t in ext
             ):
                 m.start = start
         return out
@@ -360,14 +404,14 @@ class ActorRecognizer(RuleComponent):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and len(ent) > 1 and not self.country_of(ent[-1].text):
+            if ent is not None and len(ent) > 1 and not self.country_of_token(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if self._state_force_name(doc[first : ent.end]):
                     return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
-                if any(not self.country_of(t.text) for t in doc[first:end] if t.i != head.i):
+                if any(not self.country_of_token(t) for t in doc[first:end] if t.i != head.i):
                     return doc[first:end]
         i = start
         while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
@@ -382,8 +426,8 @@ class ActorRecognizer(RuleComponent):
         and military words only, so a country's own forces (a descriptor); 'Sudan Liberation Forces
         Alliance' has a word of its own and is an organisation."""
         words = [t for t in span if not t.is_space and not t.is_punct]
-        return bool(words) and bool(self.country_of(words[0].text)) and all(
-            t.lower_ in STATE_FORCE_WORDS or self.country_of(t.text) for t in words[1:])
+        return bool(words) and bool(self.country_of_token(words[0])) and all(
+            t.lower_ in STATE_FORCE_WORDS or self.country_of_token(t) for t in words[1:])
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -404,7 +448,7 @@ class ActorRecognizer(RuleComponent):
             if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
                 if not (prev.dep_ == "npadvmod" or self._affix(prev)):
                     break
-            if self._affix(prev) or self.country_of(prev.text) or prev.text.lower() in {"pro", "anti"}:
+            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"}:
                 i -= 1
                 continue
             if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
@@ -458,7 +502,7 @@ class ActorRecognizer(RuleComponent):
                     for y in inner[:1]:
                         m.parent = y.key
                 for tok in appos.subtree:
-                    rel, iso = self._affix(tok), self.country_of(tok.text)
+                    rel, iso = self._affix(tok), self.country_of_token(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
             for tok in head.children:
@@ -594,7 +638,7 @@ class ActorRecognizer(RuleComponent):
             out.append(g)
         return out, key_to_id
 
-    def _affiliations(self, doc: Doc, names: list[Span], mentions: list[_Mention],
+    def _affiliations(self, doc: Doc, names: list[Span], words: list[Span], mentions: list[_Mention],
                       key_to_id: dict[str, str]) -> list[dict]:
         """Nationality and community words ('Iraqi', 'Syrians', 'Kurdish') and state names used as
         modifiers ('U.S. support', 'UK-France talks'): the side a person, body or act is on.
@@ -603,7 +647,6 @@ class ActorRecognizer(RuleComponent):
         'Saudi Arabia', 'Iraqi Kurdistan'), not a mention of its own; one inside a descriptor
         ('Iraqi security forces') is kept and tied to that actor. A state name that is itself
         an actor mention ('Turkey said') is already in cn_actors."""
-        words = [Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc)]
         if not words and not names:
             return []
         at: dict[int, _Mention] = {}
