@@ -307,13 +307,15 @@ class ActorRecognizer(RuleComponent):
         out: list[_Mention] = []
         spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.descriptor_matcher(doc)])
         named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
+        heads = {sp.end - 1 for sp in spans}
         for span in spans:
             head = doc[span.end - 1]
             if head.i in covered or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             d = self.descriptor_by_id[doc.vocab.strings[span.label]]
-            if d.head_only and head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in {
-                    "NOUN", "PROPN"}:
+            modifies = head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in {"NOUN", "PROPN"}
+            if modifies and (d.head_only or head.head.i in heads):
+                # 'government buildings'; 'coalition' in 'coalition troops' belongs to that phrase
                 continue
             name = self._proper_name(head, span.start)
             if name is not None:
@@ -351,15 +353,23 @@ class ActorRecognizer(RuleComponent):
                     country = iso
             if country is None and base is not None:
                 country = base
+            end = span.end
             if country is None:
-                country = self._country_from_prep(head)
+                country, obj = self._country_from_prep(head)
+                if obj is not None and obj.head.lower_ == "of" and obj.i > head.i:
+                    end = obj.i + 1  # 'the Government of Iraq', 'the people of Syria': the phrase names it
+            if d.kind == ActorKind.state:
+                # 'the Assad regime', 'the Biden administration': a leader's name stands for the state
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and (
+                        start - 1 not in named_by_tok) and not self.country_of_token(doc[start - 1]):
+                    start -= 1
             if inner_named is not None:
                 # "Iranian-backed Houthi rebels": the name decides, the descriptor widens it.
                 inner_named.start = min(inner_named.start, start)
-                inner_named.end = max(inner_named.end, span.end)
+                inner_named.end = max(inner_named.end, end)
                 inner_named.backers = sorted(set(inner_named.backers) | set(backers))
                 continue
-            name = doc[start : span.end].text
+            name = doc[start:end].text
             kind = d.kind
             if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
@@ -370,7 +380,7 @@ class ActorRecognizer(RuleComponent):
             out.append(
                 _Mention(
                     start=start,
-                    end=span.end,
+                    end=end,
                     key=f"desc:{kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
                     kind=kind,
@@ -474,16 +484,17 @@ class ActorRecognizer(RuleComponent):
             return AFFIX_RELATION.get(second.lower())
         return None
 
-    def _country_from_prep(self, head: Token) -> Optional[str]:
-        """'militias in Iraq', 'forces from Chad' -> the country named in the prep phrase."""
+    def _country_from_prep(self, head: Token) -> tuple[Optional[str], Optional[Token]]:
+        """'militias in Iraq', 'forces from Chad' -> the country named in the prep phrase, and
+        the token that names it."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         iso = self.name_country.get(obj.text.lower())
                         if iso:
-                            return iso
-        return None
+                            return iso, obj
+        return None, None
 
     def _structure(self, doc: Doc, mentions: list[_Mention]) -> None:
         """Appositions: 'X, an umbrella group of Y' (Y's parent is X, X inherits Y's backers);
