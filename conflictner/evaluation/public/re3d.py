@@ -135,7 +135,9 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
             if not any(overlaps(g, s) for s in p[0]):
                 missed[d.text[g[0]:g[1]]] += 1
             elif g not in p[0]:
-                near = next(s for s in p[0] if overlaps(g, s))
+                # the prediction sharing most characters with the gold span (a nested nationality
+                # word such as 'Iraqi' inside 'Iraqi people' is not the one to compare)
+                near = max((s for s in p[0] if overlaps(g, s)), key=lambda s: min(g[1], s[1]) - max(g[0], s[0]))
                 boundary[boundary_kind(d.text, g, near)] += 1
         for s in p[0]:
             if not any(overlaps(g, s) for g in d.gold):
