@@ -125,6 +125,8 @@ def test_affiliation_is_tied_to_the_actor_it_qualifies(nlp):
 NOT_ACTORS = [
     ("Shells hit government buildings in Goma.", "government", "a modifier, not the head of its phrase"),
     ("Fuel is smuggled across the border between Sudan and Chad.", "Chad", "a border is geography"),
+    ("Air defence units shot down a UAV over Odesa, and two UAVs over Mykolaiv.", "UAVs",
+     "an ORG with its own count is a thing"),
 ]
 
 
@@ -132,3 +134,9 @@ NOT_ACTORS = [
 def test_words_that_are_not_actors(nlp, text, word, why):
     doc = nlp(text)
     assert all(doc.text[s:e].split()[0] != word for a in doc._.cn_actors for s, e in a["mentions"]), why
+
+
+def test_a_name_modifying_a_noun_keeps_its_article(nlp):
+    """'a Defense Ministry statement': the article is the statement's, the ministry is an actor."""
+    doc = nlp("According to a Defense Ministry statement, the strike hit Kherson.")
+    assert "Defense Ministry" in {doc.text[s:e] for a in doc._.cn_actors for s, e in a["mentions"]}

@@ -534,6 +534,9 @@ class ActorRecognizer(RuleComponent):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if not text or "\n" in text:
                 continue
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and (before.lower_ in {"a", "an"} or before.like_num) and before.head == ent.root:
+                continue  # 'destroyed a VBIED', 'four UAVs': a name with its own article or count is a thing
             out.append(_unknown(start, ent.end, text, ent.root.i, "actors.unknown_org"))
         return out
 
