@@ -330,6 +330,15 @@ class ActorRecognizer(RuleComponent):
             ):
                 # "Houthi forces", "Wagner fighters": the name modifies the descriptor
                 start = self._left_edge(head, named_by_tok[j].start)
+            if d.kind == ActorKind.state:
+                # 'the Assad regime', 'the Biden administration': a leader's name stands for the
+                # state; 'the Israeli health ministry': the compound says which body
+                first = start
+                while first > 0 and doc[first - 1].pos_ in {"PROPN", "NOUN"} and doc[first - 1].dep_ == "compound" \
+                        and first - 1 not in named_by_tok and not self.country_of_token(doc[first - 1]):
+                    first -= 1
+                if first < start:
+                    start = self._left_edge(head, first)
             country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
             for tok in doc[start : span.start]:
@@ -358,11 +367,6 @@ class ActorRecognizer(RuleComponent):
                 country, obj = self._country_from_prep(head)
                 if obj is not None and obj.head.lower_ == "of" and obj.i > head.i:
                     end = obj.i + 1  # 'the Government of Iraq', 'the people of Syria': the phrase names it
-            if d.kind == ActorKind.state:
-                # 'the Assad regime', 'the Biden administration': a leader's name stands for the state
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and (
-                        start - 1 not in named_by_tok) and not self.country_of_token(doc[start - 1]):
-                    start -= 1
             if inner_named is not None:
                 # "Iranian-backed Houthi rebels": the name decides, the descriptor widens it.
                 inner_named.start = min(inner_named.start, start)
@@ -458,7 +462,8 @@ class ActorRecognizer(RuleComponent):
             if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
                 if not (prev.dep_ == "npadvmod" or self._affix(prev)):
                     break
-            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"}:
+            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"} or (
+                    prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
                 i -= 1
                 continue
             if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
