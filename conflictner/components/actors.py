@@ -65,6 +65,9 @@ STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national
 STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
 LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
+#: match-key prefixes of the nationality words and the local names in the name matchers
+AFFILIATION = "aff:"
+LOCAL = "local:"
 #: verbs whose object is a state acting in politics or war ('thanked Turkey', 'sanctioned Iran')
 STATE_OBJECT_VERBS = {"attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight", "support",
                       "help", "assist", "join", "thank", "urge", "sanction", "back", "condemn", "invade", "defeat",
@@ -147,7 +150,7 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
-        self.local_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        local: dict[str, list[str]] = {}
         for fname in ("states.jsonl", "state_forces.jsonl", "international.jsonl", "armed_groups.jsonl"):
             for e in self.rules.get(fname, []):
                 self.entries[e.id] = e
@@ -159,7 +162,7 @@ class ActorRecognizer(RuleComponent):
                 for s in e.acronyms:
                     exact.setdefault(e.id, set()).add(s)
                 if e.local_aliases:
-                    self.local_matcher.add(e.id, [self.nlp.make_doc(s) for s in e.local_aliases])
+                    local[LOCAL + e.id] = e.local_aliases
                 if e.kind == ActorKind.state and e.country:
                     for s in [e.name, *e.aliases]:
                         self.name_country[s.lower()] = e.country
@@ -181,13 +184,15 @@ class ActorRecognizer(RuleComponent):
                 self.affiliation_words.setdefault(s, (None, c.id, False))
             for s in c.demonyms:
                 self.affiliation_words.setdefault(s, (None, c.id, s not in c.adjectives))
-        self.affiliation_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for s in sorted(self.affiliation_words):
-            self.affiliation_matcher.add(s, [make(s)])
+        # one pass of two matchers finds names, local names and nationality words alike
         for key, strings in lower.items():
             self.lower_matcher.add(key, [make(s) for s in sorted(strings)])
+        for key, aliases in local.items():
+            self.lower_matcher.add(key, [make(s) for s in aliases])
         for key, strings in exact.items():
             self.exact_matcher.add(key, [make(s) for s in sorted(strings)])
+        for s in sorted(self.affiliation_words):
+            self.exact_matcher.add(AFFILIATION + s, [make(s)])
         for d in self.rules.get("descriptors.jsonl", []):
             for term in d.terms:
                 self.descriptor_terms[term.lower()] = d
@@ -205,12 +210,23 @@ class ActorRecognizer(RuleComponent):
 
     # -- main --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        words = [Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc)]
+        spans: list[Span] = []  # gazetteer names
+        local: list[Span] = []  # local names ('al-Shabaab' in Cabo Delgado)
+        words: list[Span] = []  # nationality and community words, labelled with the word
+        strings = doc.vocab.strings
+        for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
+            key = strings[mid]
+            if key.startswith(AFFILIATION):
+                words.append(Span(doc, s, e, label=key[len(AFFILIATION):]))
+            elif key.startswith(LOCAL):
+                local.append(Span(doc, s, e, label=key[len(LOCAL):]))
+            else:
+                spans.append(Span(doc, s, e, label=mid))
         # 'North Korean', 'South Sudanese': a nationality of two tokens gives its country to both,
         # for the token-by-token descriptor scans (reset for every Doc)
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
-        named, names = self._named(doc)
+        named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
         mentions = sorted(named + descriptors, key=lambda m: m.start)
@@ -226,19 +242,14 @@ class ActorRecognizer(RuleComponent):
         doc._.cn_affiliations = self._affiliations(doc, names, words, mentions, key_to_id)
         return doc
 
-    def _named(self, doc: Doc) -> tuple[list[_Mention], list[Span]]:
+    def _named(self, doc: Doc, spans: list[Span], local: list[Span],
+               words: list[Span]) -> tuple[list[_Mention], list[Span]]:
         """Gazetteer names that are actor mentions, and every gazetteer name found (a state
         that does not act is still a name: 'Saudi' in 'Saudi Arabia' is no nationality word)."""
-        spans = []
-        for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
-            span = Span(doc, s, e, label=mid)
-            spans.append(span)
-        local = self.local_matcher(doc) if len(self.local_matcher) else []
         if local:
             # a local name wins where the document points to the actor's own countries
-            here = self._doc_countries(doc, spans)
-            own = [Span(doc, s, e, label=m) for m, s, e in local
-                   if set(self.entries[doc.vocab.strings[m]].operates_in) & here]
+            here = self._doc_countries(doc, spans, words)
+            own = [sp for sp in local if set(self.entries[sp.label_].operates_in) & here]
             spans = own + [sp for sp in spans if not any(o.start == sp.start and o.end == sp.end for o in own)]
         names = filter_spans(spans)
         out: list[_Mention] = []
@@ -252,15 +263,13 @@ class ActorRecognizer(RuleComponent):
             out.append(m)
         return out, names
 
-    def _doc_countries(self, doc: Doc, names: list[Span]) -> set[str]:
+    def _doc_countries(self, doc: Doc, names: list[Span], words: list[Span]) -> set[str]:
         """Countries the document points to: state names and nationality words, and the countries
         of the places the NER finds (looked up in the places component's gazetteer, when the
         pipeline has one). Only computed when a local alias needs it."""
         out = {self.entries[n.label_].country for n in names
                if self.entries[n.label_].kind == ActorKind.state and self.entries[n.label_].country}
-        out |= {self.affiliation_words[w.label_][0] for w in
-                (Span(doc, s, e, label=m) for m, s, e in self.affiliation_matcher(doc))
-                if self.affiliation_words[w.label_][0]}
+        out |= {self.affiliation_words[w.label_][0] for w in words if self.affiliation_words[w.label_][0]}
         if "conflictner_places" in self.nlp.pipe_names:
             gaz = self.nlp.get_pipe("conflictner_places").gazetteer
             for ent in doc.ents:
@@ -672,11 +681,11 @@ class ActorRecognizer(RuleComponent):
         for m in mentions:
             for i in range(m.start, m.end):
                 at.setdefault(i, m)
-        ent_at = {i: ent for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
         groups: dict[str, dict] = {}
+        is_word = {(w.start, w.end, w.label) for w in words}
         for span in filter_spans([*words, *names]):  # a tie goes to the word: 'U.S.' in 'U.S. troops'
-            label = doc.vocab.strings[span.label]
-            entry = self.entries.get(label)
+            label = span.label_
+            entry = None if (span.start, span.end, span.label) in is_word else self.entries[label]
             if entry is not None:
                 if entry.kind != ActorKind.state or not self._name_modifies(span):
                     continue
@@ -689,9 +698,7 @@ class ActorRecognizer(RuleComponent):
             inner = at.get(span.start)
             if inner is not None and not inner.descriptor:
                 continue  # part of a named actor, or the acting state itself
-            ent = ent_at.get(span.start)
-            if inner is None and ent is not None and (len(ent) > len(span) or ent.label_ in {"GPE", "LOC", "FAC"}
-                                                      and community is not None):
+            if inner is None and _in_name(span, community is not None):
                 continue
             key = country or f"community:{community}"
             g = groups.get(key)
@@ -734,6 +741,19 @@ def _unknown(start: int, end: int, name: str, head: int, rule_id: str) -> _Menti
     """An organisation the gazetteer does not know: a candidate, kept only if it plays a part."""
     return _Mention(start=start, end=end, key=f"org:{name.lower()}", name=name, kind=ActorKind.other,
                     country=None, candidate=True, rule_id=rule_id, head=head)
+
+
+def _in_name(span: Span, place_too: bool) -> bool:
+    """Whether the NER reads the span as part of a longer name ('Iraqi Kurdistan', 'Syrian Civil
+    War') or, with `place_too`, as a place itself ('Amhara' the region). Token attributes only:
+    building `doc.ents` for every Doc costs more than the whole check."""
+    first = span[0]
+    if first.ent_type_ not in NAME_LABELS:
+        return False
+    doc = span.doc
+    if first.ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
+        return True
+    return place_too and first.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
 def _hyphen(tok: Token) -> bool:
