@@ -119,7 +119,7 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     from .rules import ActorEntry, data_dir, read_jsonl
 
     entries: list[ActorEntry] = []
-    for fname in ("states.jsonl", "state_forces.jsonl", "armed_groups.jsonl"):
+    for fname in ("states.jsonl", "state_forces.jsonl", "international.jsonl", "armed_groups.jsonl"):
         path = data_dir() / "actors" / fname
         if path.exists():
             entries += read_jsonl(path, ActorEntry)

@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 DOC_EXTENSIONS: dict[str, str] = {
     "cn_meta": "document metadata: id, url, outlet, title, published (ISO date string)",
     "cn_actors": "actor records (schema.Actor fields; mentions as [start, end] pairs)",
+    "cn_affiliations": "nationality and community words ('Iraqi', 'Syrians', 'Kurdish', 'U.S.' as a "
+    "modifier): the state or community named, with the actor each one qualifies",
     "cn_places": "place records (schema.Place fields)",
     "cn_times": "time records (schema.TimeSpan fields)",
     "cn_modality": "modality cue scopes: category, cue offsets, token scope, rule id",

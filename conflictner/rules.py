@@ -31,6 +31,10 @@ class ActorEntry(_Rule):
     name: str
     aliases: list[str] = Field(default_factory=list)
     acronyms: list[str] = Field(default_factory=list)
+    #: names the actor goes by only where it operates ('al-Shabaab' for the Cabo Delgado
+    #: insurgents), and that name another actor elsewhere: read as this actor only when the
+    #: document points to one of its operates_in countries
+    local_aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     kind: ActorKind
@@ -43,6 +47,18 @@ class ActorEntry(_Rule):
     source: str
 
 
+class CommunityEntry(_Rule):
+    """An ethnic or religious community that is not a state ('Kurdish', 'Yazidis', 'Fulani'):
+    its words mark who an actor is, the way a nationality does."""
+
+    id: str
+    name: str
+    adjectives: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    source: str
+
+
 class DescriptorEntry(_Rule):
     """A head noun that denotes an unnamed actor ('troops', 'gunmen', 'villagers')."""
 
@@ -50,6 +66,9 @@ class DescriptorEntry(_Rule):
     terms: list[str]
     kind: ActorKind
     needs_country: bool = False
+    #: the term names an actor only as the head of its phrase: 'the government said', not
+    #: 'government buildings' (political and civil nouns are common as modifiers)
+    head_only: bool = False
     source: str
 
 

@@ -94,3 +94,49 @@ def test_place_words_inside_names_are_not_places(extract):
     x = extract("The Islamic Resistance in Iraq claimed a drone attack on a base in Syria on Sunday.",
                 published="2024-01-29")
     assert [p.country for p in x.places] == ["SYR"]
+
+
+# (sentence, a word that must NOT be an affiliation mention, why)
+NOT_AFFILIATIONS = [
+    ("Saudi Arabia hosted the talks between the army and the RSF.", "Saudi", "part of a state's name"),
+    ("The Syrian Democratic Forces handed Raqqa over to the new authorities.", "Syrian", "part of a group's name"),
+    ("Drones struck the Sudanese town of Tawila at dawn.", "Sudanese", "a place qualifier, not a side"),
+    ("Smugglers use the Mali-Niger border to move fuel.", "Niger", "a border is geography"),
+]
+
+
+@pytest.mark.parametrize("text,word,why", NOT_AFFILIATIONS)
+def test_words_that_are_not_affiliations(nlp, text, word, why):
+    doc = nlp(text)
+    spans = {text[s:e] for a in doc._.cn_affiliations for s, e in a["mentions"]}
+    assert word not in spans, why
+
+
+def test_affiliation_is_tied_to_the_actor_it_qualifies(nlp):
+    doc = nlp("Chadian soldiers and Kurdish fighters crossed into the zone.")
+    by_word = {doc.text[s:e]: (a, i) for a in doc._.cn_affiliations for i, (s, e) in enumerate(a["mentions"])}
+    chad, i = by_word["Chadian"]
+    actor = next(a for a in doc._.cn_actors if a["id"] == chad["actor_ids"][i])
+    assert actor["name"] == "Chadian soldiers" and chad["country"] == "TCD"
+    assert by_word["Kurdish"][0]["community"] == "kurds"
+
+
+# (sentence, a word that must NOT start an actor mention, why)
+NOT_ACTORS = [
+    ("Shells hit government buildings in Goma.", "government", "a modifier, not the head of its phrase"),
+    ("Fuel is smuggled across the border between Sudan and Chad.", "Chad", "a border is geography"),
+    ("Air defence units shot down a UAV over Odesa, and two UAVs over Mykolaiv.", "UAVs",
+     "an ORG with its own count is a thing"),
+]
+
+
+@pytest.mark.parametrize("text,word,why", NOT_ACTORS)
+def test_words_that_are_not_actors(nlp, text, word, why):
+    doc = nlp(text)
+    assert all(doc.text[s:e].split()[0] != word for a in doc._.cn_actors for s, e in a["mentions"]), why
+
+
+def test_a_name_modifying_a_noun_keeps_its_article(nlp):
+    """'a Defense Ministry statement': the article is the statement's, the ministry is an actor."""
+    doc = nlp("According to a Defense Ministry statement, the strike hit Kherson.")
+    assert "Defense Ministry" in {doc.text[s:e] for a in doc._.cn_actors for s, e in a["mentions"]}

@@ -2,7 +2,10 @@
 parse ("U.S. troops", "an Iraqi militia"), sponsorship ("Iranian-backed"), umbrella relations
 ("X, an umbrella group of ..."), and in-document resolution of repeated mentions.
 
-Writes `doc._.cn_actors`: one record per resolved actor with all its mentions.
+Writes `doc._.cn_actors`: one record per resolved actor with all its mentions, and
+`doc._.cn_affiliations`: the nationality and community words ("Iraqi", "Syrians", "Kurdish", "U.S."
+in "U.S. support") that say whose side a person, a body or an action is on, each tied to the actor
+it qualifies when there is one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..rules import ActorEntry, DescriptorEntry
+from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
 from .base import RuleComponent, span_record, token_indices
 
@@ -55,7 +58,7 @@ ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "polic
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
                   "paramilitary", "opposition", "resistance", "tribal", "jihadist", "islamist",
                   "regime", "state", "federal", "national", "military", "peacekeeping", "gang",
-                  "cartel", "drug", "terrorist", "insurgent", "separatist"}
+                  "cartel", "drug", "terrorist", "insurgent", "separatist", "coalition"}
 #: words of a national force's name ("Nigerian Air Force", "Somali National Army")
 STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national", "air", "naval", "navy", "army",
                      "police", "guard", "guards", "republican", "special", "border", "federal", "royal", "military",
@@ -63,11 +66,31 @@ STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national
 STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
 LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
+#: match-key prefixes of the nationality words and the local names in the name matchers
+AFFILIATION = "aff:"
+LOCAL = "local:"
+#: verbs whose object is a state acting in politics or war ('thanked Turkey', 'sanctioned Iran')
+STATE_OBJECT_VERBS = {"attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight", "support",
+                      "help", "assist", "join", "thank", "urge", "sanction", "back", "condemn", "invade", "defeat",
+                      "invite", "press", "pressure", "punish", "arm", "fund", "engage", "congratulate", "criticize",
+                      "criticise"}
+#: prepositions whose object is a state as a party ('talks with Iran', 'relations between X and Y'),
+#: unless the phrase they hang on is a place ('the border between Syria and Iraq')
+STATE_PARTY_PREPS = {"by", "against", "with", "between"}
+PLACE_NOUNS = {"border", "borders", "frontier", "boundary", "area", "areas", "region", "road", "crossing", "line",
+               "corridor", "airspace", "waters", "territory", "coast", "city", "town", "village", "province",
+               "capital", "countryside", "soil", "side"}
+#: words in a descriptor's modifiers that make the forces international ('Coalition military forces')
+INTERNATIONAL_WORDS = {"coalition", "peacekeeping", "multinational", "international"}
+#: dependencies of a word that modifies a noun ('U.S.' in 'U.S. support', 'Iraqi' in 'Iraqi people')
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+#: entity labels of names a nationality word can be part of ('Iraqi Kurdistan', 'Syrian Civil War')
+NAME_LABELS = {"GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "ORG"}
 
 
 @Language.factory(
     "conflictner_actors",
-    assigns=["doc._.cn_actors"],
+    assigns=["doc._.cn_actors", "doc._.cn_affiliations"],
     requires=["token.dep", "doc.ents"],
     default_config={"data_path": None, "keep_unknown_orgs": True},
 )
@@ -101,6 +124,8 @@ class ActorRecognizer(RuleComponent):
         "state_forces.jsonl": ActorEntry,
         "armed_groups.jsonl": ActorEntry,
         "descriptors.jsonl": DescriptorEntry,
+        "international.jsonl": ActorEntry,
+        "communities.jsonl": CommunityEntry,
     }
 
     def __init__(
@@ -117,6 +142,7 @@ class ActorRecognizer(RuleComponent):
     # -- indexes -----------------------------------------------------------------------------
     def _compile(self) -> None:
         self.entries: dict[str, ActorEntry] = {}
+        self._country_at: dict[int, str] = {}
         self.adjective_country: dict[str, str] = {}
         self.name_country: dict[str, str] = {}
         self.descriptor_terms: dict[str, DescriptorEntry] = {}
@@ -125,7 +151,8 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
-        for fname in ("states.jsonl", "state_forces.jsonl", "armed_groups.jsonl"):
+        local: dict[str, list[str]] = {}
+        for fname in ("states.jsonl", "state_forces.jsonl", "international.jsonl", "armed_groups.jsonl"):
             for e in self.rules.get(fname, []):
                 self.entries[e.id] = e
                 for s in [e.name, *e.aliases]:
@@ -135,6 +162,8 @@ class ActorRecognizer(RuleComponent):
                         lower.setdefault(e.id, set()).add(s)
                 for s in e.acronyms:
                     exact.setdefault(e.id, set()).add(s)
+                if e.local_aliases:
+                    local[LOCAL + e.id] = e.local_aliases
                 if e.kind == ActorKind.state and e.country:
                     for s in [e.name, *e.aliases]:
                         self.name_country[s.lower()] = e.country
@@ -143,10 +172,28 @@ class ActorRecognizer(RuleComponent):
                     for s in e.acronyms:
                         self.name_country[s.lower()] = e.country
         make = self.nlp.make_doc
+        # nationality and community words, matched as written (they are capitalized; 'US' is not 'us')
+        self.affiliation_words: dict[str, tuple[Optional[str], Optional[str], bool]] = {}
+        for e in self.rules.get("states.jsonl", []):
+            for s in e.adjectives:
+                self.affiliation_words.setdefault(s, (e.country, None, False))
+            for s in e.demonyms:
+                self.affiliation_words.setdefault(s, (e.country, None, s not in e.adjectives))
+        self.communities = {c.id: c for c in self.rules.get("communities.jsonl", [])}
+        for c in self.communities.values():
+            for s in c.adjectives:
+                self.affiliation_words.setdefault(s, (None, c.id, False))
+            for s in c.demonyms:
+                self.affiliation_words.setdefault(s, (None, c.id, s not in c.adjectives))
+        # one pass of two matchers finds names, local names and nationality words alike
         for key, strings in lower.items():
             self.lower_matcher.add(key, [make(s) for s in sorted(strings)])
+        for key, aliases in local.items():
+            self.lower_matcher.add(key, [make(s) for s in aliases])
         for key, strings in exact.items():
             self.exact_matcher.add(key, [make(s) for s in sorted(strings)])
+        for s in sorted(self.affiliation_words):
+            self.exact_matcher.add(AFFILIATION + s, [make(s)])
         for d in self.rules.get("descriptors.jsonl", []):
             for term in d.terms:
                 self.descriptor_terms[term.lower()] = d
@@ -158,9 +205,29 @@ class ActorRecognizer(RuleComponent):
         t = text.lower().strip()
         return self.adjective_country.get(t) or self.name_country.get(t)
 
+    def country_of_token(self, tok: Token) -> Optional[str]:
+        """`country_of` for a token, which may be half of a two-word nationality ('North Korean')."""
+        return self._country_at.get(tok.i) or self.country_of(tok.text)
+
     # -- main --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        named = self._named(doc)
+        spans: list[Span] = []  # gazetteer names
+        local: list[Span] = []  # local names ('al-Shabaab' in Cabo Delgado)
+        words: list[Span] = []  # nationality and community words, labelled with the word
+        strings = doc.vocab.strings
+        for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
+            key = strings[mid]
+            if key.startswith(AFFILIATION):
+                words.append(Span(doc, s, e, label=key[len(AFFILIATION):]))
+            elif key.startswith(LOCAL):
+                local.append(Span(doc, s, e, label=key[len(LOCAL):]))
+            else:
+                spans.append(Span(doc, s, e, label=mid))
+        # 'North Korean', 'South Sudanese': a nationality of two tokens gives its country to both,
+        # for the token-by-token descriptor scans (reset for every Doc)
+        self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
+                            for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
+        named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
         mentions = sorted(named + descriptors, key=lambda m: m.start)
@@ -172,16 +239,22 @@ class ActorRecognizer(RuleComponent):
         mentions += self._defined_acronyms(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         self._resolve_anaphors(doc, mentions)
-        doc._.cn_actors = self._group(doc, mentions)
+        doc._.cn_actors, key_to_id = self._group(doc, mentions)
+        doc._.cn_affiliations = self._affiliations(doc, names, words, mentions, key_to_id)
         return doc
 
-    def _named(self, doc: Doc) -> list[_Mention]:
-        spans = []
-        for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
-            span = Span(doc, s, e, label=mid)
-            spans.append(span)
+    def _named(self, doc: Doc, spans: list[Span], local: list[Span],
+               words: list[Span]) -> tuple[list[_Mention], list[Span]]:
+        """Gazetteer names that are actor mentions, and every gazetteer name found (a state
+        that does not act is still a name: 'Saudi' in 'Saudi Arabia' is no nationality word)."""
+        if local:
+            # a local name wins where the document points to the actor's own countries
+            here = self._doc_countries(doc, spans, words)
+            own = [sp for sp in local if set(self.entries[sp.label_].operates_in) & here]
+            spans = own + [sp for sp in spans if not any(o.start == sp.start and o.end == sp.end for o in own)]
+        names = filter_spans(spans)
         out: list[_Mention] = []
-        for span in filter_spans(spans):
+        for span in names:
             entry = self.entries[doc.vocab.strings[span.label]]
             if entry.kind == ActorKind.state:
                 if not self._state_acts(span):
@@ -189,6 +262,22 @@ class ActorRecognizer(RuleComponent):
             m = self._from_entry(span.start, span.end, entry, "actors.gazetteer")
             m.head = span.root.i  # 'Resistance' in 'Islamic Resistance in Iraq': where appositions hang
             out.append(m)
+        return out, names
+
+    def _doc_countries(self, doc: Doc, names: list[Span], words: list[Span]) -> set[str]:
+        """Countries the document points to: state names and nationality words, and the countries
+        of the places the NER finds (looked up in the places component's gazetteer, when the
+        pipeline has one). Only computed when a local alias needs it."""
+        out = {self.entries[n.label_].country for n in names
+               if self.entries[n.label_].kind == ActorKind.state and self.entries[n.label_].country}
+        out |= {self.affiliation_words[w.label_][0] for w in words if self.affiliation_words[w.label_][0]}
+        if "conflictner_places" in self.nlp.pipe_names:
+            gaz = self.nlp.get_pipe("conflictner_places").gazetteer
+            for ent in doc.ents:
+                if ent.label_ in {"GPE", "LOC", "FAC"}:
+                    cands = gaz.lookup(ent.text)
+                    if cands and cands[0].country:
+                        out.add(cands[0].country)
         return out
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
@@ -214,15 +303,13 @@ class ActorRecognizer(RuleComponent):
         if span.end < len(doc) - 1 and doc[span.end].text == "-":
             return False
         root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # 'Russia and Iran must ...': the list acts as its first member does
         if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
             return True
-        if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-            return True
-        if root.dep_ == "pobj" and root.head.lower_ in {"by", "against"}:
-            return True
-        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ in {
-            "attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight"
-        }:
+        if root.dep_ == "pobj" and root.head.lower_ in STATE_PARTY_PREPS:
+            return root.head.lower_ in {"by", "against"} or root.head.head.lower_ not in PLACE_NOUNS
+        if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ in STATE_OBJECT_VERBS:
             return True
         return False
 
@@ -230,11 +317,16 @@ class ActorRecognizer(RuleComponent):
         out: list[_Mention] = []
         spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.descriptor_matcher(doc)])
         named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
+        heads = {sp.end - 1 for sp in spans}
         for span in spans:
             head = doc[span.end - 1]
             if head.i in covered or head.pos_ not in {"NOUN", "PROPN"}:
                 continue
             d = self.descriptor_by_id[doc.vocab.strings[span.label]]
+            modifies = head.dep_ in MODIFIER_DEPS and head.head.i > head.i and head.head.pos_ in {"NOUN", "PROPN"}
+            if modifies and (d.head_only or head.head.i in heads):
+                # 'government buildings'; 'coalition' in 'coalition troops' belongs to that phrase
+                continue
             name = self._proper_name(head, span.start)
             if name is not None:
                 # "the Popular Resistance Army": a capitalized name ending in a descriptor noun is
@@ -248,7 +340,16 @@ class ActorRecognizer(RuleComponent):
             ):
                 # "Houthi forces", "Wagner fighters": the name modifies the descriptor
                 start = self._left_edge(head, named_by_tok[j].start)
-            country, backers, base = None, [], None
+            if d.kind == ActorKind.state:
+                # 'the Assad regime', 'the Biden administration': a leader's name stands for the
+                # state; 'the Israeli health ministry': the compound says which body
+                first = start
+                while first > 0 and doc[first - 1].pos_ in {"PROPN", "NOUN"} and doc[first - 1].dep_ == "compound" \
+                        and first - 1 not in named_by_tok and not self.country_of_token(doc[first - 1]):
+                    first -= 1
+                if first < start:
+                    start = self._left_edge(head, first)
+            country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
             for tok in doc[start : span.start]:
                 if tok.i in named_by_tok:
@@ -257,7 +358,9 @@ class ActorRecognizer(RuleComponent):
                 if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
                     continue
                 rel = self._affix(tok)
-                iso = self.country_of(tok.text)
+                iso = self.country_of_token(tok)
+                if tok.text in self.affiliation_words and not iso:
+                    community = self.affiliation_words[tok.text][1]
                 if rel and iso:
                     if rel == "backer":
                         backers.append(iso)
@@ -269,22 +372,32 @@ class ActorRecognizer(RuleComponent):
                     country = iso
             if country is None and base is not None:
                 country = base
+            end = span.end
             if country is None:
-                country = self._country_from_prep(head)
+                country, obj = self._country_from_prep(head)
+                if obj is not None and obj.head.lower_ == "of" and obj.i > head.i:
+                    end = obj.i + 1  # 'the Government of Iraq', 'the people of Syria': the phrase names it
             if inner_named is not None:
                 # "Iranian-backed Houthi rebels": the name decides, the descriptor widens it.
                 inner_named.start = min(inner_named.start, start)
-                inner_named.end = max(inner_named.end, span.end)
+                inner_named.end = max(inner_named.end, end)
                 inner_named.backers = sorted(set(inner_named.backers) | set(backers))
                 continue
-            name = doc[start : span.end].text
+            name = doc[start:end].text
+            kind = d.kind
+            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
+                kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
+            elif kind == ActorKind.state_forces and community and country is None:
+                # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
+                # codes such forces (the SDF, the Tuareg-led CSP) as rebels
+                kind = ActorKind.rebel_group
             out.append(
                 _Mention(
                     start=start,
-                    end=span.end,
-                    key=f"desc:{d.kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
+                    end=end,
+                    key=f"desc:{kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
-                    kind=d.kind,
+                    kind=kind,
                     country=country,
                     backers=sorted(set(backers)),
                     descriptor=True,
@@ -297,12 +410,12 @@ class ActorRecognizer(RuleComponent):
             start = self._left_edge(doc[m.head], m.start)
             for tok in doc[start : m.start]:
                 rel = self._affix(tok)
-                iso = self.country_of(tok.text)
+                iso = self.country_of_token(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
             ext = doc[start : m.start]
             if len(ext) and any(self._affix(t) for t in ext) and all(
-                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of(t.text) for t in ext
+                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of_token(t) for t in ext
             ):
                 m.start = start
         return out
@@ -315,14 +428,14 @@ class ActorRecognizer(RuleComponent):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and len(ent) > 1 and not self.country_of(ent[-1].text):
+            if ent is not None and len(ent) > 1 and not self.country_of_token(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if self._state_force_name(doc[first : ent.end]):
                     return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
-                if any(not self.country_of(t.text) for t in doc[first:end] if t.i != head.i):
+                if any(not self.country_of_token(t) for t in doc[first:end] if t.i != head.i):
                     return doc[first:end]
         i = start
         while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
@@ -337,8 +450,8 @@ class ActorRecognizer(RuleComponent):
         and military words only, so a country's own forces (a descriptor); 'Sudan Liberation Forces
         Alliance' has a word of its own and is an organisation."""
         words = [t for t in span if not t.is_space and not t.is_punct]
-        return bool(words) and bool(self.country_of(words[0].text)) and all(
-            t.lower_ in STATE_FORCE_WORDS or self.country_of(t.text) for t in words[1:])
+        return bool(words) and bool(self.country_of_token(words[0])) and all(
+            t.lower_ in STATE_FORCE_WORDS or self.country_of_token(t) for t in words[1:])
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -359,7 +472,8 @@ class ActorRecognizer(RuleComponent):
             if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
                 if not (prev.dep_ == "npadvmod" or self._affix(prev)):
                     break
-            if self._affix(prev) or self.country_of(prev.text) or prev.text.lower() in {"pro", "anti"}:
+            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"} or (
+                    prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
                 i -= 1
                 continue
             if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
@@ -368,7 +482,7 @@ class ActorRecognizer(RuleComponent):
             if prev.tag_ == "VBN" and prev.dep_ == "amod":
                 i -= 1
                 continue
-            if prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
+            if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
                 i -= 1
                 continue
             break
@@ -385,16 +499,17 @@ class ActorRecognizer(RuleComponent):
             return AFFIX_RELATION.get(second.lower())
         return None
 
-    def _country_from_prep(self, head: Token) -> Optional[str]:
-        """'militias in Iraq', 'forces from Chad' -> the country named in the prep phrase."""
+    def _country_from_prep(self, head: Token) -> tuple[Optional[str], Optional[Token]]:
+        """'militias in Iraq', 'forces from Chad' -> the country named in the prep phrase, and
+        the token that names it."""
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         iso = self.name_country.get(obj.text.lower())
                         if iso:
-                            return iso
-        return None
+                            return iso, obj
+        return None, None
 
     def _structure(self, doc: Doc, mentions: list[_Mention]) -> None:
         """Appositions: 'X, an umbrella group of Y' (Y's parent is X, X inherits Y's backers);
@@ -413,7 +528,7 @@ class ActorRecognizer(RuleComponent):
                     for y in inner[:1]:
                         m.parent = y.key
                 for tok in appos.subtree:
-                    rel, iso = self._affix(tok), self.country_of(tok.text)
+                    rel, iso = self._affix(tok), self.country_of_token(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
             for tok in head.children:
@@ -434,6 +549,9 @@ class ActorRecognizer(RuleComponent):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if not text or "\n" in text:
                 continue
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and (before.lower_ in {"a", "an"} or before.like_num) and before.head == ent.root:
+                continue  # 'destroyed a VBIED', 'four UAVs': a name with its own article or count is a thing
             out.append(_unknown(start, ent.end, text, ent.root.i, "actors.unknown_org"))
         return out
 
@@ -507,7 +625,7 @@ class ActorRecognizer(RuleComponent):
                 )
         mentions.sort(key=lambda m: m.start)
 
-    def _group(self, doc: Doc, mentions: list[_Mention]) -> list[dict]:
+    def _group(self, doc: Doc, mentions: list[_Mention]) -> tuple[list[dict], dict[str, str]]:
         groups: dict[str, dict] = {}
         order: list[str] = []
         for m in mentions:
@@ -551,7 +669,71 @@ class ActorRecognizer(RuleComponent):
             g["parent_id"] = key_to_id.get(parent) if parent else None
             g["parent_gazetteer_id"] = parent[4:] if parent and parent.startswith("gaz:") else None
             out.append(g)
-        return out
+        return out, key_to_id
+
+    def _affiliations(self, doc: Doc, names: list[Span], words: list[Span], mentions: list[_Mention],
+                      key_to_id: dict[str, str]) -> list[dict]:
+        """Nationality and community words ('Iraqi', 'Syrians', 'Kurdish') and state names used as
+        modifiers ('U.S. support', 'UK-France talks'): the side a person, body or act is on.
+
+        A word inside a gazetteer or NER name is part of that name ('Syrian Democratic Forces',
+        'Saudi Arabia', 'Iraqi Kurdistan'), not a mention of its own; one inside a descriptor
+        ('Iraqi security forces') is kept and tied to that actor. A state name that is itself
+        an actor mention ('Turkey said') is already in cn_actors."""
+        if not words and not names:
+            return []
+        at: dict[int, _Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                at.setdefault(i, m)
+        groups: dict[str, dict] = {}
+        is_word = {(w.start, w.end, w.label) for w in words}
+        for span in filter_spans([*words, *names]):  # a tie goes to the word: 'U.S.' in 'U.S. troops'
+            label = span.label_
+            entry = None if (span.start, span.end, span.label) in is_word else self.entries[label]
+            if entry is not None:
+                if entry.kind != ActorKind.state or not self._name_modifies(span):
+                    continue
+                country, community, form = entry.country, None, "name"
+            else:
+                country, community, plural = self.affiliation_words[label]
+                form = "demonym" if plural or span.root.dep_ not in MODIFIER_DEPS else "adjective"
+                if form == "adjective" and span.root.head.lower_ in PLACE_NOUNS:
+                    continue  # 'the Iraqi city of Mosul', 'Syrian territory': geography, not a side
+            inner = at.get(span.start)
+            if inner is not None and not inner.descriptor:
+                continue  # part of a named actor, or the acting state itself
+            if inner is None and _in_name(span, community is not None):
+                continue
+            key = country or f"community:{community}"
+            g = groups.get(key)
+            if g is None:
+                name = (self.communities[community].name if community else
+                        self.entries[country].name if country in self.entries else country)
+                g = groups[key] = {"id": f"affiliation-{len(groups)}", "name": name, "country": country,
+                                   "community": community, "mentions": [], "forms": [], "actor_ids": [],
+                                   "rule_ids": []}
+            g["mentions"].append(span_record(span.start_char, span.end_char))
+            g["forms"].append(form)
+            g["actor_ids"].append(key_to_id.get(inner.key) if inner is not None else None)
+            rule = f"actors.affiliation:{form}"
+            if rule not in g["rule_ids"]:
+                g["rule_ids"].append(rule)
+        return list(groups.values())
+
+    @staticmethod
+    def _name_modifies(span: Span) -> bool:
+        """A state name used as a modifier: 'U.S. strike', 'UK-France co-operation', 'Iran-backed'."""
+        doc = span.doc
+        if span.root.head.lower_ in PLACE_NOUNS:
+            return False  # 'the Syria-Iraq border'
+        if span.root.dep_ in MODIFIER_DEPS and span.root.head.i > span.root.i and span.root.head.pos_ in {
+                "NOUN", "PROPN"}:
+            return True
+        before = doc[span.start - 2] if span.start > 1 else None
+        hyphen_before = before is not None and _hyphen(doc[span.start - 1]) and not before.whitespace_
+        hyphen_after = span.end < len(doc) - 1 and _hyphen(doc[span.end]) and not span[-1].whitespace_
+        return hyphen_before or hyphen_after
 
     def _inter(self, m: _Mention) -> int:
         entry = self.entries.get(m.gazetteer_id or "")
@@ -564,6 +746,24 @@ def _unknown(start: int, end: int, name: str, head: int, rule_id: str) -> _Menti
     """An organisation the gazetteer does not know: a candidate, kept only if it plays a part."""
     return _Mention(start=start, end=end, key=f"org:{name.lower()}", name=name, kind=ActorKind.other,
                     country=None, candidate=True, rule_id=rule_id, head=head)
+
+
+def _in_name(span: Span, place_too: bool) -> bool:
+    """Whether the NER reads the span as part of a longer name ('Iraqi Kurdistan', 'Syrian Civil
+    War') or, with `place_too`, as a place itself ('Amhara' the region). Token attributes only:
+    building `doc.ents` for every Doc costs more than the whole check."""
+    first = span[0]
+    if first.ent_type_ not in NAME_LABELS:
+        return False
+    doc = span.doc
+    if first.ent_iob_ == "I" or (span.end < len(doc) and doc[span.end].ent_iob_ == "I"):
+        return True
+    return place_too and first.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _hyphen(tok: Token) -> bool:
+    """A hyphen or en dash glued to the next word ('U.S.-led', 'UK–France')."""
+    return tok.text in {"-", "–"} and not tok.whitespace_
 
 
 def _title_case(sent: Span) -> bool:

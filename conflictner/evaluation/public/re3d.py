@@ -6,9 +6,13 @@ the same file also gives another type with a higher crowd confidence is left out
 competing readings of one span ("VBIED" as Organisation 0.0 and Weapon 0.83).
 
 Ours = every mention of every `doc._.cn_actors` record: gazetteer names, descriptors ("U.S.
-forces"), "the group" anaphora, unknown ORGs kept as candidates, and states when they act
-("Turkey shelled ..."). A second row drops candidates that play no part in an event or claim,
-which is what `Extraction.actors` keeps. Baseline = the bare base pipeline's ORG + NORP.
+forces", "the Iraqi government"), "the group" anaphora, unknown ORGs kept as candidates, and
+states when they act ("Turkey shelled ..."); plus every mention of `doc._.cn_affiliations`, the
+layer's nationality and community words ("Iraqi", "Syrians", "Kurdish", "U.S." in "U.S.
+support"), which is what re3d's Nationality type is. Both are taken whole, as the layer writes
+them: nothing is added or dropped to suit the corpus. A second row keeps only what
+`Extraction.actors` keeps (no affiliations; candidates only if they play a part in an event or
+claim). Baseline = the bare base pipeline's ORG + NORP (NORP is its nationality type).
 """
 
 from __future__ import annotations
@@ -86,7 +90,8 @@ def our_spans(doc: Doc, keep_candidates: bool = True) -> list[Span]:
         used = {a for e in doc._.cn_events or [] for a in e.get("attacker_ids", []) + e.get("target_ids", [])}
         used |= {c["source"].get("actor_id") for c in doc._.cn_claims or []}
         actors = [a for a in actors if not a.get("candidate") or a["id"] in used]
-    return sorted(set(record_spans(actors)))
+        return sorted(set(record_spans(actors)))
+    return sorted(set(record_spans(actors)) | set(record_spans(doc._.cn_affiliations or [])))
 
 
 def baseline_spans(doc: Doc) -> list[Span]:
@@ -104,7 +109,7 @@ def boundary_kind(text: str, gold: Span, pred: Span) -> str:
     return "crossing"
 
 
-SYSTEMS = ("ours (all cn_actors mentions)", "ours (Extraction: role-less candidates dropped)",
+SYSTEMS = ("ours (all cn_actors + cn_affiliations mentions)", "ours (Extraction: role-less candidates dropped)",
            "baseline (base NER ORG+NORP)")
 
 
@@ -130,7 +135,9 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
             if not any(overlaps(g, s) for s in p[0]):
                 missed[d.text[g[0]:g[1]]] += 1
             elif g not in p[0]:
-                near = next(s for s in p[0] if overlaps(g, s))
+                # the prediction sharing most characters with the gold span (a nested nationality
+                # word such as 'Iraqi' inside 'Iraqi people' is not the one to compare)
+                near = max((s for s in p[0] if overlaps(g, s)), key=lambda s: min(g[1], s[1]) - max(g[0], s[0]))
                 boundary[boundary_kind(d.text, g, near)] += 1
         for s in p[0]:
             if not any(overlaps(g, s) for g in d.gold):
@@ -158,7 +165,8 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
         tables=[overall, per],
         notes=[
             "Gold: Organisation + Nationality spans; a span also given a rival type with higher confidence is left out.",
-            "Ours counts every mention in `doc._.cn_actors` (named, descriptor, anaphor, candidate ORG, acting state).",
+            "Ours counts every mention in `doc._.cn_actors` (named, descriptor, anaphor, candidate ORG, acting state) "
+            "and in `doc._.cn_affiliations` (nationality and community words).",
             "Overlap: a prediction is right if it shares a character with a gold span, and vice versa.",
         ],
         failures=[
