@@ -173,6 +173,7 @@ class ClaimLinker(RuleComponent):
                     stance = self._own_act_stance(sources[0])
             if cue_tok is not None:
                 used.add(cue_tok.i)
+            sources = [src for src in sources if not self._commentator(src)]
             sent = doc[s].sent
             for source in sources:
                 this = stance
@@ -280,7 +281,7 @@ class ClaimLinker(RuleComponent):
         mentioned before it (or in its own sentence), when what it says concerns an incident."""
         if a.stance == "threaten":
             return None
-        if a.speaker.lemma_.lower() in self.commentators or a.speaker.lower_ in self.commentators:
+        if all(self._commentator(src) for src in a.sources):
             return None
         if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)):
             return None
@@ -323,6 +324,11 @@ class ClaimLinker(RuleComponent):
                 if t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words:
                     return True
         return False
+
+    def _commentator(self, source: dict) -> bool:
+        """'Analysts said ...': comment on an incident, not a claim about it."""
+        words = source["text"].lower().split()
+        return source.get("role") != "media" and bool(words) and words[-1] in self.commentators and not source.get("person")
 
     @staticmethod
     def _own_act_stance(source: dict) -> str:
