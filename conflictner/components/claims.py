@@ -21,11 +21,12 @@ Writes `doc._.cn_claims`, `doc._.cn_attributions` and updates `attacker_ids`, `c
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
-from spacy.attrs import LEMMA, LOWER
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -44,8 +45,8 @@ MEDIA_CHANNELS = {"reuters", "afp", "ap", "the associated press", "associated pr
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"}
 #: stances that are about an incident even when the clause names none ("X claimed responsibility")
 STANDALONE = {"claim_responsibility", "accuse", "deny", "confirm"}
-#: a quotation: straight or curly double quotes, possibly over several sentences
-QUOTE = re.compile(r'"[^"]{2,}?"|\u201c[^\u201d]{2,}?\u201d')
+#: quotation marks (a quotation may run over several sentences)
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
 #: how far (in sentences) an attribution may be from the incident it is read as being about
 CONTEXT_SENTENCES = 4
 
@@ -117,6 +118,10 @@ class ClaimLinker(RuleComponent):
         # PERSON entities once per document: `doc.ents` builds new Spans on every access
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
         events = {e["id"]: e for e in records(doc, "cn_events")}
+        self._n = len(doc)
+        self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
+        if not self._starts or self._starts[0] != 0:
+            self._starts = [0] + self._starts
         attributions = self._attributions(doc)
         by_cue = {a.cue.i: a for a in attributions}
         body_start = _headline_end(doc)
@@ -223,9 +228,9 @@ class ClaimLinker(RuleComponent):
                 if not objs:
                     continue
                 speaker, stance = objs[0], "report"
-                sent = tok.sent
-                end = max(t.i for t in objs[0].subtree) + 1
-                content = [(sent.start, i), (end, sent.end)]
+                sent_start, sent_end = self._sent_of(i)
+                end = objs[0].right_edge.i + 1
+                content = [(sent_start, i), (end, sent_end)]
             else:
                 cue = self._verb_cue(tok)
                 if cue is None or _negated(tok):
@@ -253,20 +258,25 @@ class ClaimLinker(RuleComponent):
 
     def _quotations(self, doc: Doc, found: list[_Attribution]) -> None:
         """A quotation over several sentences belongs to the cue just after it ('..." said a
-        witness') or just before it ('a witness said: "...')."""
-        text = doc.text
-        for m in QUOTE.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or len(span) < 3:
+        witness') or just before it ('a witness said: "...'). Quote marks are found by a
+        vectorized scan and paired in order."""
+        marks = token_indices(doc, ORTH, QUOTE_MARKS)
+        for open_i, close_i in zip(marks[0::2], marks[1::2]):
+            first, last = self._sent_of(open_i), self._sent_of(close_i)
+            if first == last or close_i - open_i < 3:
                 continue
-            first, last = span[0].sent, span[-1].sent
-            if first.start == last.start:
-                continue
-            after = [a for a in found if last.start <= a.cue.i < last.end and a.cue.i >= span.end]
-            before = [a for a in found if first.start <= a.cue.i < first.end and a.cue.i < span.start]
+            after = [a for a in found if last[0] <= a.cue.i < last[1] and a.cue.i > close_i]
+            before = [a for a in found if first[0] <= a.cue.i < first[1] and a.cue.i < open_i]
             owner = after[0] if after else (before[-1] if before else None)
             if owner is not None:
-                owner.content.append((span.start, span.end))
+                owner.content.append((open_i, close_i + 1))
+
+    def _sent_of(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence holding token i (from one array of sentence starts:
+        `Token.sent` walks the document each time)."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else self._n
+        return self._starts[max(k, 0)], end
 
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
@@ -285,10 +295,10 @@ class ClaimLinker(RuleComponent):
             return None
         if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)):
             return None
-        sent = a.cue.sent
+        sent_start, sent_end = self._sent_of(a.cue.i)
         best: Optional[tuple[int, str]] = None
         for ref in records(doc, "cn_event_refs"):
-            if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent.end:
+            if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
                 continue
             eid = ref["event_ids"][0]
             if eid in events and (best is None or ref["tokens"][0] >= best[0]):
@@ -296,12 +306,8 @@ class ClaimLinker(RuleComponent):
         if best is None:
             return None
         # not too far back: an attribution paragraphs later is about something else
-        sents = 0
-        tok = doc[best[0]].sent
-        while tok.end <= sent.start and sents <= CONTEXT_SENTENCES:
-            sents += 1
-            tok = doc[tok.end].sent
-        return best[1] if sents <= CONTEXT_SENTENCES else None
+        gap = bisect.bisect_right(self._starts, sent_start) - bisect.bisect_right(self._starts, best[0])
+        return best[1] if gap <= CONTEXT_SENTENCES else None
 
     def _reported(self, doc: Doc, a: _Attribution) -> list[Span]:
         return [doc[s:e] for s, e in a.content if e > s]
@@ -575,16 +581,17 @@ def _left_speaker(cue: Token) -> Optional[Token]:
     often leaves a sentence-final reporting verb without a subject and hangs the speaker
     on the clause before it. Take the noun phrase that ends just before the cue."""
     doc = cue.doc
+    sent_start = cue.sent.start  # once: Token.sent walks back to the sentence start
     j = cue.i - 1
-    while j >= cue.sent.start and doc[j].is_punct:
+    while j >= sent_start and doc[j].is_punct:
         j -= 1
-    if j < cue.sent.start or any(doc[k].is_punct and doc[k].text not in {",", "—", "-"}
+    if j < sent_start or any(doc[k].is_punct and doc[k].text not in {",", "—", "-"}
                                  for k in range(j + 1, cue.i)):
         return None
     best: Optional[Token] = None
     tok = doc[j]
     while True:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > cue.sent.start:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > sent_start:
             best = tok
         head = tok.head
         if head.i == tok.i or head.i >= cue.i or (
@@ -592,7 +599,7 @@ def _left_speaker(cue: Token) -> Optional[Token]:
         ):
             break
         tok = head
-    if best is not None and best.left_edge.i > cue.sent.start and doc[best.left_edge.i - 1].text == ",":
+    if best is not None and best.left_edge.i > sent_start and doc[best.left_edge.i - 1].text == ",":
         # set off by a comma from the clause it reports: a parenthetical speaker
         return best
     return None
