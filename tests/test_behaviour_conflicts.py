@@ -416,8 +416,6 @@ CLAIM_CASES = [
         "A drone strike killed 14 people at a market in Amhara region on Monday, residents said. The defence "
         "ministry denied that it had targeted civilians.",
         Stance.deny, "defence ministry", OFFICIAL, None, 1, id="ethiopia-ministry-denies-targeting-civilians",
-        marks=xfail("'denied that it had targeted civilians' opens a second asserted attack event on "
-                    "'targeted' and the denial is attached to it, not to the drone strike"),
     ),
     pytest.param(
         "The Sudanese army accused the RSF of shelling a displacement camp near El Fasher on Saturday.",
@@ -709,8 +707,6 @@ SUDAN_CLAIMS = [
     pytest.param(
         Stance.deny, "RSF spokesman", {SourceRole.spokesperson, SourceRole.armed_group}, None, HOSPITAL,
         id="rsf-spokesman-denies",
-        marks=xfail("no deny claim: 'An RSF spokesman denied that the group was behind it.' has no event "
-                    "trigger and the pronoun 'it' is not resolved to the strike"),
     ),
     pytest.param(
         Stance.report, "residents", {SourceRole.witness}, None, CAMP, id="residents-report-camp-attack",
@@ -796,8 +792,6 @@ UKRAINE_CLAIMS = [
     ),
     pytest.param(
         Stance.report, "Igor Rudenya", OFFICIAL, False, TVER, id="named-governor-reports-fire",
-        marks=xfail("no claim from 'The regional governor, Igor Rudenya, said ...': the sentence has no "
-                    "attack trigger ('debris from downed drones') and is not linked to the Tver event"),
     ),
     pytest.param(
         Stance.report, "regional military administration", OFFICIAL, None, SUMY,

@@ -1,27 +1,39 @@
 """Claims: who asserts what about each event.
 
-For every reference to an event (`doc._.cn_event_refs`) we look for the reporting cue that
-governs it ("a U.S. defense official said", "X claimed responsibility for", "according
-to", "X said in a statement"), then describe the speaker: its actor, role, affiliation,
-anonymity, named person and relaying channel. A reference no cue governs is the outlet's
-own assertion (role media). Each claim carries what its mention says of the event (figures,
-outcome, attacker); the event keeps every claim, takes the most conservative figure and
-lists the fields on which claims disagree in `disputed`.
+First every attribution of the document is read, whatever it is about: a reporting cue ("said",
+"told", "claimed responsibility", "blamed", "according to") with its speaker, its stance and the
+tokens it reports (the clause it governs, or a quotation that runs over several sentences). The
+speaker is described once, in document order, so "He said" inherits the previous speaker and
+"the ministry" the earlier "the defence ministry": its actor, role, affiliation, anonymity, named
+person and relaying channel. These go to `doc._.cn_attributions`.
 
-Writes `doc._.cn_claims` and updates `attacker_ids`, `claim_ids`, `disputed` and the
-figures of `doc._.cn_events`.
+Then for every reference to an event (`doc._.cn_event_refs`) we take the cue that governs it; a
+reference no cue governs is the outlet's own assertion (role media). An attribution that governs
+no event reference still speaks of the event under discussion when it claims, blames, denies or
+confirms, gives casualty figures, or points back at the incident ("the attackers", "the
+bodies"). Each claim carries what it says of the event (figures, outcome, attacker); one source
+with one stance makes one claim per event; the event keeps every claim, takes the most
+conservative figure and lists the fields on which claims disagree in `disputed`.
+
+Writes `doc._.cn_claims`, `doc._.cn_attributions` and updates `attacker_ids`, `claim_ids`,
+`disputed` and the figures of `doc._.cn_events`.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal, Optional
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import meta_of, records
-from ..rules import AttributionCue, SourceRoleEntry
-from .base import RuleComponent, span_record
+from ..rules import AttributionCue, SourceRoleEntry, _Rule
+from .base import RuleComponent, span_record, token_indices
+from .events import _headline_end, _scan_casualties
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
@@ -29,11 +41,48 @@ AGENTIVE = {"launch", "carry", "conduct", "attack", "strike", "target", "fire", 
             "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "mount", "down", "execute"}
 MEDIA_CHANNELS = {"reuters", "afp", "ap", "the associated press", "associated press", "al jazeera",
                   "bbc", "cnn", "tass", "ria novosti", "xinhua", "sana", "irna", "anadolu", "efe"}
+#: children of a reporting verb that hold what it reports
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr", "dative"}
+#: stances that are about an incident even when the clause names none ("X claimed responsibility")
+STANDALONE = {"claim_responsibility", "accuse", "deny", "confirm"}
+#: quotation marks (a quotation may run over several sentences)
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+#: how far (in sentences) an attribution may be from the incident it is read as being about
+CONTEXT_SENTENCES = 4
+
+if not Doc.has_extension("cn_attributions"):
+    # every reporting cue of the document with its source, stance and reported tokens
+    Doc.set_extension("cn_attributions", default=None)
+
+
+class ClaimWord(_Rule):
+    """Words the claims layer reads besides cues and roles: `incident` nouns that point back at
+    the incident under discussion ('the attackers', 'the bodies'); `commentator` heads whose talk
+    is analysis, not a claim about an incident ('analysts said')."""
+
+    id: str
+    kind: Literal["incident", "commentator"]
+    terms: list[str]
+    source: str
+
+
+@dataclass
+class _Attribution:
+    """One reporting cue of the document and what it reports."""
+
+    cue: Token
+    stance: str
+    speaker: Token
+    sources: list[dict]
+    content: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
+
+    def covers(self, i: int) -> bool:
+        return any(s <= i < e for s, e in self.content)
 
 
 @Language.factory(
     "conflictner_claims",
-    assigns=["doc._.cn_claims", "doc._.cn_events"],
+    assigns=["doc._.cn_claims", "doc._.cn_events", "doc._.cn_attributions"],
     requires=["doc._.cn_event_refs", "doc._.cn_actors", "doc._.cn_events"],
     default_config={"data_path": None},
 )
@@ -43,16 +92,23 @@ def make_claims(nlp: Language, name: str, *, data_path: Optional[str]) -> ClaimL
 
 class ClaimLinker(RuleComponent):
     folder = "claims"
-    files = {"cues.jsonl": AttributionCue, "roles.jsonl": SourceRoleEntry}
+    files = {"cues.jsonl": AttributionCue, "roles.jsonl": SourceRoleEntry, "words.jsonl": ClaimWord}
 
     def _compile(self) -> None:
         self.verb_cues = {c.lemma: c for c in self.rules.get("cues.jsonl", []) if c.kind == "verb"}
         self.noun_cues = {c.lemma: c for c in self.rules.get("cues.jsonl", []) if c.kind == "noun"}
         self.phrase_cues = {c.lemma: c for c in self.rules.get("cues.jsonl", []) if c.kind == "phrase"}
         self.role_of: dict[str, str] = {}
+        self.role_phrases: list[tuple[str, str]] = []
         for r in self.rules.get("roles.jsonl", []):
             for t in r.terms:
                 self.role_of.setdefault(t.lower(), r.role.value)
+                if " " in t:
+                    self.role_phrases.append((t.lower(), r.role.value))
+        self.role_phrases.sort(key=lambda tr: -len(tr[0]))
+        words = self.rules.get("words.jsonl", [])
+        self.incident_words = {t.lower() for w in words if w.kind == "incident" for t in w.terms}
+        self.commentators = {t.lower() for w in words if w.kind == "commentator" for t in w.terms}
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -62,59 +118,229 @@ class ClaimLinker(RuleComponent):
         # PERSON entities once per document: `doc.ents` builds new Spans on every access
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
         events = {e["id"]: e for e in records(doc, "cn_events")}
+        self._n = len(doc)
+        self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
+        if not self._starts or self._starts[0] != 0:
+            self._starts = [0] + self._starts
+        attributions = self._attributions(doc)
+        by_cue = {a.cue.i: a for a in attributions}
+        body_start = _headline_end(doc)
         claims: list[dict] = []
-        seen: set[tuple] = set()
-        last_speaker: Optional[dict] = None
+        index: dict[tuple, dict] = {}
+        used: set[int] = set()
+
+        def add(eid: str, stance: str, source: dict, cue_tok: Optional[Token], asserts: dict, sent: Span) -> None:
+            evidence = _trim(sent)
+            key = (eid, stance, _source_key(source))
+            if source["role"] == "media" and cue_tok is None:
+                key = key + (evidence.start_char,)
+            same = index.get(key)
+            if same is not None:
+                # the same source saying more about the same event: one claim, figures merged
+                for k, v in asserts.items():
+                    same["asserts"].setdefault(k, v)
+                return
+            rule_ids = ["claims.outlet"] if cue_tok is None else [f"claims.cue:{cue_tok.lemma_.lower()}"]
+            claim = {
+                "id": f"claim-{len(claims)}",
+                "event_id": eid,
+                "stance": stance,
+                "source": source,
+                "cue": cue_tok.text if cue_tok is not None else None,
+                "asserts": dict(asserts),
+                "evidence": span_record(evidence.start_char, evidence.end_char),
+                "rule_ids": rule_ids,
+                "_headline": sent.start < body_start,
+            }
+            index[key] = claim
+            claims.append(claim)
+
         for ref in records(doc, "cn_event_refs"):
             if not ref["event_ids"]:
                 continue
             s, e = ref["tokens"]
             head = doc[s:e].root
             found = self._cue_for(doc, head, self_cue=ref["kind"] == "threat")
-            if found is None:
-                source, cue_tok, stance = self._outlet(meta), None, "report"
+            quoted = None if found is not None else next((a for a in attributions if a.covers(head.i)), None)
+            if quoted is not None:
+                # inside a quotation whose speaker is named in another sentence
+                sources, cue_tok, stance = quoted.sources, quoted.cue, quoted.stance
+            elif found is None:
+                sources, cue_tok, stance = [self._outlet(meta)], None, "report"
             elif found[2] is None and found[0].lemma_.lower() not in {"claim", "deny", "confirm"}:
                 # "No injuries were reported": a passive with no agent is the outlet speaking
-                source, cue_tok, stance = self._outlet(meta), found[0], found[1]
+                sources, cue_tok, stance = [self._outlet(meta)], found[0], found[1]
             else:
                 cue_tok, stance, speaker = found
-                source = self._source(doc, speaker, cue_tok, last_speaker)
-                last_speaker = source
-                if stance == "report" and self._claims_own_act(doc, cue_tok, head, speaker, source):
-                    stance = "claim_responsibility"
-            if ref["kind"] == "threat":
-                stance = "threaten" if source["role"] != "media" else "report"
+                known = by_cue.get(cue_tok.i)
+                sources = known.sources if known is not None else [self._source(doc, speaker, cue_tok, None)]
+                if stance == "report" and self._claims_own_act(doc, cue_tok, head, speaker, sources[0]):
+                    stance = self._own_act_stance(sources[0])
+            if cue_tok is not None:
+                used.add(cue_tok.i)
+            sources = [src for src in sources if not self._commentator(src)]
             sent = doc[s].sent
-            evidence = _trim(sent)
-            for eid in ref["event_ids"]:
-                if eid not in events:
-                    continue
-                asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
-                if stance == "claim_responsibility" and source.get("actor_id"):
-                    asserts["attacker_ids"] = [source["actor_id"]]
-                key = (eid, stance, source["text"], evidence.start_char)
-                if key in seen:
-                    # the same source saying more about the same event in the same sentence
-                    same = next(c for c in claims if (c["event_id"], c["stance"], c["source"]["text"],
-                                                      c["evidence"][0]) == key)
-                    for k, v in asserts.items():
-                        same["asserts"].setdefault(k, v)
-                    continue
-                seen.add(key)
-                rule_ids = ["claims.outlet"] if cue_tok is None else [f"claims.cue:{cue_tok.lemma_.lower()}"]
-                claims.append({
-                    "id": f"claim-{len(claims)}",
-                    "event_id": eid,
-                    "stance": stance,
-                    "source": source,
-                    "cue": cue_tok.text if cue_tok is not None else None,
-                    "asserts": asserts,
-                    "evidence": span_record(evidence.start_char, evidence.end_char),
-                    "rule_ids": rule_ids,
-                })
+            for source in sources:
+                this = stance
+                if ref["kind"] == "threat":
+                    this = "threaten" if source["role"] != "media" else "report"
+                for eid in ref["event_ids"]:
+                    if eid not in events:
+                        continue
+                    asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
+                    if this == "claim_responsibility" and source.get("actor_id"):
+                        asserts["attacker_ids"] = [source["actor_id"]]
+                    add(eid, this, source, cue_tok, asserts, sent)
+
+        for a in attributions:
+            if a.cue.i in used or a.cue.i < body_start:
+                continue
+            eid = self._context_event(doc, a, events)
+            if eid is None:
+                continue
+            asserts = self._figures(doc, a)
+            for source in a.sources:
+                extra = dict(asserts)
+                if a.stance == "claim_responsibility" and source.get("actor_id"):
+                    extra["attacker_ids"] = [source["actor_id"]]
+                add(eid, a.stance, source, a.cue, extra, a.cue.sent)
+
+        claims = _drop_headline_echoes(claims)
+        for i, c in enumerate(claims):
+            c["id"] = f"claim-{i}"
         _fold_into_events(events, claims)
         doc._.cn_claims = claims
+        doc._.cn_attributions = [_attribution_record(a) for a in attributions]
         return doc
+
+    # -- attributions ---------------------------------------------------------------------------
+    def _attributions(self, doc: Doc) -> list[_Attribution]:
+        """Every reporting cue with a speaker, in document order; sources resolved in that order
+        so that pronouns and definite descriptions find the speaker they continue."""
+        found: list[_Attribution] = []
+        cues = token_indices(doc, LEMMA, self.verb_cues) + token_indices(doc, LOWER, {"according"})
+        for i in sorted(set(cues)):
+            tok = doc[i]
+            if tok.lower_ == "according":
+                if i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+                    continue
+                objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                speaker, stance = objs[0], "report"
+                sent_start, sent_end = self._sent_of(i)
+                end = objs[0].right_edge.i + 1
+                content = [(sent_start, i), (end, sent_end)]
+            else:
+                cue = self._verb_cue(tok)
+                if cue is None or _negated(tok):
+                    continue
+                speaker = self._speaker(tok)
+                if speaker is None:
+                    continue
+                stance = self._stance(tok, cue)
+                content = _content(tok)
+            if _nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
+                    speaker.pos_ == "PRON" and speaker.lower_ not in PRONOUNS):
+                continue
+            found.append(_Attribution(tok, stance, speaker, [], content))
+        self._quotations(doc, found)
+        last: Optional[dict] = None
+        seen: list[dict] = []
+        for a in found:
+            a.sources = []
+            for sp in _coordinated(a.speaker):
+                src = self._source(doc, sp, a.cue, last, seen, cut_conj=sp is not a.speaker or _has_conj(a.speaker))
+                a.sources.append(src)
+                seen.append(src)
+            last = a.sources[0]
+        return found
+
+    def _quotations(self, doc: Doc, found: list[_Attribution]) -> None:
+        """A quotation over several sentences belongs to the cue just after it ('..." said a
+        witness') or just before it ('a witness said: "...'). Quote marks are found by a
+        vectorized scan and paired in order."""
+        marks = token_indices(doc, ORTH, QUOTE_MARKS)
+        for open_i, close_i in zip(marks[0::2], marks[1::2]):
+            first, last = self._sent_of(open_i), self._sent_of(close_i)
+            if first == last or close_i - open_i < 3:
+                continue
+            after = [a for a in found if last[0] <= a.cue.i < last[1] and a.cue.i > close_i]
+            before = [a for a in found if first[0] <= a.cue.i < first[1] and a.cue.i < open_i]
+            owner = after[0] if after else (before[-1] if before else None)
+            if owner is not None:
+                owner.content.append((open_i, close_i + 1))
+
+    def _sent_of(self, i: int) -> tuple[int, int]:
+        """Token range of the sentence holding token i (from one array of sentence starts:
+        `Token.sent` walks the document each time)."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else self._n
+        return self._starts[max(k, 0)], end
+
+    def _stance(self, tok: Token, cue: AttributionCue) -> str:
+        stance = cue.stance.value
+        if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
+            c.dep_ in {"dobj", "ccomp"} for c in tok.children
+        ):
+            stance = "report"
+        return stance
+
+    def _context_event(self, doc: Doc, a: _Attribution, events: dict[str, dict]) -> Optional[str]:
+        """The incident an attribution that governs no event mention is about: the event last
+        mentioned before it (or in its own sentence), when what it says concerns an incident."""
+        if a.stance == "threaten":
+            return None
+        if all(self._commentator(src) for src in a.sources):
+            return None
+        if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)):
+            return None
+        sent_start, sent_end = self._sent_of(a.cue.i)
+        best: Optional[tuple[int, str]] = None
+        for ref in records(doc, "cn_event_refs"):
+            if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
+                continue
+            eid = ref["event_ids"][0]
+            if eid in events and (best is None or ref["tokens"][0] >= best[0]):
+                best = (ref["tokens"][0], eid)
+        if best is None:
+            return None
+        # not too far back: an attribution paragraphs later is about something else
+        gap = bisect.bisect_right(self._starts, sent_start) - bisect.bisect_right(self._starts, best[0])
+        return best[1] if gap <= CONTEXT_SENTENCES else None
+
+    def _reported(self, doc: Doc, a: _Attribution) -> list[Span]:
+        return [doc[s:e] for s, e in a.content if e > s]
+
+    def _figures(self, doc: Doc, a: _Attribution) -> dict:
+        out: dict = {}
+        for part in self._reported(doc, a):
+            fat, inj, _ = _scan_casualties(part, {})
+            if fat is not None:
+                out.setdefault("fatalities", fat)
+            if inj is not None:
+                out.setdefault("injured", inj)
+        return out
+
+    def _points_back(self, doc: Doc, a: _Attribution) -> bool:
+        """'the attackers', 'the bodies', 'the wounded': words that only make sense about the
+        incident the article is reporting."""
+        for part in self._reported(doc, a):
+            for t in part:
+                if t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words:
+                    return True
+        return False
+
+    def _commentator(self, source: dict) -> bool:
+        """'Analysts said ...': comment on an incident, not a claim about it."""
+        words = source["text"].lower().split()
+        return source.get("role") != "media" and bool(words) and words[-1] in self.commentators and not source.get("person")
+
+    @staticmethod
+    def _own_act_stance(source: dict) -> str:
+        """A non-state armed group saying it did it claims responsibility; a state body saying its
+        forces did it confirms the strike."""
+        return "claim_responsibility" if source["role"] == "armed_group" else "confirm"
 
     # -- cues -----------------------------------------------------------------------------------
     def _cue_for(self, doc: Doc, head: Token, self_cue: bool = False) -> Optional[tuple[Token, str, Optional[Token]]]:
@@ -126,12 +352,7 @@ class ClaimLinker(RuleComponent):
             steps += 1
             cue = self._verb_cue(tok) if (tok is not head or self_cue) else None
             if cue is not None:
-                stance = cue.stance.value
-                if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
-                    c.dep_ in {"dobj", "ccomp"} for c in tok.children
-                ):
-                    stance = "report"
-                return tok, stance, self._speaker(tok)
+                return tok, self._stance(tok, cue), self._speaker(tok)
             if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
                 return tok.head.head, "report", tok
             if tok.head.i == tok.i:
@@ -153,7 +374,15 @@ class ClaimLinker(RuleComponent):
     def _verb_cue(self, tok: Token) -> Optional[AttributionCue]:
         if tok.pos_ not in {"VERB", "AUX"}:
             return None
-        return self.verb_cues.get(tok.lemma_.lower())
+        cue = self.verb_cues.get(tok.lemma_.lower())
+        if cue is not None and _negated(tok):
+            return None
+        if cue is not None and cue.needs_object and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in cue.needs_object for c in tok.children
+        ):
+            # 'gave a toll of 56' reports; 'gave weapons' does not
+            return None
+        return cue
 
     @staticmethod
     def _speaker(cue: Token) -> Optional[Token]:
@@ -187,21 +416,48 @@ class ClaimLinker(RuleComponent):
                 own = subj and any(c.dep_ == "poss" and c.lower_ in {"its", "our", "their"} for c in subj[0].children)
                 if subj and (own or subj[0].lower_ in {"it", "we", "they"} or self._actor_at.get(subj[0].i) == source.get("actor_id")):
                     return source["role"] == "armed_group" or source.get("actor_id") is not None
+                if subj and source["role"] in {"official", "spokesperson"} and source.get("affiliation"):
+                    # 'Turkish warplanes struck ..., Turkey's defence ministry said': a state's own forces
+                    actor = self._actors.get(self._actor_at.get(subj[0].i, ""))
+                    if actor and actor["kind"] in {"state", "state_forces"} and actor.get("country") == source["affiliation"]:
+                        return True
         return False
 
     # -- sources --------------------------------------------------------------------------------
-    def _source(self, doc: Doc, speaker: Optional[Token], cue: Token, last: Optional[dict]) -> dict:
+    def _source(self, doc: Doc, speaker: Optional[Token], cue: Token, last: Optional[dict],
+                seen: Optional[list[dict]] = None, cut_conj: bool = False) -> dict:
+        """Describe a speaker. A pronoun continues the previous speaker ('He said'); a definite
+        description repeats an earlier one ('the ministry' after 'the defence ministry')."""
         if speaker is None:
             return {"text": cue.text, "actor_id": None, "role": "other", "affiliation": None,
                     "anonymous": True, "person": None, "channel": self._channel(cue)}
         if speaker.lower_ in PRONOUNS and last is not None and speaker.lower_ != "it":
             return {**last, "channel": self._channel(cue) or last.get("channel")}
-        span = _phrase(speaker)
+        span = _phrase(speaker, cut_conj)
+        earlier = _repeats(span, speaker, seen or [])
+        if earlier is not None:
+            return {**earlier, "channel": self._channel(cue) or earlier.get("channel")}
         actor_id = self._actor_at.get(speaker.i)
         if actor_id is None and speaker.lower_ in {"it", "they", "we"}:
             actor_id = self._antecedent(doc, speaker)
+            if actor_id is None and speaker.lower_ == "it" and last is not None and last.get("role") != "media":
+                # 'It said ...' after an institution spoke: the institution again
+                return {**last, "channel": self._channel(cue) or last.get("channel")}
         inner = [self._actor_at[t.i] for t in span if t.i in self._actor_at and t.i != speaker.i]
         person = next((text for start, text in self._persons if span.start <= start < span.end), None)
+        if person is None and speaker.pos_ == "NOUN":
+            # 'The regional governor, Igor Rudenya, said': the name in apposition is the speaker's
+            for c in speaker.children:
+                if c.dep_ == "appos" and c.i > speaker.i:
+                    person = next((text for start, text in self._persons
+                                   if c.left_edge.i <= start <= c.right_edge.i), None)
+                    name = list(c.subtree)
+                    if person is None and all(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "ORG", "NORP", "LOC"}
+                                              and t.i not in self._actor_at for t in name):
+                        person = doc[name[0].i : name[-1].i + 1].text
+                    if person is not None:
+                        span = doc[span.start : c.right_edge.i + 1]
+                    break
         role = self._role(span, speaker, actor_id)
         affiliation = None
         if actor_id and role == "armed_group":
@@ -245,7 +501,10 @@ class ClaimLinker(RuleComponent):
     def _role(self, span: Span, speaker: Token, actor_id: Optional[str]) -> str:
         low = speaker.lower_
         lemma = speaker.lemma_.lower()
-        if any(self.role_of.get(t.lower_) == "spokesperson" for t in span):
+        # 'Farhad Shami, a spokesman for the SDF': the apposition says what the person is
+        described = [t for c in speaker.children if c.dep_ == "appos" for t in c.subtree]
+        words = list(span) + described
+        if any(self.role_of.get(t.lower_) == "spokesperson" for t in words):
             return "spokesperson"
         heads = [t for t in span if t.lemma_.lower() in INSTITUTION_HEADS | {"source"} and t.dep_ in {
             "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
@@ -254,6 +513,15 @@ class ClaimLinker(RuleComponent):
         ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
+        if any(self._actors.get(self._actor_at.get(t.i, ""), {}).get("kind") in ARMED_KINDS
+               for t in words if t.i != speaker.i) and not self._actors.get(actor_id or ""):
+            # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
+            return "armed_group"
+        folded = " " + " ".join(t.lower_ for t in words) + " "
+        for phrase, role in self.role_phrases:
+            if f" {phrase} " in folded and role != "armed_group":
+                # 'Save the Children', 'human rights commission', 'press secretary'
+                return role
         for key in (low, lemma, span.text.lower()):
             if key in self.role_of and self.role_of[key] != "armed_group":
                 return self.role_of[key]
@@ -267,10 +535,13 @@ class ClaimLinker(RuleComponent):
             if kind in {"international"}:
                 return "ngo"
             return "armed_group"
-        for t in span:
+        for t in words:
             role = self.role_of.get(t.lower_)
             if role:
                 return role
+        if speaker.ent_type_ == "GPE" and self._country_word(span):
+            # 'Iraq blames ...', 'Niger says ...': a state speaking through its government
+            return "official"
         return "other"
 
     def _country_word(self, span: Span) -> Optional[str]:
@@ -310,16 +581,17 @@ def _left_speaker(cue: Token) -> Optional[Token]:
     often leaves a sentence-final reporting verb without a subject and hangs the speaker
     on the clause before it. Take the noun phrase that ends just before the cue."""
     doc = cue.doc
+    sent_start = cue.sent.start  # once: Token.sent walks back to the sentence start
     j = cue.i - 1
-    while j >= cue.sent.start and doc[j].is_punct:
+    while j >= sent_start and doc[j].is_punct:
         j -= 1
-    if j < cue.sent.start or any(doc[k].is_punct and doc[k].text not in {",", "—", "-"}
+    if j < sent_start or any(doc[k].is_punct and doc[k].text not in {",", "—", "-"}
                                  for k in range(j + 1, cue.i)):
         return None
     best: Optional[Token] = None
     tok = doc[j]
     while True:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > cue.sent.start:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > sent_start:
             best = tok
         head = tok.head
         if head.i == tok.i or head.i >= cue.i or (
@@ -327,19 +599,21 @@ def _left_speaker(cue: Token) -> Optional[Token]:
         ):
             break
         tok = head
-    if best is not None and best.left_edge.i > cue.sent.start and doc[best.left_edge.i - 1].text == ",":
+    if best is not None and best.left_edge.i > sent_start and doc[best.left_edge.i - 1].text == ",":
         # set off by a comma from the clause it reports: a parenthetical speaker
         return best
     return None
 
 
-def _phrase(tok: Token) -> Span:
-    """The noun phrase of a speaker, without relative clauses and appositions after it."""
+def _phrase(tok: Token, cut_conj: bool = False) -> Span:
+    """The noun phrase of a speaker, without relative clauses and appositions after it (and,
+    for one of several coordinated speakers, without the others)."""
     doc = tok.doc
-    left = min([tok.i] + [t.i for t in tok.subtree if t.i < tok.i])
+    cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
+    left = min([tok.i] + [t.i for c in tok.children if c.i < tok.i and c.dep_ not in cut for t in c.subtree])
     right = tok.i
     for c in tok.children:
-        if c.i > tok.i and c.dep_ not in CLAUSE_CUT:
+        if c.i > tok.i and c.dep_ not in cut:
             right = max(right, max(t.i for t in c.subtree))
     span = doc[left : right + 1]
     while len(span) > 1 and span[-1].is_punct:
@@ -347,6 +621,105 @@ def _phrase(tok: Token) -> Span:
     return span
 
 
+def _coordinated(speaker: Token) -> list[Token]:
+    """'police and residents said': two speakers, each making its own claim."""
+    out = [speaker]
+    tok = speaker
+    while True:
+        nxt = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+        if not nxt or speaker.pos_ not in {"NOUN", "PROPN"}:
+            return out
+        tok = nxt[0]
+        out.append(tok)
+
+
+def _has_conj(tok: Token) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+
+
+def _repeats(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
+    """'The official', 'the ministry', 'The charity': a definite description with no name of
+    its own that repeats the head of an earlier speaker is that speaker."""
+    first = span[0].lower_
+    if first not in {"the", "that", "this"} or speaker.pos_ != "NOUN" or span.ents:
+        return None
+    head = speaker.lemma_.lower()
+    for src in reversed(seen):
+        words = {w.strip(".,'\u2019").lower() for w in src["text"].split()}
+        singular = {w[:-1] if w.endswith("s") else w for w in words}
+        if src.get("role") != "media" or src.get("actor_id") or src.get("start_char") is not None:
+            if head in words or head in singular:
+                return src
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    """'did not say', 'made no mention', 'declined to confirm': no attribution."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in {"decline", "refuse", "fail"}
+
+
+def _nobody(speaker: Token) -> bool:
+    """'No group has claimed responsibility': a speaker that is nobody."""
+    return speaker.lower_ in {"nobody", "none", "noone"} or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
+
+
+def _content(cue: Token) -> list[tuple[int, int]]:
+    """Token ranges a reporting verb reports: the clauses and objects it governs, and for a
+    verb set after its clause ('..., police said') that clause."""
+    out = []
+    for c in cue.children:
+        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "over"}):
+            out.append((c.left_edge.i, c.right_edge.i + 1))
+    head = cue.head
+    if cue.dep_ in {"parataxis", "ccomp", "advcl"} and head.i < cue.i and head.i != cue.i:
+        out.append((head.left_edge.i, cue.left_edge.i))
+    return out
+
+
+def _source_key(source: dict) -> str:
+    """Claims of one source: by actor, else by named person, else by what the text calls it."""
+    if source.get("person"):
+        return "person:" + source["person"].lower()
+    if source.get("actor_id") and source.get("role") == "armed_group":
+        return "actor:" + source["actor_id"]
+    return "text:" + source["text"].lower()
+
+
+def _drop_headline_echoes(claims: list[dict]) -> list[dict]:
+    """A headline's 'X Says' restates an attribution of the body: when the body has a sourced
+    claim with the same stance on the same event, the headline's is dropped."""
+    body = {(c["event_id"], c["stance"]) for c in claims if not c["_headline"] and c["cue"] is not None
+            and c["source"]["role"] != "media"}
+    out = []
+    for c in claims:
+        headline = c.pop("_headline")
+        if headline and c["cue"] is not None and (c["event_id"], c["stance"]) in body:
+            continue
+        out.append(c)
+    return out
+
+
+def _attribution_record(a: _Attribution) -> dict:
+    """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
+    doc = a.cue.doc
+    cue_end = a.cue.i + 1
+    if a.cue.lower_ == "according" and cue_end < len(doc):
+        cue_end += 1
+    return {
+        "cue": span_record(a.cue.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
+        "cue_text": doc[a.cue.i:cue_end].text,
+        "stance": a.stance,
+        "sources": [{k: v for k, v in s.items()} for s in a.sources],
+        "content": [span_record(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in a.content if e > s],
+    }
+
+
+#: actor kinds of non-state armed groups: their officials and commanders speak for the group
+ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilitary", "identity_militia",
+               "criminal_group"}
 #: heads that name an institution when a state word modifies them ("military intelligence agency")
 INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authority", "directorate", "unit",
                      "operations", "department", "command", "body"}
@@ -360,7 +733,10 @@ PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "office
                 "fighter", "fighters", "member", "members", "soldier", "soldiers", "aide", "aides", "person",
                 "people", "man", "woman", "relative", "relatives", "activist", "activists", "spokesman",
                 "spokeswoman", "spokesperson", "analyst", "expert", "employee", "worker", "workers", "leader",
-                "leaders", "elder", "elders", "insider", "insiders"}
+                "leaders", "elder", "elders", "insider", "insiders", "pilgrim", "pilgrims", "worshipper",
+                "worshippers", "volunteer", "volunteers", "passenger", "passengers", "teacher", "teachers",
+                "nurse", "nurses", "trader", "traders", "shopkeeper", "driver", "drivers", "fisherman",
+                "fishermen", "student", "students", "neighbor", "neighbour", "neighbors", "neighbours"}
 
 
 def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
