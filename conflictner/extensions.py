@@ -22,6 +22,8 @@ DOC_EXTENSIONS: dict[str, str] = {
     "cn_events": "event records (schema.Event fields plus trigger offsets)",
     "cn_event_refs": "every trigger occurrence: token span, the event ids it refers to, kind",
     "cn_claims": "claim records (schema.Claim fields)",
+    "cn_attributions": "every reporting cue of the document (also those about no event): cue, stance, "
+    "sources and the reported tokens",
 }
 
 

@@ -50,10 +50,6 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
 #: how far (in sentences) an attribution may be from the incident it is read as being about
 CONTEXT_SENTENCES = 4
 
-if not Doc.has_extension("cn_attributions"):
-    # every reporting cue of the document with its source, stance and reported tokens
-    Doc.set_extension("cn_attributions", default=None)
-
 
 class ClaimWord(_Rule):
     """Words the claims layer reads besides cues and roles: `incident` nouns that point back at
@@ -261,7 +257,7 @@ class ClaimLinker(RuleComponent):
         witness') or just before it ('a witness said: "...'). Quote marks are found by a
         vectorized scan and paired in order."""
         marks = token_indices(doc, ORTH, QUOTE_MARKS)
-        for open_i, close_i in zip(marks[0::2], marks[1::2]):
+        for open_i, close_i in zip(marks[0::2], marks[1::2], strict=False):
             first, last = self._sent_of(open_i), self._sent_of(close_i)
             if first == last or close_i - open_i < 3:
                 continue

@@ -151,9 +151,9 @@ def resolution_table(acc: Resolution) -> Table:
             ("ours", acc.errors_ours, "ours"),
             ("baseline (largest population, exact name)", acc.errors_base, "base"),
         ):
-            s: GeoScore = geo_score([e for e, k in zip(errors, keep) if k])
-            country = sum(h for h, k in zip(acc.country_hits[which], keep) if k)
-            lenient = sum(h for h, k in zip(acc.lenient_hits[which], keep) if k)
+            s: GeoScore = geo_score([e for e, k in zip(errors, keep, strict=True) if k])
+            country = sum(h for h, k in zip(acc.country_hits[which], keep, strict=True) if k)
+            lenient = sum(h for h, k in zip(acc.lenient_hits[which], keep, strict=True) if k)
             table.rows.append([name + label, str(n), pct(s.within_161), pct(s.within_25), km(s.median_km),
                                f"{s.auc:.3f}", pct(ratio(country, n)), pct(ratio(s.resolved, n)),
                                pct(ratio(lenient, n))])
