@@ -55,3 +55,16 @@ def test_an_unbounded_token_before_any_anchor_falls_back_to_the_whole_doc(nlp):
     assert m.start_keys is None
     doc = nlp.make_doc("At least 12 15 killed.")
     assert sorted((s, e) for _, s, e in m(doc)) == sorted((s, e) for _, s, e in m.matcher(doc))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_is_in_agrees_with_numpy_isin(seed):
+    import numpy
+
+    from conflictner.components.base import is_in
+
+    rng = numpy.random.default_rng(seed)
+    values = numpy.unique(rng.integers(0, 2**63, size=int(rng.integers(0, 50)), dtype=numpy.uint64))
+    column = numpy.concatenate([rng.integers(0, 2**63, size=200, dtype=numpy.uint64), values[:3],
+                                numpy.array([numpy.iinfo(numpy.uint64).max], dtype=numpy.uint64)])
+    assert (is_in(column, values) == numpy.isin(column, values)).all()

@@ -187,7 +187,7 @@ class WindowedMatcher:
         arr = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
         hits = numpy.zeros(len(doc), dtype=bool)
         for col, attr in enumerate(attrs):
-            hits |= numpy.isin(arr[:, col], self.start_keys[attr])
+            hits |= is_in(arr[:, col], self.start_keys[attr])
         windows: list[tuple[int, int]] = []
         for i in numpy.flatnonzero(hits).tolist():
             start, end = max(0, i - self.lookback), min(len(doc), i + self.window)
@@ -208,7 +208,17 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
     if not len(doc):
         return []
     column = doc.to_array([attr]).astype("uint64")
-    return numpy.flatnonzero(numpy.isin(column, _hashes(frozenset(values)))).tolist()
+    return numpy.flatnonzero(is_in(column, _hashes(frozenset(values)))).tolist()
+
+
+def is_in(column: numpy.ndarray, sorted_values: numpy.ndarray) -> numpy.ndarray:
+    """`numpy.isin` for a sorted lookup array, by binary search: an order of magnitude faster
+    on the few hundred tokens of a news text, where isin's sorting and merging dominate."""
+    if not len(sorted_values):
+        return numpy.zeros(len(column), dtype=bool)
+    pos = numpy.searchsorted(sorted_values, column)
+    pos[pos == len(sorted_values)] = 0
+    return sorted_values[pos] == column
 
 
 @functools.lru_cache(maxsize=256)

@@ -16,12 +16,12 @@ the first event.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -190,10 +190,14 @@ class EventExtractor(RuleComponent):
         self._scopes = records(doc, "cn_modality")
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
+        self._doc = doc
+        # sentence bounds once per document: Token.sent scans the Doc and slices on every call
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+        self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
         triggers = self._find_triggers(doc)
         self._headline_end = _headline_end(doc)
         body = [t.tok for t in triggers if t.tok.i >= self._headline_end]
-        self._lead_sent = body[0].sent.start if body else None
+        self._lead_sent = self._sentence(body[0].i).start if body else None
         mentions: list[_Mention] = []
         for sent in doc.sents:
             in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
@@ -500,7 +504,7 @@ class EventExtractor(RuleComponent):
             m.other_marker = True
 
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
-        sent = doc[m.head.i].sent
+        sent = self._sentence(m.head.i)
         own: list[str] = []
         report: list[str] = []
         loose: list[str] = []
@@ -564,7 +568,7 @@ class EventExtractor(RuleComponent):
         return min(dict.fromkeys(pids), key=lambda p: (self._places[p]["geo_precision"], _kind_rank(self._places[p]["kind"])))
 
     def _casualties(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
-        sent = doc[m.head.i].sent
+        sent = self._sentence(m.head.i)
         if sent.start not in self._sent_casualties:  # several mentions share a sentence
             self._sent_casualties[sent.start] = _scan_casualties(sent, self._instruments)
         fat, inj, dmg = self._sent_casualties[sent.start]
@@ -693,6 +697,11 @@ class EventExtractor(RuleComponent):
         return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
                    for v in verbs for c in v.children)
 
+    def _sentence(self, i: int) -> Span:
+        """The sentence holding token `i`, from the bounds read once per document."""
+        k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
+        return Span(self._doc, int(self._sent_starts[k]), int(self._sent_starts[k + 1]))
+
     def _is_lead(self, m: _Mention) -> bool:
         """The first body sentence with a trigger: a story's lead is never generic talk."""
         return self._lead_sent is None or m.sent_start <= self._lead_sent
@@ -711,7 +720,7 @@ class EventExtractor(RuleComponent):
             return True
         if not perfect:
             return False
-        sent = m.head.sent
+        sent = self._sentence(m.head.i)
         return bool(t) or any(w.lower_ in PERIOD_WORDS for w in sent)
 
     @staticmethod
@@ -804,7 +813,7 @@ class EventExtractor(RuleComponent):
         if m.modality == "hypothetical":
             if (m.modality_rule or "").split(".")[-1] not in {"hyp-would", "fut-will"}:
                 return False
-            if any(t.lower_ in {"if", "unless"} for t in m.head.sent):
+            if any(t.lower_ in {"if", "unless"} for t in self._sentence(m.head.i)):
                 return False  # a condition, not an announcement
             report = next((a for a in path[1:6] if a.pos_ == "VERB" and a.lemma_ in REPORT_LEMMAS), None)
             if report is None:
@@ -832,7 +841,7 @@ class EventExtractor(RuleComponent):
         event told last unless a place, an attacker or a contrast word sets it apart."""
         if not events or m.time or m.other_marker or m.head.i < self._headline_end:
             return None
-        sent = m.head.sent
+        sent = self._sentence(m.head.i)
         first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
         if first is not None and first.lower_ in CONTRAST_OPENERS:
             return None
@@ -1062,7 +1071,7 @@ class EventExtractor(RuleComponent):
 
     def _announced_threats(self, doc: Doc, threats: list[dict], offset: int) -> list[dict]:
         """Threat records for announced attacks in sentences no threat verb already covers."""
-        covered = {doc[t["trigger_tokens"][0]].sent.start for t in threats}
+        covered = {self._sentence(t["trigger_tokens"][0]).start for t in threats}
         out: list[dict] = []
         for m in self._announced_attacks:
             if m.sent_start in covered:
@@ -1173,7 +1182,7 @@ class EventExtractor(RuleComponent):
             "plover_mode": PLOVER_MODE.get(kind),
             "attacker_ids": attackers,
             "target_ids": targets,
-            "target_text": _best_target_text(doc, ms),
+            "target_text": _best_target_text(doc, ms, self._sentence),
             "instruments": instruments,
             "place_id": place,
             "time_id": time,
@@ -1613,10 +1622,10 @@ def _np_text(tok: Token) -> str:
     return doc[lo : hi + 1].text.strip()
 
 
-def _best_target_text(doc: Doc, ms: list[_Mention]) -> Optional[str]:
+def _best_target_text(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> Optional[str]:
     """The target phrase of the first mention in a full sentence (headlines come last)."""
     def headline(m: _Mention) -> bool:
-        sent = m.head.sent  # its last printed token, not Span.text (which rebuilds the sentence)
+        sent = sentence(m.head.i)  # its last printed token, not Span.text (which rebuilds the sentence)
         last = sent.end - 1
         while last > sent.start and doc[last].is_space:
             last -= 1

@@ -15,7 +15,7 @@ from typing import Optional
 
 import numpy
 import srsly
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -520,8 +520,12 @@ DATELINE_RE = re.compile(
 
 def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
     """The dateline's town, the whole dateline, and its country or region text, or None.
-    Only the first two lines are read, so the cost does not grow with the document."""
-    text = doc.text
+    Only the first two lines are read, so the cost does not grow with the document (nor is
+    the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are)."""
+    if not len(doc):
+        return None
+    head_end = int(numpy.searchsorted(doc.to_array(IDX), 600))
+    text = doc[: min(len(doc), head_end + 1)].text
     starts = [0]
     newline = text.find("\n", 0, 300)
     if newline >= 0:
