@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -25,6 +25,7 @@ import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -552,26 +553,33 @@ class EventExtractor(RuleComponent):
         """Per document: the casualty words by sentence (one vectorized lookup) and the
         lexicon; what mentions own is filled in as they are described."""
         self._cas_doc = doc
-        src = self._source_dir() / "casualties.json"
-        self._cas_lex = cas.load_lexicon(src if src.exists() else data_dir() / self.folder / "casualties.json")
-        words = self._cas_lex.words
-        idx = sorted(set(token_indices(doc, LOWER, words)) | set(token_indices(doc, LEMMA, words)))
-        starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist() or [0]
+        if getattr(self, "_cas_hashes", None) is None or self._cas_hashes[0] != self.data_path:
+            src = self._source_dir() / "casualties.json"
+            self._cas_lex = cas.load_lexicon(src if src.exists() else data_dir() / self.folder / "casualties.json")
+            # the trigger words that need no weapon or object to count: a statement near one of
+            # them belongs to that attack ('a bombing ... killed six')
+            keys = {key for key, rules in self.by_word.items() if any(
+                r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
+                                             or r.needs_place_object) for r, _ in rules)}
+            self._cas_hashes = (self.data_path, _hash_array(self._cas_lex.words),
+                                _hash_array({w for _, w in keys}))
+        _, words, trig_words = self._cas_hashes
+        # one array, one pass: looping over the Doc in Python would cost more than the rules
+        cols = doc.to_array([LOWER, LEMMA, SENT_START])
+        n = len(doc)
+        both = numpy.concatenate([cols[:, 0], cols[:, 1]]).astype("uint64")
+        hit = numpy.isin(both, words)
+        idx = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
+        starts = numpy.flatnonzero(cols[:, 2] == 1).tolist() or [0]
         self._cas_anchors: dict[int, list[int]] = {}
         for i in idx:
             self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
         self._cas_mentions: dict[int, list[_Mention]] = {}
         self._cas_owned: dict[int, list] = {}
         self._cas_orphans: Optional[dict[int, list]] = None
-        if not hasattr(self, "_cas_keys"):
-            # the trigger words that need no weapon or object to count: a statement near one of
-            # them belongs to that attack ('a bombing ... killed six')
-            self._cas_keys = {key for key, rules in self.by_word.items() if any(
-                r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
-                                             or r.needs_place_object) for r, _ in rules)}
-        trig = {i for attr, name in ((LOWER, "LOWER"), (LEMMA, "LEMMA"))
-                for i in token_indices(doc, attr, {w for a, w in self._cas_keys if a == name})}
-        self._cas_trig = [i for i in sorted(trig) if not cas.bare_victim_verb(doc[i])]
+        hit = numpy.isin(both, trig_words)
+        trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
+        self._cas_trig = [i for i in trig if not cas.bare_victim_verb(doc[i])]
 
     def _cas_orphan_statements(self, doc: Doc) -> dict[int, list]:
         """Figures told apart from any attack word ('No casualties were reported.', 'The
@@ -1238,6 +1246,11 @@ def _count_of(tok: Token) -> Optional[int]:
         if c.dep_ == "det" and c.lower_ in {"a", "an"} and tok.tag_ == "NN":
             return 1
     return None
+
+
+def _hash_array(words: Iterable[str]) -> numpy.ndarray:
+    """The ids spaCy gives `words` (attribute arrays hold these), sorted for numpy.isin."""
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def _bare_victim_clause(m: _Mention) -> bool:
