@@ -31,9 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import meta_of, records
-from ..rules import AttributionCue, SourceRoleEntry, _Rule
+from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
+from . import casualties as cas
 from .base import RuleComponent, span_record, token_indices
-from .events import _headline_end, _scan_casualties
+from .events import _headline_end
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
@@ -311,7 +312,7 @@ class ClaimLinker(RuleComponent):
     def _figures(self, doc: Doc, a: _Attribution) -> dict:
         out: dict = {}
         for part in self._reported(doc, a):
-            fat, inj, _ = _scan_casualties(part, {})
+            fat, inj = cas.figures_in(part, cas.load_lexicon(data_dir() / "events" / "casualties.json"))
             if fat is not None:
                 out.setdefault("fatalities", fat)
             if inj is not None:

@@ -15,8 +15,9 @@ the first event.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -24,12 +25,14 @@ import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..extensions import meta_of, records
-from ..rules import InstrumentEntry, TriggerRule
+from ..rules import InstrumentEntry, TriggerRule, data_dir
 from ..schema import kinds_compatible
+from . import casualties as cas
 from .base import RuleComponent, WindowedMatcher, span_record, token_indices
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -46,13 +49,6 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
                 "hundreds": 200, "thousands": 2000, "both": 2, "couple": 2}
-VAGUE_MIN = {"several", "dozens", "scores", "hundreds", "thousands", "many", "some"}
-FATAL_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "toll", "fatalities",
-               "fatality", "life", "lives", "slay", "slain", "massacre", "execute", "behead"}
-INJURY_WORDS = {"wound", "wounded", "injure", "injured", "injury", "injuries", "hurt", "maim"}
-CASUALTY_BOTH = {"casualties", "casualty", "victims"}
-DAMAGE_WORDS = {"damage", "damaged", "destroy", "destroyed", "ablaze", "raze", "razed", "collapse",
-                "collapsed", "flatten", "flattened", "burn", "burned", "burnt", "gut", "gutted"}
 FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
                     "instruct", "urge", "tell", "call", "command",
                     "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
@@ -355,10 +351,8 @@ class EventExtractor(RuleComponent):
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
-        if m.outcome is None:
-            hurt = any(x and (x.get("min") or 0) > 0 for x in (m.fatalities, m.injured))
-            if hurt or m.damage:
-                m.outcome = "effective"
+        if m.outcome is None and (cas.hurt(m.fatalities, m.injured) or m.damage):
+            m.outcome = "effective"
 
     def _instruments_of(self, m: _Mention, toks: list[Token]) -> None:
         seen: set[int] = set()
@@ -568,14 +562,91 @@ class EventExtractor(RuleComponent):
         return min(dict.fromkeys(pids), key=lambda p: (self._places[p]["geo_precision"], _kind_rank(self._places[p]["kind"])))
 
     def _casualties(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        """The figures, damage and 'target unhurt' statements this mention owns: those of its
+        sentence whose word hangs nearer its triggers than another trigger's."""
+        if getattr(self, "_cas_doc", None) is not doc:
+            self._cas_init(doc)
         sent = self._sentence(m.head.i)
         if sent.start not in self._sent_casualties:  # several mentions share a sentence
-            self._sent_casualties[sent.start] = _scan_casualties(sent, self._instruments)
-        fat, inj, dmg = self._sent_casualties[sent.start]
-        m.fatalities = dict(fat) if fat else fat
-        m.injured = dict(inj) if inj else inj
+            anchors = self._cas_anchors.get(sent.start, [])
+            self._sent_casualties[sent.start] = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
+        self._cas_mentions.setdefault(sent.start, []).append(m)
+        stmts = self._sent_casualties[sent.start]
+        lo, hi = bisect.bisect_left(self._cas_trig, sent.start), bisect.bisect_left(self._cas_trig, sent.end)
+        near = [doc[i] for i in self._cas_trig[lo:hi]]
+        mine = cas.owned(stmts, doc, {t.tok.i for t in m.triggers}, near) if stmts else []
+        self._cas_owned[id(m)] = mine
+        by_field = cas.fold_fields(mine)
+        fat, inj = cas.largest(by_field["fatalities"]), cas.largest(by_field["injured"])
+        m.fatalities = dict(fat.figure) if fat else None
+        m.injured = dict(inj.figure) if inj else None
+        dmg = cas.damage_of(mine)
         if dmg is not None:
             m.damage = dmg
+        if m.outcome is None and any(s.field == "unhurt" for s in mine) and not cas.hurt(m.fatalities, m.injured):
+            m.outcome = "failed"  # "a bomb exploded near the convoy, but the president was not hurt"
+
+    def _cas_init(self, doc: Doc) -> None:
+        """Per document: the casualty words by sentence (one vectorized lookup) and the
+        lexicon; what mentions own is filled in as they are described."""
+        self._cas_doc = doc
+        if getattr(self, "_cas_hashes", None) is None or self._cas_hashes[0] != self.data_path:
+            src = self._source_dir() / "casualties.json"
+            self._cas_lex = cas.load_lexicon(src if src.exists() else data_dir() / self.folder / "casualties.json")
+            # the trigger words that need no weapon or object to count: a statement near one of
+            # them belongs to that attack ('a bombing ... killed six')
+            keys = {key for key, rules in self.by_word.items() if any(
+                r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
+                                             or r.needs_place_object) for r, _ in rules)}
+            self._cas_hashes = (self.data_path, _hash_array(self._cas_lex.words),
+                                _hash_array({w for _, w in keys}))
+        _, words, trig_words = self._cas_hashes
+        # one array, one pass: looping over the Doc in Python would cost more than the rules
+        cols = doc.to_array([LOWER, LEMMA, SENT_START])
+        n = len(doc)
+        both = numpy.concatenate([cols[:, 0], cols[:, 1]]).astype("uint64")
+        hit = numpy.isin(both, words)
+        idx = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
+        starts = numpy.flatnonzero(cols[:, 2] == 1).tolist() or [0]
+        self._cas_anchors: dict[int, list[int]] = {}
+        for i in idx:
+            self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
+        self._cas_mentions: dict[int, list[_Mention]] = {}
+        self._cas_owned: dict[int, list] = {}
+        self._cas_orphans: Optional[dict[int, list]] = None
+        hit = numpy.isin(both, trig_words)
+        trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
+        self._cas_trig = [i for i in trig if not cas.bare_victim_verb(doc[i])]
+
+    def _cas_orphan_statements(self, doc: Doc) -> dict[int, list]:
+        """Figures told apart from any attack word ('No casualties were reported.', 'The
+        source said more than 200 people had been wounded.', or a bare 'nine people were
+        killed') belong to the event of the main mention of the last sentence that tells one.
+        Keyed by id() of that mention."""
+        if self._cas_orphans is not None:
+            return self._cas_orphans
+        out: dict[int, list] = {}
+        told = sorted(self._cas_mentions)
+        for start, anchors in sorted(self._cas_anchors.items()):
+            ms = self._cas_mentions.get(start)
+            if ms and not all(_bare_victim_clause(x) for x in ms):
+                continue
+            prev = [s for s in told if s < start and not all(_bare_victim_clause(x) for x in self._cas_mentions[s])]
+            if not prev or start < getattr(self, "_headline_end", 0):
+                continue
+            asserted = [x for x in self._cas_mentions[prev[-1]] if x.modality == "asserted"]
+            if not asserted:
+                continue
+            sent = doc[start].sent
+            if _habitual(sent.root) or any(_habitual(doc[i].head) for i in anchors):
+                continue  # "the war has killed thousands since 2023"
+            stmts = self._sent_casualties.get(start)
+            if stmts is None:
+                stmts = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
+            main = min(asserted, key=lambda x: len(cas._path(x.head)))
+            out.setdefault(id(main), []).extend(stmts)
+        self._cas_orphans = out
+        return out
 
     def _modality(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
         head = m.head
@@ -1120,22 +1191,8 @@ class EventExtractor(RuleComponent):
         # fire to vehicles' does not make an assault an arson)
         primary = [m for m in ms if not m.refers_back and not m.continuation] or ms
         kind = _specific([k for m in primary for k in m.kinds]) or "attack"
-        outcome = None
-        for m in ms:
-            if m.outcome:
-                outcome = _better_outcome(outcome, m.outcome)
-        fatalities = _first([m.fatalities for m in ms])
-        injured = _first([m.injured for m in ms])
-        damage = _first([m.damage for m in ms])
-        for extra in ev.collective:
-            fatalities = fatalities or extra.get("fatalities")
-            injured = injured or extra.get("injured")
-            damage = damage if damage is not None else extra.get("damage")
-        if injured and injured.get("min") == injured.get("max") == 0 and fatalities is None:
-            fatalities = {"min": 0, "max": 0}  # "no injuries": nobody was hurt, so nobody killed
-        if outcome is None:
-            hurt = any(x and (x.get("min") or 0) > 0 for x in (fatalities, injured))
-            outcome = "effective" if hurt or damage else "unknown"
+        fatalities, injured, damage = self._event_figures(doc, ev)
+        outcome = _event_outcome(ms, fatalities, injured, damage)
         instruments: list[dict] = []
         for m in ms:
             for i in m.instruments:
@@ -1208,6 +1265,25 @@ class EventExtractor(RuleComponent):
                     return None, set(range(s, e))
                 return p["id"], set(range(s, e))
         return None, set()
+
+    def _event_figures(self, doc: Doc, ev: _Event) -> tuple[Optional[dict], Optional[dict], Optional[bool]]:
+        """Deaths, injured and damage of an event: the most conservative whole figure its
+        mentions and the bare figure sentences after them give (ACLED), then what was said of
+        several events at once ('no injuries in either attack')."""
+        orphans = self._cas_orphan_statements(doc) if getattr(self, "_cas_doc", None) is doc else {}
+        stmts = [s for m in ev.mentions for s in self._cas_owned.get(id(m), []) + orphans.get(id(m), [])] \
+            if getattr(self, "_cas_doc", None) is doc else []
+        by_field = cas.fold_fields(stmts)
+        fatalities = cas.conservative(by_field["fatalities"])
+        injured = cas.conservative(by_field["injured"])
+        damage = cas.damage_of(stmts)
+        for extra in ev.collective:
+            fatalities = fatalities or extra.get("fatalities")
+            injured = injured or extra.get("injured")
+            damage = damage if damage is not None else extra.get("damage")
+        if injured and injured.get("min") == injured.get("max") == 0 and fatalities is None:
+            fatalities = {"min": 0, "max": 0}  # "no injuries": nobody was hurt, so nobody killed
+        return fatalities, injured, damage
 
     def _document_country(self) -> Optional[str]:
         """The country most place mentions fall in: the last resort for an event's place."""
@@ -1424,121 +1500,18 @@ def _count_of(tok: Token) -> Optional[int]:
     return None
 
 
-def _number(tok: Token) -> Optional[dict]:
-    """A casualty count from a victim noun or number token: {'min', 'max'}."""
-    def value(t: Token) -> Optional[int]:
-        txt = t.text.replace(",", "")
-        if txt.isdigit():
-            return int(txt)
-        return NUMBER_WORDS.get(t.lower_)
-
-    def qualify(numtok: Token, v: int) -> dict:
-        left = " ".join(x.lower_ for x in numtok.doc[max(0, numtok.i - 2) : numtok.i])
-        vague = numtok.lower_ in VAGUE_MIN
-        if left.endswith("at least") or left.endswith("more than") or left.endswith("over") or vague:
-            return {"min": v + (1 if left.endswith("more than") else 0), "max": None}
-        if left.endswith("up to") or left.endswith("as many as") or left.endswith("at most"):
-            return {"min": None, "max": v}
-        return {"min": v, "max": v}
-
-    v = value(tok)
-    if v is not None and tok.pos_ in {"NUM", "NOUN", "PRON", "ADJ"} and tok.lower_ not in {"a", "an", "both"}:
-        return qualify(tok, v)
-    for c in tok.children:
-        if c.dep_ in {"nummod", "quantmod"}:
-            v = value(c)
-            if v is not None:
-                return qualify(c, v)
-        if c.dep_ == "prep" and c.lower_ == "of" and tok.lower_ in NUMBER_WORDS:
-            v = NUMBER_WORDS[tok.lower_]
-            return qualify(tok, v)
-        if c.dep_ == "det" and c.lower_ in {"a", "an", "one"} and tok.tag_ == "NN":
-            return {"min": 1, "max": 1}
-    if tok.lower_ in {"dozens", "scores", "hundreds", "thousands", "several"}:
-        return qualify(tok, NUMBER_WORDS[tok.lower_])
-    return None
+def _hash_array(words: Iterable[str]) -> numpy.ndarray:
+    """The ids spaCy gives `words` (attribute arrays hold these), sorted for numpy.isin."""
+    return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
-def _add(a: Optional[dict], b: Optional[dict]) -> Optional[dict]:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    mn = (a["min"] or 0) + (b["min"] or 0) if (a["min"] is not None or b["min"] is not None) else None
-    mx = a["max"] + b["max"] if a["max"] is not None and b["max"] is not None else None
-    return {"min": mn, "max": mx}
-
-
-def _scan_casualties(sent: Span, instruments: dict) -> tuple[Optional[dict], Optional[dict], Optional[bool]]:
-    """Fatalities, injured and damage stated in one sentence."""
-    fat: Optional[dict] = None
-    inj: Optional[dict] = None
-    dmg: Optional[bool] = None
-    seen: set[int] = set()
-    for tok in sent:
-        low, lem = tok.lower_, tok.lemma_.lower()
-        is_fat = low in FATAL_WORDS or lem in FATAL_WORDS
-        is_inj = low in INJURY_WORDS or lem in INJURY_WORDS
-        is_both = low in CASUALTY_BOTH
-        is_dmg = low in DAMAGE_WORDS or lem in DAMAGE_WORDS
-        if not (is_fat or is_inj or is_both or is_dmg):
-            continue
-        negated = any(c.dep_ == "det" and c.lower_ in {"no"} for c in tok.children) or any(
-            c.dep_ == "neg" for c in tok.children) or any(
-            c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in {"nobody", "no-one"} or (
-                c.lower_ == "one" and any(g.lower_ == "no" for g in c.children)) for c in tok.children)
-        if tok.i > 0 and sent.doc[tok.i - 1].lower_ in {"without", "no"}:
-            negated = True
-        if tok.dep_ == "conj" and (
-            any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children)
-            or (tok.head.i > 0 and sent.doc[tok.head.i - 1].lower_ in {"without", "no"})
-        ):
-            negated = True
-        if is_dmg:
-            if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in instruments for c in tok.children):
-                continue
-            dmg = False if negated else True if dmg is None else dmg
-            continue
-        if negated:
-            zero = {"min": 0, "max": 0}
-            if is_fat or is_both:
-                fat = fat or zero
-            if is_inj or is_both:
-                inj = inj or zero
-            continue
-        count = None
-        victims: list[Token] = []
-        if tok.pos_ in {"VERB", "AUX"} or tok.tag_ == "VBN":
-            victims = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}]
-            if not victims and tok.dep_ in {"acl", "amod"}:
-                victims = [tok.head]
-        elif tok.pos_ == "ADJ" and tok.dep_ in {"oprd", "acomp", "ccomp", "xcomp", "advcl", "conj"}:
-            # "leaving four fighters dead", "three soldiers were left wounded"
-            victims = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            victims = victims or [c for c in tok.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
-        else:
-            victims = [tok]
-            if low == "toll" or lem == "toll":
-                victims = [g for g in tok.head.subtree if g.like_num and g.i > tok.i][:1] or [tok]
-        for v in victims:
-            if v.i in seen:
-                continue
-            c = _number(v)
-            for conj in [x for x in v.children if x.dep_ == "conj"]:
-                c = _add(c, _number(conj))
-                seen.add(conj.i)
-            if c is not None:
-                seen.add(v.i)
-                count = _add(count, c)
-        if count is None and tok.pos_ in {"ADJ", "NOUN"}:
-            count = _number(tok)
-        if count is None:
-            continue
-        if is_fat:
-            fat = fat if fat and (fat.get("min") or 0) >= (count.get("min") or 0) else count
-        elif is_inj:
-            inj = inj if inj and (inj.get("min") or 0) >= (count.get("min") or 0) else count
-    return fat, inj, dmg
+def _bare_victim_clause(m: _Mention) -> bool:
+    """'34 people had been killed', 'multiple operatives were killed': a passive victim verb
+    with no attacker, place, time or weapon of its own adds a figure, not an incident."""
+    head = m.head
+    return (len(m.triggers) == 1 and head.pos_ == "VERB" and head.lemma_ in VICTIM_VERBS
+            and any(c.dep_ == "nsubjpass" for c in head.children) and not m.attackers and not m.place
+            and not m.time and not _specific(m.kinds) and not m.instruments)
 
 
 def _apply_collective(ev: _Event, m: _Mention) -> None:
@@ -1659,6 +1632,25 @@ def _mention_span(doc: Doc, m: _Mention) -> Span:
 def _specific(kinds: list[str]) -> Optional[str]:
     present = [k for k in SPECIFIC_KINDS if k in kinds and k not in {"attack", "other"}]
     return present[0] if present else None
+
+
+def _event_outcome(ms: list[_Mention], fatalities: Optional[dict], injured: Optional[dict],
+                   damage: Optional[bool]) -> str:
+    """effective when people were hurt or things damaged, else what an outcome word says
+    ('intercepted', 'foiled', 'the president was unhurt'), else effective when a trigger says
+    the attack reached its target ('struck', 'stormed', 'abducted', 'an air strike on'), and
+    unknown when the text only says weapons were fired or sides fought."""
+    if cas.hurt(fatalities, injured) or damage:
+        return "effective"
+    marked: Optional[str] = None
+    for m in ms:
+        if m.outcome:
+            marked = _better_outcome(marked, m.outcome)
+    if marked is not None:
+        return marked
+    if any(cas.impact(t.tok, t.rule.role, t.rule.attack_kind.value) for m in ms for t in m.triggers):
+        return "effective"
+    return "unknown"
 
 
 def _better_outcome(a: Optional[str], b: str) -> str:
