@@ -807,7 +807,9 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
                     values.setdefault(repr(v), []).append(c["id"])
             if len(values) > 1:
                 disputed[fld] = [i for ids in values.values() for i in ids]
-                if fld in {"fatalities", "injured"}:
+                if fld in {"fatalities", "injured"} and ev.get(fld) is None:
+                    # the event's own figure is already the conservative fold of every statement
+                    # (numbers over vague words, wholes over parts); only fill a gap here
                     figures = [c["asserts"][fld] for c in cl if c["asserts"].get(fld) is not None]
                     ev[fld] = min(figures, key=lambda f: (f.get("min") if f.get("min") is not None else f.get("max") or 0))
         ev["disputed"] = disputed
