@@ -130,3 +130,20 @@ def test_components_round_trip_through_bytes(nlp):
             data = pipe.to_bytes()
             pipe.from_bytes(data)
             assert pipe.to_bytes() == data, name
+
+
+def test_saved_casualty_lexicon_is_the_one_used(nlp, tmp_path):
+    """The casualty vocabulary is data saved with the events component, like its rules."""
+    import json
+
+    nlp.to_disk(tmp_path / "pipe")
+    lex = tmp_path / "pipe" / "conflictner_events" / "casualties.json"
+    data = json.loads(lex.read_text(encoding="utf8"))
+    data["injury"] = [w for w in data["injury"] if not w.startswith("wound")]
+    lex.write_text(json.dumps(data), encoding="utf8")
+    again = spacy.load(tmp_path / "pipe")
+    text = "Militants attacked an army post near Gao on Monday, wounding four soldiers, officials said."
+    (before,) = conflictner.extract(text, published="2024-03-06", nlp=nlp).events
+    (after,) = conflictner.extract(text, published="2024-03-06", nlp=again).events
+    assert before.injured is not None and before.injured.min == 4
+    assert after.injured is None

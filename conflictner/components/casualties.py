@@ -70,7 +70,11 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(path: Path) -> Lexicon:
-    data = json.loads(Path(path).read_text(encoding="utf8"))
+    return lexicon_from(json.loads(Path(path).read_text(encoding="utf8")))
+
+
+def lexicon_from(data: dict) -> Lexicon:
+    """The Lexicon of a parsed casualties.json (as saved with a pipeline)."""
     sets = {"fatal", "injury", "both", "damage", "intransitive", "lower_bound_nouns", "nobody", "anyone",
             "subgroups", "unhurt", "modal", "fire_nouns", "fire_verbs"}
     kw: dict = {}

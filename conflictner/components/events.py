@@ -19,9 +19,11 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 import numpy
+import srsly
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -586,13 +588,40 @@ class EventExtractor(RuleComponent):
         if m.outcome is None and any(s.field == "unhurt" for s in mine) and not cas.hurt(m.fatalities, m.injured):
             m.outcome = "failed"  # "a bomb exploded near the convoy, but the president was not hurt"
 
+    # -- the casualty lexicon (casualties.json) travels with the rules -------------------------
+    def _casualty_data(self) -> dict:
+        data = getattr(self, "_cas_data", None)
+        if data is None:
+            src = self._source_dir() / "casualties.json"
+            data = srsly.read_json(src if src.exists() else data_dir() / self.folder / "casualties.json")
+            self._cas_data = data
+        return data
+
+    def _load_dir(self, path: Path) -> None:
+        src = Path(path) / "casualties.json"
+        self._cas_data = srsly.read_json(src) if src.exists() else None
+        self._cas_hashes = None
+        super()._load_dir(path)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        super().to_disk(path, exclude=exclude)
+        srsly.write_json(Path(path) / "casualties.json", self._casualty_data())
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"rules": super().to_bytes(exclude=exclude), "casualties": self._casualty_data()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EventExtractor:
+        payload = srsly.msgpack_loads(data)
+        self._cas_data, self._cas_hashes = payload["casualties"], None
+        super().from_bytes(payload["rules"], exclude=exclude)
+        return self
+
     def _cas_init(self, doc: Doc) -> None:
         """Per document: the casualty words by sentence (one vectorized lookup) and the
         lexicon; what mentions own is filled in as they are described."""
         self._cas_doc = doc
         if getattr(self, "_cas_hashes", None) is None or self._cas_hashes[0] != self.data_path:
-            src = self._source_dir() / "casualties.json"
-            self._cas_lex = cas.load_lexicon(src if src.exists() else data_dir() / self.folder / "casualties.json")
+            self._cas_lex = cas.lexicon_from(self._casualty_data())
             # the trigger words that need no weapon or object to count: a statement near one of
             # them belongs to that attack ('a bombing ... killed six')
             keys = {key for key, rules in self.by_word.items() if any(
