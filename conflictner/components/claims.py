@@ -309,10 +309,18 @@ class ClaimLinker(RuleComponent):
     def _reported(self, doc: Doc, a: _Attribution) -> list[Span]:
         return [doc[s:e] for s, e in a.content if e > s]
 
+    def _casualty_lexicon(self) -> cas.Lexicon:
+        """The events layer's casualty vocabulary (read once: figures in reported words are
+        counted the way the events layer counts them)."""
+        lex = getattr(self, "_cas_lex", None)
+        if lex is None:
+            lex = self._cas_lex = cas.load_lexicon(data_dir() / "events" / "casualties.json")
+        return lex
+
     def _figures(self, doc: Doc, a: _Attribution) -> dict:
         out: dict = {}
         for part in self._reported(doc, a):
-            fat, inj = cas.figures_in(part, cas.load_lexicon(data_dir() / "events" / "casualties.json"))
+            fat, inj = cas.figures_in(part, self._casualty_lexicon())
             if fat is not None:
                 out.setdefault("fatalities", fat)
             if inj is not None:

@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import InstrumentEntry, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import RuleComponent, WindowedMatcher, span_record, token_indices
+from .base import RuleComponent, WindowedMatcher, is_in, span_record, token_indices
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
@@ -634,7 +634,7 @@ class EventExtractor(RuleComponent):
         cols = doc.to_array([LOWER, LEMMA, SENT_START])
         n = len(doc)
         both = numpy.concatenate([cols[:, 0], cols[:, 1]]).astype("uint64")
-        hit = numpy.isin(both, words)
+        hit = is_in(both, words)
         idx = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
         starts = numpy.flatnonzero(cols[:, 2] == 1).tolist() or [0]
         self._cas_anchors: dict[int, list[int]] = {}
@@ -643,7 +643,7 @@ class EventExtractor(RuleComponent):
         self._cas_mentions: dict[int, list[_Mention]] = {}
         self._cas_owned: dict[int, list] = {}
         self._cas_orphans: Optional[dict[int, list]] = None
-        hit = numpy.isin(both, trig_words)
+        hit = is_in(both, trig_words)
         trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
         self._cas_trig = [i for i in trig if not cas.bare_victim_verb(doc[i])]
 
@@ -1530,7 +1530,7 @@ def _count_of(tok: Token) -> Optional[int]:
 
 
 def _hash_array(words: Iterable[str]) -> numpy.ndarray:
-    """The ids spaCy gives `words` (attribute arrays hold these), sorted for numpy.isin."""
+    """The ids spaCy gives `words` (attribute arrays hold these), sorted for `is_in`."""
     return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 

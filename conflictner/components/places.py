@@ -89,11 +89,13 @@ class PlaceResolver:
         self.cities = cities
         self._gaz: Optional[Gazetteer] = None
         self._matcher: Optional[PhraseMatcher] = None
+        self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
         if data_path:
             self.data_path = data_path
         self._gaz = Gazetteer.load(self.data_path, self.cities)
+        self._country_cache = {}
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
@@ -193,10 +195,16 @@ class PlaceResolver:
         """Countries the document is about: named countries, and the home countries of the
         actors it names ('the RSF', 'Malian troops'), which decide between same-named towns."""
         found: set[str] = set()
+        cache = self._country_cache
+        if len(cache) > 50_000:  # bounded: a long run sees many distinct names
+            cache.clear()
         for s in spans:
-            for c in self.gazetteer.lookup(s.text)[:1]:
-                if c.kind == PlaceKind.country and c.country:
-                    found.add(c.country)
+            text = s.text
+            if text not in cache:
+                top = self.gazetteer.lookup(text)[:1]
+                cache[text] = top[0].country if top and top[0].kind == PlaceKind.country else None
+            if cache[text]:
+                found.add(cache[text])
         for a in records(doc, "cn_actors"):
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
