@@ -77,10 +77,9 @@ def test_issue_bar(report, name):
 
 
 def test_articles_without_an_attack_give_few_attack_events(predictions):
-    """The bar is zero; three no-attack articles still yield one event each (a lead about
-    fighting in general, 'a year of fighting' in a lead, 'their attacks' in an analysis)."""
+    """The bar is zero; measured: 1 of the 8 no-attack articles still yields an event."""
     gold = {g.id: g for g in read_gold(DEV)}
     quiet = [i for i, g in gold.items() if not any(e.type.value == "attack" for e in g.events)]
     spurious = {i: sum(1 for e in predictions[i].events
                        if e.type.value == "attack" and e.modality.value == "asserted") for i in quiet}
-    assert sum(spurious.values()) <= 3, spurious
+    assert sum(spurious.values()) <= 1, spurious

@@ -174,6 +174,10 @@ def test_an_aircraft_fired_upon_is_a_target_not_a_weapon(extract, text):
     "Kenyan police were deployed to help Haiti fight the gangs that control the capital.",            # purpose
     "Analysts warned that the insurgents could threaten the gas project at Afungi if troops leave.",  # a risk
     "Rebels still ambush army patrols and raid remote outposts in the hills of Samar.",               # habit
+    "The rebels publish footage of their attacks on social media.",                                  # habit (noun)
+    "Aid groups say 200 civilians have died since the fighting began in the capital.",              # since clause
+    "Parliament in Addis Ababa extended the state of emergency on Friday. It was declared in August "
+    "2023, when fighting between the army and Fano spread to the main towns of Amhara.",            # not the lead
 ])
 def test_talk_about_attacks_is_not_an_event(extract, text):
     x = extract(text, published="2024-06-12")

@@ -24,7 +24,7 @@ from typing import Optional
 
 import numpy
 import srsly
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -194,8 +194,7 @@ class EventExtractor(RuleComponent):
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
         triggers = self._find_triggers(doc)
         self._headline_end = _headline_end(doc)
-        body = [t.tok for t in triggers if t.tok.i >= self._headline_end]
-        self._lead_sent = self._sentence(body[0].i).start if body else None
+        self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
         for sent in doc.sents:
             in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
@@ -701,6 +700,12 @@ class EventExtractor(RuleComponent):
         if self._summary(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.summary"
             return
+        if head.dep_ in {"nsubj", "nsubjpass"} and any(
+            c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in head.head.children
+        ):
+            # "since the fighting began": the start of a period, told to date something else
+            m.modality, m.modality_rule = "generic", "events.modality.since_clause"
+            return
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in SPAN_NOUNS:
             # "more than a year of fighting", "decades of violence": a span of conflict
             m.modality, m.modality_rule = "generic", "events.modality.span_of"
@@ -765,18 +770,23 @@ class EventExtractor(RuleComponent):
             else:
                 return
         tok = m.head
+        governing = [t for t in toks if t.pos_ == "VERB"] or [
+            next((a for a in _path_to_root(head)[1:4] if a.pos_ == "VERB"), head)]
         if m.head.i >= self._headline_end and any(
-            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
-            for t in toks
+            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and t.lemma_ not in REPORT_LEMMAS
+            and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+            for t in governing
         ):
-            # "The rebels still ambush army patrols", "the group bombs pipelines": the simple
-            # present of an attack verb in a news body tells what happens, not what happened
+            # "The rebels still ambush army patrols", "units post videos of their attacks": the
+            # simple present of an attack verb (or of the verb an attack noun hangs from) in a
+            # news body tells what happens, not what happened
             # (headlines, which use it for past events, are read before this)
             m.modality, m.modality_rule = "generic", "events.modality.simple_present"
             return
         # bare plural or mass nouns ('attacks', 'fighting') with no day, no town and no toll of
         # their own: talk about a kind of violence or a campaign, not one attack
-        bare = tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lower_ in MASS_EVENT_NOUNS)
+        nominal = tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
+        bare = nominal and (tok.tag_ == "NNS" or tok.lower_ in MASS_EVENT_NOUNS)
         if bare and not m.definite and m.count is None:
             if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
                 t = self._times.get(m.time or "")
@@ -802,8 +812,15 @@ class EventExtractor(RuleComponent):
         k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
         return Span(self._doc, int(self._sent_starts[k]), int(self._sent_starts[k + 1]))
 
+    def _lead_sentence(self, doc: Doc) -> Optional[int]:
+        """Start of the lead: the first sentence after the headline with a verb (a dateline on a
+        line of its own has none). An article whose lead tells no attack is not about one."""
+        verbs = numpy.flatnonzero(doc.to_array(POS) == VERB_ID)
+        verbs = verbs[verbs >= self._headline_end]
+        return self._sentence(int(verbs[0])).start if len(verbs) else None
+
     def _is_lead(self, m: _Mention) -> bool:
-        """The first body sentence with a trigger: a story's lead is never generic talk."""
+        """A mention in the lead (or in a text with none): a story's lead is never generic talk."""
         return self._lead_sent is None or m.sent_start <= self._lead_sent
 
     def _summary(self, m: _Mention, toks: list[Token]) -> bool:
@@ -1562,6 +1579,7 @@ DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "cent
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
 #: event nouns used without an article for violence in general ("years of fighting")
 MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
+VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
 #: nouns for a stretch of time: "a year of fighting" is no single event
 SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
 #: modal auxiliaries: an attack they govern has not happened
