@@ -49,6 +49,9 @@ ONE_EVENT = [
                  "troops burned much of the town in 2021.", "myanmar-background-year"),
     pytest.param("A car bomb exploded outside a police station in Jamundí on Thursday. The country's worst such "
                  "attack came in January 2019, when a car bomb killed 22 cadets in Bogotá.", "colombia-background-date"),
+    pytest.param("Fighters from the paramilitary Rapid Support Forces attacked a village in Gezira state on "
+                 "Wednesday, activists said. RSF fighters stormed the village twice and fired on residents.",
+                 "sudan-unnamed-then-named-attacker"),
     pytest.param("Russian drones struck an energy facility in Odesa on Monday, cutting power to thousands of homes. "
                  "Moscow has targeted Ukraine's power grid with missiles and drones.", "ukraine-perfect-record"),
     pytest.param("Suspected militants opened fire on a bus near Kathua on Sunday, killing five pilgrims. The attack "
@@ -148,6 +151,7 @@ def test_announced_attacks_are_threats(extract, text, actor):
 
 
 @pytest.mark.parametrize("text", [
+    "Police in Imphal warned that the killings could set off a fresh wave of reprisals.",
     "The governor vowed to bring those behind the attack on the market in Goma to justice.",
     "Analysts said the rebels would probably attack the city if talks fail.",
 ])
@@ -157,6 +161,7 @@ def test_not_threats(extract, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Gunmen fired at a passenger jet as it landed in Mogadishu on Sunday, striking the aircraft twice.",
     "Gunmen fired on a helicopter carrying the governor near Gao on Monday.",
     "Rebels opened fire at a military helicopter as it landed in Lashio on Tuesday.",
     "Fighters shot at a police drone over Culiacan on Friday.",

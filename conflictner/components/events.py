@@ -357,6 +357,7 @@ class EventExtractor(RuleComponent):
 
     def _instruments_of(self, m: _Mention, toks: list[Token]) -> None:
         seen: set[int] = set()
+        roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
             cands = [tok, *tok.children]
             if tok.dep_ in {"acl", "relcl"}:
@@ -368,8 +369,12 @@ class EventExtractor(RuleComponent):
                     hit = self._instruments.get(g.i)
                     if hit is None or hit[1].start in seen:
                         continue
-                    if g.dep_ == "pobj" and g.head.lower_ in TARGET_PREPOSITIONS and g.head.head == tok:
+                    if g.dep_ == "pobj" and g.head.lower_ in TARGET_PREPOSITIONS and g.head.head.i in roles:
                         continue  # 'fired on a helicopter': the aircraft is the target, not the weapon
+                    verb = g.head
+                    if g.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in WEAPON_USE_VERBS \
+                            and roles.get(verb.i) == "event":
+                        continue  # 'striking the aircraft': what an attack verb hits is its target
                     entry, span = hit
                     seen.add(span.start)
                     m.instruments.append({"kind": entry.kind, "count": _count_of(span.root)})
@@ -967,7 +972,7 @@ class EventExtractor(RuleComponent):
         ev = next((e for e in recent if self._compatible(m, e)), recent[0])
         # unnamed attackers ('the bomber', 'gunmen') may be anyone already in the story
         named = {a for a in m.attackers if a not in self._descriptor_ids}
-        known = {a for o in ev.mentions for a in o.attackers}
+        known = {a for o in ev.mentions for a in o.attackers if a not in self._descriptor_ids}
         if named and known and not named & known:
             return None
         place = self._places.get(m.place or "") if m.place_told else None
@@ -1154,6 +1159,14 @@ class EventExtractor(RuleComponent):
             if tok.lemma_ == "warn" and not attackers:
                 # "Officials warned that more attacks could follow": a warning about others'
                 # violence, not a threat of one's own
+                continue
+            clause_subjects = [c for o in objs if o.dep_ == "ccomp" for c in o.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if tok.lemma_ == "warn" and clause_subjects and not any(
+                c.lower_ in {"it", "they", "we", "i"} or set(self._actors_in(c, shallow=True)) & set(attackers)
+                for c in clause_subjects
+            ):
+                # "Authorities warned that the killings could set off reprisals": the violence
+                # warned of is someone else's
                 continue
             for o in [tok, *objs]:
                 for c in o.subtree:
@@ -1586,6 +1599,9 @@ SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycl
 MODALS = {"would", "could", "might", "may", "should", "can", "will", "must"}
 #: verbs whose bare-infinitive complement is a purpose ("help X fight", "let them attack")
 ENABLING_VERBS = {"help", "let", "make", "allow", "enable", "assist"}
+#: verbs whose object is the weapon used ('fired rockets', 'dropped bombs'), not what was hit
+WEAPON_USE_VERBS = {"fire", "launch", "drop", "use", "deploy", "detonate", "plant", "hurl", "lob", "throw",
+                    "shoot", "explode", "fly", "send", "set", "trigger", "unleash", "rain", "carry", "conduct"}
 #: prepositions whose object is what an attack is aimed at
 TARGET_PREPOSITIONS = {"on", "at", "against", "upon"}
 #: a toll this high with no day of its own sums up a war, not an attack
