@@ -52,6 +52,9 @@ ONE_EVENT = [
     pytest.param("Fighters from the paramilitary Rapid Support Forces attacked a village in Gezira state on "
                  "Wednesday, activists said. RSF fighters stormed the village twice and fired on residents.",
                  "sudan-unnamed-then-named-attacker"),
+    pytest.param("Drones struck an oil depot in Novorossiysk early on Sunday, the governor said. A source in "
+                 "Ukraine's military intelligence told reporters that the drones had hit their target.",
+                 "russia-a-country-named-in-passing"),
     pytest.param("Russian drones struck an energy facility in Odesa on Monday, cutting power to thousands of homes. "
                  "Moscow has targeted Ukraine's power grid with missiles and drones.", "ukraine-perfect-record"),
     pytest.param("Suspected militants opened fire on a bus near Kathua on Sunday, killing five pilgrims. The attack "

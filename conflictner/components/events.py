@@ -976,6 +976,8 @@ class EventExtractor(RuleComponent):
         if named and known and not named & known:
             return None
         place = self._places.get(m.place or "") if m.place_told else None
+        if place is not None and place.get("kind") == "country" and not m.place_own:
+            place = None  # a country its sentence names in passing ('supporting Israel', 'Ukraine's services')
         if place is not None:
             have = [self._places[o.place] for o in ev.mentions if o.place in self._places]
             if place["geo_precision"] == 3 and place.get("kind") in {"country", "admin1", "region"}:
