@@ -212,3 +212,13 @@ def test_the_datelines_agency_is_no_attacker(extract):
 def test_opened_fire_on_x_targets_x(extract):
     (e,) = asserted(extract("Suspected militants opened fire on a bus near Rajouri on Sunday.", published="2024-06-12"))
     assert e.target_text and "bus" in e.target_text
+
+
+def test_one_actors_threat_told_twice_is_one_threat(extract):
+    x = extract("The Pakistani Taliban ordered their fighters to carry out attacks on police posts in the "
+                "districts of Bannu and Lakki Marwat. It told its fighters to strike wherever they could.",
+                published="2022-11-28")
+    threats = [e for e in x.events if e.type.value == "threat"]
+    assert len(threats) == 1 and len(threats[0].mentions) == 2
+    names = {a.id: a.name for a in x.actors}
+    assert {names[a] for a in threats[0].attacker_ids} == {"Tehrik-e-Taliban Pakistan"}

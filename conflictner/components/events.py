@@ -171,6 +171,7 @@ class EventExtractor(RuleComponent):
         kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
+        self._candidate_ids = {a["id"] for a in records(doc, "cn_actors") if a.get("candidate")}
         self._state_ids = {a["id"] for a in records(doc, "cn_actors") if a["kind"] == "state"}
         self._actor_country = {a["id"]: a.get("country") for a in records(doc, "cn_actors")
                                if a["kind"] in {"state", "state_forces", "police"}}
@@ -1210,6 +1211,11 @@ class EventExtractor(RuleComponent):
                 continue
             covered.add(m.sent_start)
             span = _mention_span(doc, m)
+            same = next((t for t in [*threats, *out] if set(t["attacker_ids"]) & set(m.attackers)), None)
+            if same is not None:
+                # the same actor's threat told again ('It told its fighters to strike anywhere')
+                same["mentions"].append(span_record(span.start_char, span.end_char))
+                continue
             out.append({
                 "id": f"event-{offset + len(out)}", "type": "threat", "attack_kind": None,
                 "acled_event_type": None, "acled_sub_event_type": None, "cameo_root": "13",
@@ -1237,13 +1243,14 @@ class EventExtractor(RuleComponent):
         """'it'/'they'/'we' -> the nearest named actor before it in the same or last sentence."""
         if tok.lower_ not in {"it", "they", "we"}:
             return []
-        sent_start = tok.sent.start
-        prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        for i in range(tok.i - 1, prev_start - 1, -1):
-            a = self._actor_at.get(i)
-            if a:
-                return [a]
-        return []
+        sent_start = self._sentence(tok.i).start
+        prev_start = self._sentence(sent_start - 1).start if sent_start > 0 else sent_start
+        at = [(i, self._actor_at[i]) for i in range(tok.i - 1, prev_start - 1, -1) if i in self._actor_at]
+        # a subject beats an object ('X ordered attacks on police posts. It ...' is X), and a name
+        # the gazetteer knows beats an unknown ORG the NER saw ('areas including Bannu')
+        subjects = [a for i, a in at if any(t.dep_ in {"nsubj", "nsubjpass"} for t in _path_to_root(doc[i])[:3])]
+        known = [a for _, a in at if a not in self._candidate_ids]
+        return ([a for a in subjects if a not in self._candidate_ids] or known or [a for _, a in at])[:1]
 
     # -- output ---------------------------------------------------------------------------------
     def _record(self, doc: Doc, ev: _Event) -> dict:
