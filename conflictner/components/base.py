@@ -20,7 +20,7 @@ from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
 
@@ -199,6 +199,14 @@ class WindowedMatcher:
         for ws, we in windows:
             out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]
         return out
+
+
+def path_to_root(tok: Token) -> list[Token]:
+    """The token and its heads up to the root of its sentence (bounded against loops)."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i and len(path) < 50:
+        path.append(path[-1].head)
+    return path
 
 
 def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:

@@ -25,6 +25,8 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from .base import path_to_root
+
 Figure = dict  # {"min": Optional[int], "max": Optional[int]}
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -343,15 +345,8 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
 
 
 # -- ownership and folding -------------------------------------------------------------------
-def _path(tok: Token) -> list[Token]:
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 50:
-        out.append(out[-1].head)
-    return out
-
-
 def _distance(a: Token, b: Token) -> int:
-    pa, pb = _path(a), _path(b)
+    pa, pb = path_to_root(a), path_to_root(b)
     ib = {t.i: n for n, t in enumerate(pb)}
     for n, t in enumerate(pa):
         if t.i in ib:

@@ -36,6 +36,7 @@ from ..rules import InstrumentEntry, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
 from .base import RuleComponent, WindowedMatcher, is_in, span_record, token_indices
+from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
@@ -677,7 +678,7 @@ class EventExtractor(RuleComponent):
             stmts = self._sent_casualties.get(start)
             if stmts is None:
                 stmts = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
-            main = min(asserted, key=lambda x: len(cas._path(x.head)))
+            main = min(asserted, key=lambda x: len(_path_to_root(x.head)))
             out.setdefault(id(main), []).extend(stmts)
         self._cas_orphans = out
         return out
@@ -1490,13 +1491,6 @@ def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
         if t.i in up:
             return t
     return None
-
-
-def _path_to_root(tok: Token) -> list[Token]:
-    path = [tok]
-    while path[-1].head.i != path[-1].i and len(path) < 40:
-        path.append(path[-1].head)
-    return path
 
 
 def _first_index(path: list[Token], toks: list[Token]) -> int:
