@@ -177,8 +177,6 @@ EVENT_CASES = [
         "At least 20 soldiers were killed when militants ambushed their patrol near the border with Burkina "
         "Faso, Niger's defence ministry said.",
         AttackKind.ambush, (20, None), None, id="niger-ambush-passive-killed-when",
-        marks=xfail("two asserted events: 'were killed' (attack) and 'ambushed' (ambush) are not merged "
-                    "although the when-clause describes one incident"),
     ),
     pytest.param(
         "Soldiers clashed with ELN guerrillas in the department of Arauca on Saturday, leaving four fighters "

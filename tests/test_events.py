@@ -55,6 +55,10 @@ ONE_EVENT = [
     pytest.param("Drones struck an oil depot in Novorossiysk early on Sunday, the governor said. A source in "
                  "Ukraine's military intelligence told reporters that the drones had hit their target.",
                  "russia-a-country-named-in-passing"),
+    pytest.param("Seven passengers were killed when a roadside bomb hit their minibus near Kandahar on Monday, "
+                 "police said.", "afghanistan-victims-when-clause"),
+    pytest.param("Twelve villagers were wounded as government jets bombed the market in Kyauktaw on Friday.",
+                 "myanmar-victims-as-clause"),
     pytest.param("Russian drones struck an energy facility in Odesa on Monday, cutting power to thousands of homes. "
                  "Moscow has targeted Ukraine's power grid with missiles and drones.", "ukraine-perfect-record"),
     pytest.param("Suspected militants opened fire on a bus near Kathua on Sunday, killing five pilgrims. The attack "

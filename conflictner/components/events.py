@@ -1501,6 +1501,17 @@ def _first_index(path: list[Token], toks: list[Token]) -> int:
     return len(path)
 
 
+def _victims_when(ends: list[Token]) -> bool:
+    """'20 soldiers were killed when militants ambushed their patrol': victims in the passive,
+    and a when/as/after clause telling the attack they died in, are one incident."""
+    victim = next((t for t in ends if t.lemma_ in VICTIM_VERBS and any(c.dep_ == "nsubjpass" for c in t.children)), None)
+    if victim is None:
+        return False
+    other = ends[1] if victim is ends[0] else ends[0]
+    return other.dep_ == "advcl" and other.head == victim and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after"} for c in other.children)
+
+
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
@@ -1527,6 +1538,8 @@ def _linked(a: Token, b: Token) -> bool:
         if t.pos_ == "VERB" and (t.lemma_ in REPORT_LEMMAS or any(c.dep_ in {"nsubj"} for c in t.children)):
             return False
     ends = [chain[0], chain[-1]]
+    if _victims_when(ends):
+        return len(chain) <= 7
     if all(t.pos_ == "VERB" for t in ends) and any(t.dep_ in {"conj", "advcl", "ccomp"} for t in ends):
         # two verbs, each with a subject of its own: two events
         if all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in ends):
