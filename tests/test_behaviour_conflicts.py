@@ -248,7 +248,6 @@ EVENT_CASES = [
         "FARC dissidents used a drone to drop explosives on a police station in Cauca, injuring three officers, "
         "the police said.",
         AttackKind.drone_strike, None, (3, 3), id="colombia-drone-drops-explosives-cauca",
-        marks=xfail("no event at all: 'used a drone to drop explosives on' is not a trigger"),
     ),
 ]
 

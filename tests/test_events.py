@@ -113,6 +113,14 @@ KINDS = [
 ]
 
 
+KINDS += [
+    ("Ukrainian troops used drones to drop grenades on Russian positions near Bakhmut on Tuesday.", "drone_strike",
+     "Air/drone strike"),
+    ("The militia used mortars to shell the village of Kwall in Plateau state on Sunday.", "shelling",
+     "Shelling/artillery/missile attack"),
+]
+
+
 @pytest.mark.parametrize("text,kind,sub_event", KINDS, ids=[k[0][:40] for k in KINDS])
 def test_kind_and_acled_type(extract, text, kind, sub_event):
     (e,) = asserted(extract(text, published="2024-06-12"))

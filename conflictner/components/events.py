@@ -56,6 +56,9 @@ FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "
                     "instruct", "urge", "tell", "call", "command",
                     "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
 ATTEMPT_GOVERNORS = {"try", "attempt", "manage", "continue", "begin", "start", "go"}
+#: "used a drone to drop explosives": the infinitive tells how an attack was done, and the
+#: governor's object is its weapon
+MEANS_GOVERNORS = {"use", "employ"}
 THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald"}
 THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike",
                   "war", "escalation", "consequence", "reprisal", "retribution"}
@@ -362,7 +365,7 @@ class EventExtractor(RuleComponent):
         roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
             cands = [tok, *tok.children]
-            if tok.dep_ in {"acl", "relcl"}:
+            if tok.dep_ in {"acl", "relcl"} or tok.head.lemma_ in MEANS_GOVERNORS:
                 cands.append(tok.head)
             if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} and tok.head.pos_ == "VERB":
                 cands.append(tok.head)
@@ -693,7 +696,7 @@ class EventExtractor(RuleComponent):
                     return
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     gov = tok.head
-                    if gov.lemma_ in ATTEMPT_GOVERNORS:
+                    if gov.lemma_ in ATTEMPT_GOVERNORS or gov.lemma_ in MEANS_GOVERNORS:
                         continue
                     if gov.lemma_ in FUTURE_GOVERNORS:
                         m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
