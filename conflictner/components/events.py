@@ -171,19 +171,19 @@ class EventExtractor(RuleComponent):
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        self._actor_at = _token_index(doc, records(doc, "cn_actors"))
-        kinds = {a["id"]: a["kind"] for a in records(doc, "cn_actors") if a.get("descriptor")}
+        actors = records(doc, "cn_actors")
+        self._actor_at = _token_index(doc, actors)
+        kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
-        self._candidate_ids = {a["id"] for a in records(doc, "cn_actors") if a.get("candidate")}
-        self._state_ids = {a["id"] for a in records(doc, "cn_actors") if a["kind"] == "state"}
-        self._actor_country = {a["id"]: a.get("country") for a in records(doc, "cn_actors")
+        self._candidate_ids = {a["id"] for a in actors if a.get("candidate")}
+        self._state_ids = {a["id"] for a in actors if a["kind"] == "state"}
+        self._actor_country = {a["id"]: a.get("country") for a in actors
                                if a["kind"] in {"state", "state_forces", "police"}}
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
-        candidates = {a["id"] for a in records(doc, "cn_actors") if a.get("candidate")}
-        self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in candidates}
+        self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in self._candidate_ids}
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
