@@ -68,3 +68,20 @@ def test_is_in_agrees_with_numpy_isin(seed):
     column = numpy.concatenate([rng.integers(0, 2**63, size=200, dtype=numpy.uint64), values[:3],
                                 numpy.array([numpy.iinfo(numpy.uint64).max], dtype=numpy.uint64)])
     assert (is_in(column, values) == numpy.isin(column, values)).all()
+
+
+def test_stable_columns_are_read_once_per_doc_and_afresh_after_retokenizing(nlp):
+    from spacy.attrs import ENT_TYPE, LOWER
+
+    from conflictner.components.base import column, token_indices
+
+    doc = nlp.make_doc("Militants shelled the market in Mogadishu.")
+    first = column(doc, LOWER)
+    assert column(doc, LOWER) is first  # shared, not rebuilt
+    assert not first.flags.writeable
+    assert (first == doc.to_array([LOWER]).astype("uint64")).all()
+    assert token_indices(doc, LOWER, {"market", "mogadishu"}) == [3, 5]
+    with doc.retokenize() as retok:
+        retok.merge(doc[2:4])
+    assert token_indices(doc, LOWER, {"mogadishu"}) == [4]  # length changed: read again
+    assert column(doc, ENT_TYPE) is not column(doc, ENT_TYPE)  # entities can change: never cached

@@ -9,6 +9,7 @@ so a saved pipeline never depends on the package's current data.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Optional
@@ -16,7 +17,7 @@ from typing import Any, ClassVar, Optional
 import numpy
 import srsly
 from pydantic import BaseModel
-from spacy.attrs import ENT_TYPE, LEMMA, LOWER, ORTH, SHAPE
+from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -183,11 +184,9 @@ class WindowedMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.start_keys is None or not len(doc):
             return list(self.matcher(doc))
-        attrs = list(self.start_keys)
-        arr = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
         hits = numpy.zeros(len(doc), dtype=bool)
-        for col, attr in enumerate(attrs):
-            hits |= is_in(arr[:, col], self.start_keys[attr])
+        for attr, keys in self.start_keys.items():
+            hits |= is_in(column(doc, attr), keys)
         windows: list[tuple[int, int]] = []
         for i in numpy.flatnonzero(hits).tolist():
             start, end = max(0, i - self.lookback), min(len(doc), i + self.window)
@@ -215,8 +214,33 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
     costs more than most of our rules."""
     if not len(doc):
         return []
-    column = doc.to_array([attr]).astype("uint64")
-    return numpy.flatnonzero(is_in(column, _hashes(frozenset(values)))).tolist()
+    return numpy.flatnonzero(is_in(column(doc, attr), _hashes(frozenset(values)))).tolist()
+
+
+#: token attributes that no component changes once the base pipeline has run (tokenization,
+#: tags, lemmas): their columns are read from the Doc once and shared by every rule
+STABLE_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, LEMMA, POS, TAG, IDX, IS_SPACE})
+_COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[int, numpy.ndarray]]] = weakref.WeakKeyDictionary()
+
+
+def column(doc: Doc, attr: int) -> numpy.ndarray:
+    """`doc.to_array(attr)` as uint64, read once per Doc for the attributes in STABLE_ATTRS
+    (our components run the same lookups many times; a Doc whose length changed, e.g. by
+    retokenizing, is read afresh). Other attributes (ENT_TYPE, SENT_START) are read each time.
+    The array is shared: do not modify it."""
+    if attr not in STABLE_ATTRS:
+        return doc.to_array([attr]).astype("uint64").reshape(len(doc))
+    n = len(doc)
+    cached = _COLUMNS.get(doc)
+    if cached is None or cached[0] != n:
+        cached = (n, {})
+        _COLUMNS[doc] = cached
+    col = cached[1].get(attr)
+    if col is None:
+        col = doc.to_array([attr]).astype("uint64").reshape(n)
+        col.flags.writeable = False
+        cached[1][attr] = col
+    return col
 
 
 def is_in(column: numpy.ndarray, sorted_values: numpy.ndarray) -> numpy.ndarray:
@@ -224,7 +248,7 @@ def is_in(column: numpy.ndarray, sorted_values: numpy.ndarray) -> numpy.ndarray:
     on the few hundred tokens of a news text, where isin's sorting and merging dominate."""
     if not len(sorted_values):
         return numpy.zeros(len(column), dtype=bool)
-    pos = numpy.searchsorted(sorted_values, column)
+    pos = sorted_values.searchsorted(column)
     pos[pos == len(sorted_values)] = 0
     return sorted_values[pos] == column
 
