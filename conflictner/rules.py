@@ -118,6 +118,27 @@ class TriggerRule(_Rule):
     source: str
 
 
+class NonTriggerRule(_Rule):
+    """A phrase whose attack word reports no attack ('struck a deal', 'heart attack', 'assault
+    rifles', 'went on strike'). Like ConText's pseudo-triggers: a match silences every
+    trigger inside it, so the word lists stay general and the exceptions stay data."""
+
+    id: str
+    pattern: list[dict[str, Any]]
+    note: Optional[str] = None
+    source: str
+
+
+class CauseEntry(_Rule):
+    """Nouns naming a cause of death or damage that is not an armed actor ('earthquake',
+    'crash', 'cholera', 'sanctions'): an attack verb whose subject or agent is one of them
+    ('the storm killed 12', 'hit by floods') reports no attack."""
+
+    id: str
+    terms: list[str]
+    source: str
+
+
 class InstrumentEntry(_Rule):
     """A weapon noun and the attack kind it implies ('drones' -> drone_strike)."""
 

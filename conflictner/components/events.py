@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..extensions import meta_of, records
-from ..rules import InstrumentEntry, TriggerRule, data_dir
+from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
 from .base import RuleComponent, WindowedMatcher, is_in, span_record, token_indices
@@ -143,7 +143,8 @@ class _Event:
 
 class EventExtractor(RuleComponent):
     folder = "events"
-    files = {"triggers.jsonl": TriggerRule, "instruments.jsonl": InstrumentEntry}
+    files = {"triggers.jsonl": TriggerRule, "instruments.jsonl": InstrumentEntry,
+             "non_triggers.jsonl": NonTriggerRule, "non_attack_causes.jsonl": CauseEntry}
 
     def _compile(self) -> None:
         self.by_id: dict[str, TriggerRule] = {}
@@ -163,6 +164,9 @@ class EventExtractor(RuleComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, longer)
         self.word_keys = {attr: {w for a, w in self.by_word if a == name} for name, attr in (("LOWER", LOWER),
                                                                                             ("LEMMA", LEMMA))}
+        self.non_matcher = WindowedMatcher(self.nlp.vocab, [(r.id, r.pattern) for r in self.rules.get(
+            "non_triggers.jsonl", [])])
+        self.causes = frozenset(t.lower() for e in self.rules.get("non_attack_causes.jsonl", []) for t in e.terms)
         self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.inst_by_id: dict[str, InstrumentEntry] = {}
         for e in self.rules.get("instruments.jsonl", []):
@@ -229,6 +233,33 @@ class EventExtractor(RuleComponent):
                 out[i] = (entry, sp)
         return out
 
+    def _caused_by_no_one(self, tok: Token) -> bool:
+        """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
+        the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
+        an economic force (models/en_conflict/events/non_attack_causes.jsonl) reports no attack.
+        The doer of a verb tied to another one ('..., killing 40') is the other verb's."""
+        if not self.causes or tok.pos_ not in {"VERB", "AUX"}:
+            return False
+        verbs = [tok]
+        if tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
+            verbs.append(tok.head)
+        for verb in verbs:
+            for child in verb.children:
+                doers = []
+                if child.dep_ in {"nsubj", "csubj"}:
+                    doers = [child]
+                elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"in", "during", "from"}
+                                               and any(c.dep_ == "nsubjpass" for c in verb.children)):
+                    doers = [c for c in child.children if c.dep_ == "pobj"]
+                for doer in doers:
+                    if any(c.dep_ == "prep" and c.lower_ == "of" for c in doer.children):
+                        continue  # 'a storm of rockets hit Sderot': the rockets did
+                    words = [doer] + [c for c in doer.children if c.dep_ == "compound"]
+                    words += [c for d in doers for c in d.conjuncts]
+                    if any(w.lemma_.lower() in self.causes or w.lower_ in self.causes for w in words):
+                        return True
+        return False
+
     def _find_triggers(self, doc: Doc) -> list[_Trigger]:
         spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
         by_word = self.by_word
@@ -239,10 +270,14 @@ class EventExtractor(RuleComponent):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or tok.pos_ in pos:
                         spans.append(Span(doc, i, i + 1, label=rule.id))
+        # 'struck a deal', 'heart attack', 'assault rifles': the attack word reports no attack
+        silenced = {i for _, s, e in self.non_matcher(doc) for i in range(s, e)} if len(self.non_matcher) else set()
         out = []
         for sp in filter_spans(spans):
             rule = self.by_id[doc.vocab.strings[sp.label]]
             tok = sp.root
+            if tok.i in silenced or self._caused_by_no_one(tok):
+                continue
             if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
                 continue
             if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):

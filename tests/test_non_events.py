@@ -1,0 +1,79 @@
+"""Attack words that report no attack: idioms, things named after attacks, labour strikes, and
+deaths and damage with no armed doer (models/en_conflict/events/non_triggers.jsonl and
+non_attack_causes.jsonl). Each table pairs with real attacks written the same way, so a rule
+that silences too much fails here too."""
+
+from __future__ import annotations
+
+import pytest
+
+NOT_ATTACKS = [
+    # idioms of strike / hit / execute
+    ("The two sides struck a deal in Doha to end the fighting.", "strike-a-deal"),
+    ("The new policy struck a balance between security and rights in Colombia.", "strike-a-deal"),
+    ("Mediators said the parties struck a ceasefire agreement in Jeddah.", "strike-a-deal"),
+    ("Talks between Kinshasa and the rebels hit a snag on Tuesday.", "hit-a-record"),
+    ("Exports hit a record high in March, the ministry in Kyiv said.", "hit-a-record"),
+    ("The junta executed the plan to hold elections in Bamako with delays.", "execute-a-plan"),
+    # medical attacks
+    ("The former general died of a heart attack in Nairobi on Tuesday.", "medical-attack"),
+    ("The rebel commander suffered an asthma attack in detention in Goma.", "medical-attack"),
+    # attack words naming things and units
+    ("Soldiers carried assault rifles and rocket-propelled grenades at the checkpoint in Juba.", "naming"),
+    ("The amphibious assault ship USS Bataan arrived in the Red Sea.", "naming"),
+    ("The carrier strike group sailed into the eastern Mediterranean.", "naming"),
+    ("The army bought six attack helicopters from Turkey for its war in Tigray.", "naming"),
+    ("Two F-16 Fighting Falcons landed at the air base in Jordan on Sunday.", "fighting-name"),
+    ("The operation, Operation Inherent Resolve, continues in Syria.", "named-operation"),
+    # labour strikes
+    ("Doctors went on strike in Khartoum over unpaid wages.", "on-strike"),
+    ("Unions called a general strike for Monday across Myanmar.", "labour-strike"),
+    ("The detained activist has been on hunger strike since May in Cairo.", "labour-strike"),
+    # no armed doer
+    ("A 6.2-magnitude earthquake struck the region on Monday, killing at least 40 people.", "cause"),
+    ("Cyclone Freddy hit southern Malawi, killing 200 people.", "cause"),
+    ("The storm killed 12 people and destroyed hundreds of homes in Rakhine.", "cause"),
+    ("The bus crash killed 15 people on the highway near Bamako.", "cause"),
+    ("Dozens of people were killed in a stampede at a food distribution in Mogadishu.", "cause"),
+    ("Cholera has killed more than 300 people in the camps around El Fasher.", "cause"),
+    ("The economy of Yemen has been hit hard by sanctions and inflation.", "cause"),
+]
+
+ATTACKS = [
+    ("Russian missiles struck a residential building in Dnipro, killing 12 people.", "missile_attack"),
+    ("Attack helicopters struck rebel positions near Tessalit on Sunday.", "air_strike"),
+    ("A drone hit the market in Omdurman, killing 15 people.", "drone_strike"),
+    ("Five people were killed in an airstrike on the village of Hajjah.", "air_strike"),
+    ("Two soldiers were killed in a clash with militants near Kismayo.", "armed_clash"),
+    ("Workers went on strike after militants attacked the mine near Kalehe.", "attack"),
+    ("The militants executed 12 hostages in Cabo Delgado.", "attack"),
+    ("Israeli strikes hit Gaza City overnight, killing 30.", "attack"),
+    ("A storm of rockets hit Sderot on Saturday morning.", "attack"),
+    ("Ukraine's strike group hit the bridge with missiles.", "missile_attack"),
+    ("The rebels struck a military base in Chocó, killing two soldiers.", "attack"),
+    ("Gunmen killed 20 villagers in Zamfara state during heavy rains on Friday.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_ATTACKS, ids=[f"{w}:{t[:30]}" for t, w in NOT_ATTACKS])
+def test_no_attack_event(extract, text, why):
+    ex = extract(text)
+    assert not [e for e in ex.events if e.type.value == "attack"], (why, [e.mentions[0].text for e in ex.events])
+
+
+@pytest.mark.parametrize("text,kind", ATTACKS, ids=[t[:40] for t, _ in ATTACKS])
+def test_attack_still_found(extract, text, kind):
+    ex = extract(text)
+    attacks = [e for e in ex.events if e.type.value == "attack" and e.modality.value == "asserted"]
+    assert len(attacks) == 1, [e.mentions[0].text for e in ex.events]
+    assert attacks[0].attack_kind.value == kind
+
+
+def test_non_trigger_rules_are_data_with_sources(nlp):
+    comp = nlp.get_pipe("conflictner_events")
+    comp._ensure_ready()
+    rules = comp.rules["non_triggers.jsonl"]
+    causes = comp.rules["non_attack_causes.jsonl"]
+    assert len(rules) >= 8 and len(causes) >= 3
+    assert all(r.source for r in rules) and all(c.source and c.terms for c in causes)
+    assert len({r.id for r in rules}) == len(rules)
