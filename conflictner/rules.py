@@ -130,12 +130,17 @@ class NonTriggerRule(_Rule):
 
 
 class CauseEntry(_Rule):
-    """Nouns naming a cause of death or damage that is not an armed actor ('earthquake',
-    'crash', 'cholera', 'sanctions'): an attack verb whose subject or agent is one of them
-    ('the storm killed 12', 'hit by floods') reports no attack."""
+    """Nouns that make an attack verb report no attack. `role: doer`: the verb's subject,
+    'by'-agent or (passive) 'in'-phrase names a hazard, accident, disease or economic force
+    ('the storm killed 12', 'hit by floods', 'killed in a crash'), or a politician in a war of
+    words ('the two leaders clashed over the budget'). `role: object`: what is hit is an idea,
+    a text or a job ('attacked the government's handling', 'fired his army chief', 'the video
+    was shot in Kyiv'). `verbs` limits an entry to some trigger lemmas (empty: any)."""
 
     id: str
     terms: list[str]
+    role: Literal["doer", "object"] = "doer"
+    verbs: list[str] = Field(default_factory=list)
     source: str
 
 

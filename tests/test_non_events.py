@@ -37,6 +37,17 @@ NOT_ATTACKS = [
     ("Dozens of people were killed in a stampede at a food distribution in Mogadishu.", "cause"),
     ("Cholera has killed more than 300 people in the camps around El Fasher.", "cause"),
     ("The economy of Yemen has been hit hard by sanctions and inflation.", "cause"),
+    # wars of words, jobs, films, illness
+    ("The opposition leader attacked the government's handling of the economy in a speech in Nairobi.", "words"),
+    ("The president attacked the media on Tuesday, calling reporters liars.", "words"),
+    ("The two leaders clashed over the budget at the summit in Addis Ababa.", "words"),
+    ("The government targeted inflation of 5 percent next year.", "words"),
+    ("The prime minister hit back at critics in parliament.", "hit-back-at-words"),
+    ("The president fired his army chief on Monday.", "jobs"),
+    ("The video was shot in Kyiv last week.", "filming"),
+    ("She is battling cancer in a hospital in Cairo.", "illness"),
+    ("The party is locked in a legal battle with the electoral commission.", "figurative-battle"),
+    ("The opposition stormed out of the meeting in Juba.", "storm-out"),
 ]
 
 ATTACKS = [
@@ -52,6 +63,15 @@ ATTACKS = [
     ("Ukraine's strike group hit the bridge with missiles.", "missile_attack"),
     ("The rebels struck a military base in Chocó, killing two soldiers.", "attack"),
     ("Gunmen killed 20 villagers in Zamfara state during heavy rains on Friday.", "attack"),
+    ("Gunmen attacked voters at a polling station in Zamfara.", "attack"),
+    ("Militants attacked the media centre in Mogadishu.", "attack"),
+    ("The militia attacked its rivals near Bunia, killing eight people.", "attack"),
+    ("RSF fighters fired at a crowd in El Geneina.", "attack"),
+    ("Soldiers shot three protesters in Mandalay.", "shooting"),
+    ("Warring parties clashed near Khartoum airport on Saturday.", "armed_clash"),
+    ("Drones targeted the airport in Port Sudan.", "drone_strike"),
+    ("Russian shells hit the market in Kherson, killing seven.", "shelling"),
+    ("Houthi forces targeted a commercial ship in the Red Sea.", "attack"),
 ]
 
 

@@ -166,7 +166,12 @@ class EventExtractor(RuleComponent):
                                                                                             ("LEMMA", LEMMA))}
         self.non_matcher = WindowedMatcher(self.nlp.vocab, [(r.id, r.pattern) for r in self.rules.get(
             "non_triggers.jsonl", [])])
-        self.causes = frozenset(t.lower() for e in self.rules.get("non_attack_causes.jsonl", []) for t in e.terms)
+        # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
+        self.causes: dict[tuple[str, str], frozenset[str]] = {}
+        for e in self.rules.get("non_attack_causes.jsonl", []):
+            for verb in e.verbs or [""]:
+                key = (e.role, verb)
+                self.causes[key] = self.causes.get(key, frozenset()) | {t.lower() for t in e.terms}
         self.inst_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.inst_by_id: dict[str, InstrumentEntry] = {}
         for e in self.rules.get("instruments.jsonl", []):
@@ -236,27 +241,42 @@ class EventExtractor(RuleComponent):
     def _caused_by_no_one(self, tok: Token) -> bool:
         """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
         the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
-        an economic force (models/en_conflict/events/non_attack_causes.jsonl) reports no attack.
-        The doer of a verb tied to another one ('..., killing 40') is the other verb's."""
+        an economic force reports no attack; nor does one whose object is an idea or a job
+        ('attacked the government's handling of the economy', 'fired his army chief') — see
+        models/en_conflict/events/non_attack_causes.jsonl. The doer of a verb tied to another
+        one ('..., killing 40') is the other verb's."""
         if not self.causes or tok.pos_ not in {"VERB", "AUX"}:
             return False
         verbs = [tok]
         if tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
             verbs.append(tok.head)
-        for verb in verbs:
+        for k, verb in enumerate(verbs):
+            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
             for child in verb.children:
-                doers = []
+                role, nouns = None, []
                 if child.dep_ in {"nsubj", "csubj"}:
-                    doers = [child]
-                elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in {"in", "during", "from"}
-                                               and any(c.dep_ == "nsubjpass" for c in verb.children)):
-                    doers = [c for c in child.children if c.dep_ == "pobj"]
-                for doer in doers:
-                    if any(c.dep_ == "prep" and c.lower_ == "of" for c in doer.children):
+                    role, nouns = "doer", [child]
+                elif child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ in {"in", "during", "from"}):
+                    role, nouns = "doer", [c for c in child.children if c.dep_ == "pobj"]
+                elif k == 0 and child.dep_ in {"dobj", "nsubjpass"}:
+                    role, nouns = "object", [child]
+                elif k == 0 and child.dep_ == "prep" and child.lower_ in {"at", "against"}:
+                    role, nouns = "object", [c for c in child.children if c.dep_ == "pobj"]
+                elif k == 0 and child.dep_ == "prt" and child.lower_ == "back":
+                    role, nouns = "object", [c for p in child.head.children if p.dep_ == "prep" and p.lower_ == "at"
+                                             for c in p.children if c.dep_ == "pobj"]
+                if role is None or not nouns:
+                    continue
+                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, tok.lemma_.lower()), frozenset())
+                if not terms:
+                    continue
+                for noun in nouns:
+                    if role == "doer" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
                         continue  # 'a storm of rockets hit Sderot': the rockets did
-                    words = [doer] + [c for c in doer.children if c.dep_ == "compound"]
-                    words += [c for d in doers for c in d.conjuncts]
-                    if any(w.lemma_.lower() in self.causes or w.lower_ in self.causes for w in words):
+                    words = [noun, *noun.conjuncts]
+                    if role == "doer":  # 'Cyclone Freddy'; but 'the media centre' is a building
+                        words += [c for c in noun.children if c.dep_ == "compound"]
+                    if any(w.lemma_.lower() in terms or w.lower_ in terms for w in words):
                         return True
         return False
 
