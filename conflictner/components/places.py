@@ -18,7 +18,7 @@ import srsly
 from spacy.attrs import DEP, IDX, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
@@ -65,6 +65,22 @@ PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "raid", "storm", "overrun", "b
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "del", "des", "du", "la", "el", "al", "es", "ul", "bin"}
 #: id prefix of the towns from our own towns.jsonl (GeoNames towns are "geonames:<id>")
 CURATED_TOWN = f"{PlaceKind.populated_place.value}:"
+#: entity labels no toponym carries ('in March', 'near Thanksgiving Day')
+NOT_PLACE_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+#: words that make a DATE entity a real date (months, weekdays, holidays)
+DATE_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "days",
+    "night", "eve", "week", "weekend", "month", "year", "holiday", "christmas", "easter", "thanksgiving",
+    "ramadan", "eid", "passover", "diwali", "nowruz", "new"}
+#: words after a place name that say what kind of place it is: 'Kharkiv Oblast', 'Idlib province'
+NAME_TYPE_WORDS = NAMED_PLACE_NOUNS | PART_NOUNS | SITE_NOUNS | SMALL_PLACE_NOUNS | {
+    "province", "provinces", "region", "state", "governorate", "oblast", "county", "prefecture", "division",
+    "municipality", "department", "territory", "airport", "airfield", "air", "dam", "bridge", "valley", "river",
+    "mountains", "mountain", "hills", "desert", "plain", "plains", "road", "highway", "street", "square",
+    "crossing", "border", "front", "sector", "axis", "district", "oblast's", "raion", "rayon", "woreda", "zone",
+    "camp", "lake", "island", "islands", "coast", "peninsula", "strip", "bank"}
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
 
 
@@ -247,6 +263,8 @@ class PlaceResolver:
             tok, prev = doc[i], doc[i - 1]
             if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
                 continue
+            if tok.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, tok):
+                continue  # 'in March', 'on Thanksgiving Day': a date, not a town
             own_only = i in objects and prev.lower_ not in LOCATIVE_PREPS
             # 'shelled Kupiansk' (GeoNames: Kupyansk): what these verbs take is a place, so any name
             # of a town will do; other verbs ('killed X') need its own name or a document country
@@ -265,6 +283,10 @@ class PlaceResolver:
                     doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
                 end += 1  # 'Mocimboa da Praia' (a longer name beats the NER's 'Praia' in filter_spans)
             for stop in range(end, tok.i, -1):
+                if stop < end and doc[stop].lower_ not in NAME_TYPE_WORDS:
+                    # 'Ayn Isa' is not 'Ayn', nor 'Al Shadaddi' 'Al': the start of a longer name
+                    # is another place, unless what follows says what kind ('Kharkiv Oblast')
+                    continue
                 span = doc[tok.i:stop]
                 key = fold(span.text)
                 cands = gaz.index.get(key, [])
@@ -432,6 +454,20 @@ def _distance(tok) -> Optional[str]:  # noqa: ANN001
         words.append("from" if any(c.lower_ == "from" for c in tok.children) else "of")
         return " ".join(words)
     return None
+
+
+def _date_like(doc: Doc, tok: Token) -> bool:
+    """The entity around `tok` has a month, weekday, holiday or number in it ('March 2016',
+    'Thanksgiving Day'): the NER's DATE is right. A lone unknown name it calls a DATE ('near
+    Manbij on Thursday') is still a candidate town."""
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and tok.ent_iob_ != "B":
+        start -= 1
+        if doc[start].ent_iob_ == "B":
+            break
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.lower_.rstrip(".") in DATE_WORDS or t.like_num for t in doc[start:end])
 
 
 def _strip_det(span: Span) -> Optional[Span]:
