@@ -345,3 +345,11 @@ def test_parties_of_other_kinds_stay_apart():
     assert not _same_party(militia, troops) and not _same_party(troops, m23)
     assert not _same_party(troops, rwanda_troops)
     assert _same_party(militia, m23)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck a power plant in Kharkiv on Sunday, two days after a Ukrainian drone slammed into an "
+    "oil depot in Belgorod.",
+])
+def test_a_clause_dated_apart_tells_another_attack(extract, text):
+    assert len(asserted(extract(text, published="2024-06-12"))) == 2

@@ -66,6 +66,7 @@ SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_atta
                   "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
                   "territory_capture", "armed_clash", "shooting", "arson", "attack", "other"]
 CIVILIAN_KINDS = {"civilians", "protesters"}
+TIME_GAP_NOUNS = {"minute", "hour", "day", "night", "week", "month", "year"}
 GROUND_TOLD = {"massacre", "raid", "abduction", "territory_capture"}
 VICTIM_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", "behead", "murder", "slay",
                 "abduct", "kidnap", "shoot"}
@@ -1689,6 +1690,11 @@ def _linked(a: Token, b: Token) -> bool:
     if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
+        return False
+    if any(c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS and any(g.lower_ in {"after", "before"} for g in c.children)
+           for t in chain[:-1] for c in t.children):
+        # 'struck the port a day after a drone slammed into a building': the clause is dated
+        # apart from the other, so it tells another attack
         return False
     inner = chain[1:-1]
     for t in inner:
