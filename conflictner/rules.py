@@ -101,6 +101,7 @@ class TriggerRule(_Rule):
     outcome of an event in the same clause ("intercepted", "shot down"). `needs_weapon`
     keeps a verb only with a weapon or a target phrase nearby ("fired at a base"), and
     `weapon_only` with a weapon alone ("threw a grenade at police", not "threw stones at police");
+    `weapon_kinds` narrows `weapon_only` to a subject weapon of those kinds;
     `needs_object` keeps a verb only when it has an object ("burned homes", not "the fire
     burned for hours"), and `needs_place_object` only when the object is a place ("seized the
     town of X", not "seized weapons" or "captured a drug lord").
@@ -115,6 +116,9 @@ class TriggerRule(_Rule):
     weapon_only: bool = False
     needs_object: bool = False
     needs_place_object: bool = False
+    #: with `weapon_only`: the weapon must be the verb's subject and of one of these instrument
+    #: kinds ('a drone slammed into a building', not 'a helicopter crashed into a hillside')
+    weapon_kinds: Optional[list[str]] = None
     source: str
 
 

@@ -195,6 +195,7 @@ def test_an_aircraft_fired_upon_is_a_target_not_a_weapon(extract, text):
     "Analysts warned that the insurgents could threaten the gas project at Afungi if troops leave.",  # a risk
     "Rebels still ambush army patrols and raid remote outposts in the hills of Samar.",               # habit
     "The rebels publish footage of their attacks on social media.",                                  # habit (noun)
+    "Some militias post videos of their raids online to attract recruits.",                         # habit (report verb)
     "Aid groups say 200 civilians have died since the fighting began in the capital.",              # since clause
     "Parliament in Addis Ababa extended the state of emergency on Friday. It was declared in August "
     "2023, when fighting between the army and Fano spread to the main towns of Amhara.",            # not the lead
@@ -234,3 +235,121 @@ def test_one_actors_threat_told_twice_is_one_threat(extract):
     assert len(threats) == 1 and len(threats[0].mentions) == 2
     names = {a.id: a.name for a in x.actors}
     assert {names[a] for a in threats[0].attacker_ids} == {"Tehrik-e-Taliban Pakistan"}
+
+
+# -- a nationality word on the weapon or the attack noun names the attacking state --------------------
+NATION_ON_WEAPON = [
+    ("A Russian drone crashed into a dormitory in Sumy on Thursday, wounding four students.", "Russia"),
+    ("An Israeli air strike hit a house in Nabatieh on Monday, killing three people.", "Israel"),
+    ("Turkish warplanes bombed a village near Qamishli on Tuesday, killing two farmers.", "Türkiye"),
+    ("Syrian helicopters dropped barrel bombs on Daraya on Friday, killing eight people.", "Syria"),
+    ("Air defences shot down a Ukrainian drone over the Belgorod region on Sunday.", "Ukraine"),
+    ("Ukrainian air defences shot down 20 Russian drones over Kyiv overnight.", "Russia"),
+    ("A Ukrainian drone was shot down by Russian air defences over Kursk on Monday.", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize("text,state", NATION_ON_WEAPON, ids=[t[1] + str(i) for i, t in enumerate(NATION_ON_WEAPON)])
+def test_a_nationality_on_the_weapon_names_the_attacker(extract, text, state):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    names = {a.id: a.name for a in extract(text, published="2024-06-12").actors}
+    assert [names[a] for a in e.attacker_ids] == [state]
+
+
+@pytest.mark.parametrize("text,attacker", [
+    # made in one country, fired by another: the maker is no attacker
+    ("Russian forces fired Iranian-made drones at Odesa on Monday, damaging a port.", "Russian forces"),
+    # a named actor before the weapon decides, and is not swallowed by a nationality rule
+    ("SAF warplanes bombed a market in Nyala on Monday, killing 12 people.", "Sudanese Armed Forces"),
+])
+def test_a_nationality_word_does_not_override_the_attacker(extract, text, attacker):
+    x = extract(text, published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert [names[a] for a in e.attacker_ids] == [attacker]
+
+
+def test_a_nationality_on_the_victims_names_no_attacker(extract):
+    x = extract("Gunmen killed two Chinese workers at a mine in South Kivu on Sunday.", published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert "China" not in {names[a] for a in e.attacker_ids}
+
+
+# -- a description next to the name of the group it describes is one attacker -------------------------
+ONE_PARTY = [
+    ("Fighters from the Rapid Support Forces attacked a village in North Kordofan on Monday, killing 20 people.",
+     ["Rapid Support Forces"]),
+    ("Members of the Gran Grif gang stormed the town of Liancourt on Thursday, killing 12 residents.", ["Gran Grif"]),
+    ("A suicide bomber and gunmen attacked a police station in Afgooye on Friday, killing six officers.",
+     ["suicide bomber"]),
+]
+
+
+@pytest.mark.parametrize("text,want", ONE_PARTY, ids=["sudan-fighters-from", "haiti-members-of", "somalia-bomber-and-gunmen"])
+def test_a_description_of_a_named_attacker_is_the_same_attacker(extract, text, want):
+    x = extract(text, published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert [names[a] for a in e.attacker_ids] == want
+
+
+# -- impact verbs with a weapon as subject are attacks -------------------------------------------------
+@pytest.mark.parametrize("text,kind", [
+    ("A drone slammed into a residential building in Belgorod on Friday, injuring three people.", "drone_strike"),
+    ("A rocket smashed into a school in Sderot on Tuesday.", "rocket_attack"),
+    ("A mortar shell tore through a market in Mogadishu on Sunday, killing five people.", "shelling"),
+])
+def test_a_weapon_slamming_into_something_is_an_attack(extract, text, kind):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    assert e.attack_kind.value == kind and e.target_text
+
+
+def test_an_aircraft_crashing_is_no_attack(extract):
+    assert asserted(extract("A cargo helicopter crashed into a hillside near Goma on Monday.",
+                            published="2024-06-12")) == []
+
+
+# -- victims and the kind of place ---------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Missiles hit a maternity ward and a women's clinic in Kharkiv on Monday.",
+    "A drone struck a children's hospital in Kherson on Friday.",
+])
+def test_a_kind_of_place_is_not_its_visitors(extract, text):
+    x = extract(text, published="2024-06-12")
+    (e,) = asserted(x)
+    kinds = {a.id: a.kind.value for a in x.actors}
+    assert not any(kinds[t] == "civilians" for t in e.target_ids)
+
+
+def test_people_yields_to_the_named_victims(extract):
+    x = extract("Jihadist fighters killed 40 people on Sunday in an attack on villagers near Djibo.",
+                published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert [names[t] for t in e.target_ids] == ["villagers"]
+
+
+def test_a_ground_assault_told_with_its_weapons_stays_a_ground_assault(extract):
+    (e,) = asserted(extract("RSF fighters stormed the village of Um Kadada on Tuesday, firing artillery at "
+                            "residents.", published="2024-06-12"))
+    assert e.attack_kind.value == "raid"
+
+
+def test_parties_of_other_kinds_stay_apart():
+    from conflictner.components.events import _same_party
+    troops = {"kind": "state_forces", "country": "COD", "descriptor": True}
+    militia = {"kind": "militia", "country": None, "descriptor": True}
+    m23 = {"kind": "rebel_group", "country": None, "descriptor": False}
+    rwanda_troops = {"kind": "state_forces", "country": "RWA", "descriptor": True}
+    assert not _same_party(militia, troops) and not _same_party(troops, m23)
+    assert not _same_party(troops, rwanda_troops)
+    assert _same_party(militia, m23)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck a power plant in Kharkiv on Sunday, two days after a Ukrainian drone slammed into an "
+    "oil depot in Belgorod.",
+])
+def test_a_clause_dated_apart_tells_another_attack(extract, text):
+    assert len(asserted(extract(text, published="2024-06-12"))) == 2

@@ -66,6 +66,8 @@ SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_atta
                   "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
                   "territory_capture", "armed_clash", "shooting", "arson", "attack", "other"]
 CIVILIAN_KINDS = {"civilians", "protesters"}
+TIME_GAP_NOUNS = {"minute", "hour", "day", "night", "week", "month", "year"}
+GROUND_TOLD = {"massacre", "raid", "abduction", "territory_capture"}
 VICTIM_VERBS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", "behead", "murder", "slay",
                 "abduct", "kidnap", "shoot"}
 
@@ -117,6 +119,7 @@ class _Mention:
     anaphor_only: bool = False
     target_inherited: bool = False
     target_weak: bool = False
+    nation: Optional[tuple[str, str, int, int]] = None  # (ISO3, name, chars) of 'a Ukrainian drone', 'an Israeli air strike'
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
     place_told: bool = False  # the place is where its sentence says things happen (own or not)
@@ -189,6 +192,8 @@ class EventExtractor(RuleComponent):
         self._state_ids = {a["id"] for a in actors if a["kind"] == "state"}
         self._actor_country = {a["id"]: a.get("country") for a in actors
                                if a["kind"] in {"state", "state_forces", "police"}}
+        self._actor_rec = {a["id"]: a for a in actors}
+        self._nation_at = self._nationality_words(doc)
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
@@ -306,6 +311,8 @@ class EventExtractor(RuleComponent):
                 continue
             if rule.weapon_only and not self._has_weapon(tok):
                 continue
+            if rule.weapon_kinds and not self._subject_weapon_kinds(tok) & set(rule.weapon_kinds):
+                continue
             if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
                 if rule.role == "event" and tok.pos_ == "NOUN":
                     rule = rule.model_copy(update={"role": "anaphor"})
@@ -371,6 +378,11 @@ class EventExtractor(RuleComponent):
             # "drones launched at a base ... were intercepted": the subject is shared
             return any(c.i in self._instruments for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
         return False
+
+    def _subject_weapon_kinds(self, tok: Token) -> set[str]:
+        """Instrument kinds in the verb's subject ('a drone slammed into ...')."""
+        return {self._instruments[g.i][0].kind for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
+                for g in c.subtree if g.i in self._instruments}
 
     @staticmethod
     def _has_target_prep(tok: Token) -> bool:
@@ -457,7 +469,8 @@ class EventExtractor(RuleComponent):
                     ):
                         victims = tok.lemma_ in VICTIM_VERBS
                         self._set_target(m, c, weak=victims)
-                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "targeting"}:
+                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
+                                                           "into"}:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 self._set_target(m, p)
@@ -509,6 +522,99 @@ class EventExtractor(RuleComponent):
                     if c.dep_ == "nsubj":
                         m.attackers += self._actors_in(c, shallow=True)
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
+        if not m.attackers and self._nation_at:
+            m.nation = self._nation_of(m, toks)
+
+    def _nationality_words(self, doc: Doc) -> dict[int, tuple[str, str, int, int]]:
+        """token index -> (ISO3, state name) for nationality adjectives that qualify no actor
+        ('a Ukrainian drone'); 'Russian-made' tells where a weapon was built, not who fired it."""
+        out: dict[int, tuple[str, str, int, int]] = {}
+        for g in records(doc, "cn_affiliations"):
+            if not g.get("country"):
+                continue
+            for (s, e), form, aid in zip(g["mentions"], g["forms"], g["actor_ids"], strict=False):
+                if form != "adjective" or aid is not None:
+                    continue
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None or (span.end < len(doc) and doc[span.end].text in {"-", "–"}):
+                    continue
+                out[span.end - 1] = (g["country"], g["name"], s, e)
+        return out
+
+    def _nation_of(self, m: _Mention, toks: list[Token]) -> Optional[tuple[str, str, int, int]]:
+        """The state a nationality adjective on the weapon or on the attack noun names as the
+        attacker: 'a Ukrainian drone crashed into ...', 'an Israeli air strike hit ...', 'shot down
+        a Russian missile', 'Turkish warplanes bombed ...'. A state's aircraft, drones and
+        missiles stand for its forces; the adjective on anything else (the target, the victims,
+        the place) says nothing about who attacked."""
+        nouns: list[Token] = []
+        for tok in toks:
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                nouns.append(tok)
+                nouns += [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in self._instruments]
+                nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "with"}
+                          for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
+            elif tok.pos_ == "VERB":
+                for c in tok.children:
+                    if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i in self._instruments:
+                        nouns.append(c)
+                    elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "with"}:
+                        nouns += [p for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
+        for n in nouns:
+            for q in [n, *_quantified(n)]:
+                for c in q.children:
+                    if c.dep_ in {"amod", "compound", "nmod"} and c.i in self._nation_at:
+                        return self._nation_at[c.i]
+        return None
+
+    def _nation_actor(self, doc: Doc, nation: tuple[str, str, int, int]) -> str:
+        """The id of the state actor for a nationality word: the document's own actor for that
+        state, else a new one (a candidate, so it is only kept when an event uses it)."""
+        iso, name, start, end = nation
+        actors = records(doc, "cn_actors")
+        for a in actors:
+            if a["kind"] == "state" and a.get("country") == iso and not a.get("descriptor"):
+                return a["id"]
+        used = {a["id"] for a in actors}
+        n = len(actors)
+        while f"actor-{n}" in used:
+            n += 1
+        rec = {"id": f"actor-{n}", "name": name, "kind": "state", "acled_inter": 1, "country": iso, "backers": [],
+               "aliases": [], "gazetteer_id": iso, "descriptor": False, "candidate": True, "mentions": [[start, end]],
+               "heads": [], "rule_ids": ["events.attacker:nationality"], "parent_id": None,
+               "parent_gazetteer_id": None}
+        doc._.cn_actors = [*actors, rec]
+        self._actor_rec[rec["id"]] = rec
+        return rec["id"]
+
+    def _specific_victims(self, ids: list[str]) -> list[str]:
+        """'people' next to the victims a sentence names ('villagers', 'worshippers') is the
+        same crowd counted again: the population word yields to the specific one."""
+        recs = [self._actor_rec.get(i) or {} for i in ids]
+        specific = any(r.get("kind") == "civilians" and "actors.descriptor:people" not in r.get("rule_ids", [])
+                       for r in recs)
+        if not specific:
+            return ids
+        return [i for i, r in zip(ids, recs, strict=True) if "actors.descriptor:people" not in r.get("rule_ids", [])]
+
+    def _one_party(self, ids: list[str]) -> list[str]:
+        """An event's attackers as parties: a description ('fighters', 'the gunmen') next to the
+        name of the group it describes ('RSF fighters', 'JNIM') or to a description of the same
+        kind ('a suicide bomber and gunmen', 'government soldiers' / 'Ethiopian soldiers') is
+        that party again, not a second attacker. Kinds that may describe one party: the armed
+        non-state kinds among themselves; state kinds (state, its forces, police) when the
+        countries do not differ."""
+        recs = [self._actor_rec.get(i) for i in ids]
+        if len(ids) < 2 or any(r is None for r in recs):
+            return ids
+        keep: list[dict] = []
+        # names first: a description yields to a name, never the reverse
+        for r in sorted(recs, key=lambda r: bool(r.get("descriptor"))):
+            if r.get("descriptor") and not r.get("backers") and any(_same_party(r, k) for k in keep):
+                continue
+            keep.append(r)
+        kept = {r["id"] for r in keep}
+        return [i for i in ids if i in kept]
 
     def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
         """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
@@ -521,7 +627,19 @@ class EventExtractor(RuleComponent):
             m.target_weak = weak
             m.target_text = _np_text(tok)
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
-        for a in self._actors_in(tok):
+        found = self._actors_in(tok)
+        if found:
+            # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
+            poss_only: dict[str, bool] = {}
+            for t in tok.subtree:
+                a = self._actor_at.get(t.i)
+                if a is None or self._actor_kind_at.get(t.i) != "civilians":
+                    continue
+                if t.head.i != t.i and self._actor_at.get(t.head.i) == a:
+                    continue  # a word inside the mention ('displaced' in 'displaced people')
+                poss_only[a] = poss_only.get(a, True) and t.dep_ == "poss" and t.head.i not in self._actor_at
+            found = [a for a in found if not poss_only.get(a)]
+        for a in found:
             if a not in m.targets and not (a in self._state_ids and self._actor_at.get(tok.i) != a):
                 # 'Haiti's main prison', 'a base in Colombia's Arauca province': the state names
                 # where the target is, it is not itself the target
@@ -531,7 +649,16 @@ class EventExtractor(RuleComponent):
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
         out: list[str] = []
         if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
-            return [self._actor_at[tok.i]]
+            out = [self._actor_at[tok.i]]
+            if shallow and out[0] in self._descriptor_ids:
+                # 'fighters from the RSF', 'members of the Gran Grif gang': the group they belong to
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                        for p in c.children:
+                            a = self._actor_at.get(p.i)
+                            if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
+                                out.append(a)
+            return out
         for t in tok.subtree:
             if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
                 continue
@@ -837,8 +964,12 @@ class EventExtractor(RuleComponent):
         tok = m.head
         governing = [t for t in toks if t.pos_ == "VERB"] or [
             next((a for a in _path_to_root(head)[1:4] if a.pos_ == "VERB"), head)]
+        # a reporting verb tells of a past event ('the group claims the attack'), but not of a
+        # bare plural in its object ('units post videos of their attacks'): that is a habit
+        kinds_of = tok.tag_ == "NNS" and m.count is None and tok.dep_ == "pobj" and not any(
+            c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
         if m.head.i >= self._headline_end and any(
-            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and t.lemma_ not in REPORT_LEMMAS
+            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and (t.lemma_ not in REPORT_LEMMAS or kinds_of)
             and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
             for t in governing
         ):
@@ -1317,7 +1448,11 @@ class EventExtractor(RuleComponent):
         # the mentions that tell the event, not those that add a detail to it ('the attackers set
         # fire to vehicles' does not make an assault an arson)
         primary = [m for m in ms if not m.refers_back and not m.continuation] or ms
-        kind = _specific([k for m in primary for k in m.kinds]) or "attack"
+        # a ground assault told with its weapons ('stormed the village, firing artillery') stays a
+        # ground assault: the weapon says how it was fought, the verb what happened
+        ground = [k for m in primary for t in m.triggers if t.rule.role == "event"
+                  for k in [t.rule.attack_kind.value] if k in GROUND_TOLD]
+        kind = _specific(ground) or _specific([k for m in primary for k in m.kinds]) or "attack"
         fatalities, injured, damage = self._event_figures(doc, ev)
         outcome = _event_outcome(ms, fatalities, injured, damage)
         instruments: list[dict] = []
@@ -1331,9 +1466,13 @@ class EventExtractor(RuleComponent):
         # roles from the mentions that tell the event; the details that follow ('troops killed
         # two of the gunmen') add roles only when the telling gave none
         told = [m for m in primary if m.attackers] or [m for m in ms if m.attackers]
-        attackers = list(dict.fromkeys(a for m in told for a in m.attackers))
+        attackers = self._one_party(list(dict.fromkeys(a for m in told for a in m.attackers)))
+        if not attackers:
+            nation = next((m.nation for m in [*primary, *ms] if m.nation), None)
+            if nation is not None:
+                attackers = [self._nation_actor(doc, nation)]
         hit = [m for m in primary if m.targets] or ms
-        targets = list(dict.fromkeys(a for m in hit for a in m.targets if a not in attackers))
+        targets = self._specific_victims(list(dict.fromkeys(a for m in hit for a in m.targets if a not in attackers)))
         place = self._most_precise([m.place for m in ms if m.place])
         place_rule = None
         if place is None and self._dateline is not None:
@@ -1542,6 +1681,22 @@ def _single_token(pattern: list[dict]) -> Optional[tuple[str, list[str], Optiona
     return attrs[0], words, set(pos) if pos is not None else None
 
 
+ARMED_NON_STATE = {"insurgent_group", "rebel_group", "militia", "paramilitary", "unidentified_armed_group",
+                   "criminal_group"}
+STATE_SIDE = {"state", "state_forces", "police"}
+
+
+def _same_party(desc: dict, other: dict) -> bool:
+    """Whether a descriptor actor may describe the same party as another attacker."""
+    a, b = desc["kind"], other["kind"]
+    if a in ARMED_NON_STATE and b in ARMED_NON_STATE:
+        return not other.get("descriptor") or a == b
+    if a in STATE_SIDE and b in STATE_SIDE:
+        ca, cb = desc.get("country"), other.get("country")
+        return (ca is None or cb is None or ca == cb) and (not other.get("descriptor") or a == b)
+    return False
+
+
 def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
     """The lowest token that dominates both (either may be the other's ancestor)."""
     up = {t.i for t in _path_to_root(a)}
@@ -1590,6 +1745,11 @@ def _linked(a: Token, b: Token) -> bool:
     if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
+        return False
+    if any(c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS and any(g.lower_ in {"after", "before"} for g in c.children)
+           for t in chain[:-1] for c in t.children):
+        # 'struck the port a day after a drone slammed into a building': the clause is dated
+        # apart from the other, so it tells another attack
         return False
     inner = chain[1:-1]
     for t in inner:
