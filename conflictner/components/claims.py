@@ -197,6 +197,8 @@ class ClaimLinker(RuleComponent):
         for a in attributions:
             if a.cue.i in used or a.cue.i < body_start:
                 continue
+            if a.cue.dep_ == "relcl" and a.speaker.lower_ in PRONOUNS:
+                continue  # 'young men they accused of supporting the militia': a description, not a claim
             eid = self._context_event(doc, a, events)
             if eid is None:
                 continue
