@@ -95,6 +95,77 @@ CASES = [
         "Yahya Saree", "report", False, "spokesperson", {"fatalities": {"min": 3, "max": 3}},
         id="yemen-gave-a-toll",
     ),
+    # -- follow-up statements, pronouns and repeated names ----------------------------------------------
+    pytest.param(
+        "Militants overran an army post near Fada N'Gourma on Friday, killing 23 soldiers, Interior Minister "
+        "Boubacar Sidibe said. Sidibe said 11 soldiers were wounded.",
+        "Boubacar Sidibe", "report", False, "official", {"fatalities": {"min": 23, "max": 23},
+                                                          "injured": {"min": 11, "max": 11}},
+        id="burkina-surname-repeats-the-named-speaker",
+    ),
+    pytest.param(
+        "A drone struck a market in Omdurman on Monday, killing nine people, the health ministry said. The "
+        "Sudanese army said its aircraft had hit a paramilitary base nearby. It said 30 fighters were killed.",
+        "Sudanese army", "report", False, "official", {"fatalities": {"min": 30, "max": 30}},
+        id="sudan-it-continues-the-institution",
+    ),
+    pytest.param(
+        "Gunmen opened fire on a bus near Bunia on Sunday, killing seven passengers, the army said. Army "
+        "spokesman Jules Ngongo said the attackers had come from the forest and blamed the CODECO militia.",
+        "Jules Ngongo", "accuse", False, "spokesperson", None,
+        id="drc-said-and-blamed-one-speaker",
+    ),
+    pytest.param(
+        "A car bomb exploded outside a police station in Cali on Tuesday, wounding 14 people, the police said. "
+        "President Alvaro Mora blamed the rebels. In a televised address, he said the bombing was an attack on "
+        "the peace talks.",
+        "Alvaro Mora", "accuse", False, "official", None,
+        id="colombia-follow-up-without-figures-joins-the-accusation",
+    ),
+    pytest.param(
+        "Jets struck a rebel camp in Karen state on Monday, killing eight fighters, the rebels said. The "
+        "military said its aircraft had carried out the strike. An initial review indicated that 20 fighters "
+        "were killed, the military said.",
+        "military", "report", False, "official", {"fatalities": {"min": 20, "max": 20}},
+        id="myanmar-a-review-inside-a-statement-is-the-speakers",
+    ),
+    # -- a state's own strike ----------------------------------------------------------------------------
+    pytest.param(
+        "Turkish drones struck a convoy near Qamishli overnight, Turkey's defence ministry said on Monday.",
+        "defence ministry", "confirm", False, "official", None, id="syria-state-forces-named-by-nationality",
+    ),
+    pytest.param(
+        "A strike on a port warehouse in Hodeidah killed two guards, a port official said. The coalition "
+        "said it had hit a weapons depot in the port.",
+        "coalition", "confirm", False, None, None, id="yemen-it-had-hit-own-strike",
+    ),
+    pytest.param(
+        "An explosion at a mosque in Quetta killed 20 worshippers on Friday, officials said. A spokesman for "
+        "the group, Abdul Rehman, distanced the movement from the attack.",
+        "Abdul Rehman", "deny", False, "spokesperson", None, id="pakistan-distanced-from-the-attack",
+    ),
+    # -- witnesses and who they are ------------------------------------------------------------------------
+    pytest.param(
+        "Gunmen killed 14 villagers in Bandiagara on Sunday, officials said. \"They came at night and burned "
+        "the granaries. We ran into the bush,\" said a farmer who escaped.",
+        "farmer who escaped", "report", True, "witness", None, id="mali-eyewitness-quote",
+    ),
+    pytest.param(
+        "Militiamen attacked a displacement camp near Djugu on Friday, killing 17 people, the army said. "
+        "Residents who buried the dead said more than 40 people had been killed.",
+        "Residents who buried the dead", "report", True, "witness", {"fatalities": {"min": 41, "max": None}},
+        id="drc-restrictive-clause-names-the-residents",
+    ),
+    pytest.param(
+        "Militants stormed a school in Kunduz on Monday, killing 5 pupils, said a police officer, who asked "
+        "not to be named.",
+        "a police officer", "report", True, "official", None, id="afghanistan-nonrestrictive-clause-cut",
+    ),
+    pytest.param(
+        "The al-Qaeda-linked group al-Shabaab claimed responsibility for a car bombing in Baidoa that killed "
+        "nine people.",
+        "al-Shabaab", "claim_responsibility", False, "armed_group", None, id="somalia-group-named-in-apposition",
+    ),
 ]
 
 
@@ -137,6 +208,16 @@ NOT_CLAIMS = [
         "not give a toll for a second attack.",
         "did not", id="pakistan-negated-cue",
     ),
+    pytest.param(
+        "No group immediately claimed the bombing in Maiduguri, but officials blamed Boko Haram. The blast "
+        "killed six people, police said.",
+        "No group", id="nigeria-no-group-claimed-the-bombing",
+    ),
+    pytest.param(
+        "Artillery hit a village in Tigray on Monday, killing 12 people, the regional health bureau said. It "
+        "said soldiers searched for young men they accused of helping the rebels.",
+        "they", id="ethiopia-accused-in-a-relative-clause",
+    ),
 ]
 
 
@@ -157,6 +238,21 @@ def test_one_claim_per_source_and_stance(extract: Any) -> None:
     found = claims_of(x, "military source", "report")
     assert len(found) == 1, describe(x)
     assert found[0].asserts.get("injured") == {"min": 12, "max": 12}, describe(x)
+
+
+def test_follow_up_without_figures_joins_the_committal_claim(extract: Any) -> None:
+    x = extract("A truck bomb exploded at an army base in Arauca on Tuesday, killing three soldiers, the army said. "
+                "Defence Minister Ana Rojas blamed the ELN. She said the attack would not stop the offensive.",
+                published=PUBLISHED)
+    mine = [c for c in x.claims if "Ana Rojas" in c.source.text]
+    assert [c.stance.value for c in mine] == ["accuse"], describe(x)
+
+
+def test_unnamed_sources_are_never_folded(extract: Any) -> None:
+    x = extract("Gunmen abducted 40 pupils from a school in Katsina on Friday, residents said. Residents blamed "
+                "bandits who raid villages in the area.", published=PUBLISHED)
+    stances = sorted(c.stance.value for c in x.claims if c.source.text.lower() == "residents")
+    assert stances == ["accuse", "report"], describe(x)
 
 
 def test_headline_attribution_echoing_the_body_is_dropped(extract: Any) -> None:

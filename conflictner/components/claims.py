@@ -39,7 +39,7 @@ from .events import _headline_end
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 AGENTIVE = {"launch", "carry", "conduct", "attack", "strike", "target", "fire", "kill", "shoot",
-            "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "mount", "down", "execute"}
+            "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "mount", "down", "execute", "order"}
 MEDIA_CHANNELS = {"reuters", "afp", "ap", "the associated press", "associated press", "al jazeera",
                   "bbc", "cnn", "tass", "ria novosti", "xinhua", "sana", "irna", "anadolu", "efe"}
 #: children of a reporting verb that hold what it reports
@@ -55,10 +55,12 @@ CONTEXT_SENTENCES = 4
 class ClaimWord(_Rule):
     """Words the claims layer reads besides cues and roles: `incident` nouns that point back at
     the incident under discussion ('the attackers', 'the bodies'); `commentator` heads whose talk
-    is analysis, not a claim about an incident ('analysts said')."""
+    is analysis, not a claim about an incident ('analysts said'); `forces` nouns for a state's
+    armed forces and their weapons ('Turkish warplanes', 'Israeli jets') whose strike that
+    state's officials confirm when they report it."""
 
     id: str
-    kind: Literal["incident", "commentator"]
+    kind: Literal["incident", "commentator", "forces"]
     terms: list[str]
     source: str
 
@@ -106,6 +108,7 @@ class ClaimLinker(RuleComponent):
         words = self.rules.get("words.jsonl", [])
         self.incident_words = {t.lower() for w in words if w.kind == "incident" for t in w.terms}
         self.commentators = {t.lower() for w in words if w.kind == "commentator" for t in w.terms}
+        self.forces = {t.lower() for w in words if w.kind == "forces" for t in w.terms}
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -167,6 +170,8 @@ class ClaimLinker(RuleComponent):
             elif found[2] is None and found[0].lemma_.lower() not in {"claim", "deny", "confirm"}:
                 # "No injuries were reported": a passive with no agent is the outlet speaking
                 sources, cue_tok, stance = [self._outlet(meta)], found[0], found[1]
+            elif found[2] is not None and _nobody(found[2]):
+                continue  # 'No group has claimed the attack': nobody speaks
             else:
                 cue_tok, stance, speaker = found
                 known = by_cue.get(cue_tok.i)
@@ -192,6 +197,8 @@ class ClaimLinker(RuleComponent):
         for a in attributions:
             if a.cue.i in used or a.cue.i < body_start:
                 continue
+            if a.cue.dep_ == "relcl" and a.speaker.lower_ in PRONOUNS:
+                continue  # 'young men they accused of supporting the militia': a description, not a claim
             eid = self._context_event(doc, a, events)
             if eid is None:
                 continue
@@ -202,7 +209,7 @@ class ClaimLinker(RuleComponent):
                     extra["attacker_ids"] = [source["actor_id"]]
                 add(eid, a.stance, source, a.cue, extra, a.cue.sent)
 
-        claims = _drop_headline_echoes(claims)
+        claims = _fold_follow_ups(_drop_headline_echoes(claims))
         for i, c in enumerate(claims):
             c["id"] = f"claim-{i}"
         _fold_into_events(events, claims)
@@ -232,8 +239,8 @@ class ClaimLinker(RuleComponent):
                 cue = self._verb_cue(tok)
                 if cue is None or _negated(tok):
                     continue
-                speaker = self._speaker(tok)
-                if speaker is None:
+                speaker = self._outer_speaker(tok) or self._speaker(tok)
+                if speaker is None or self._embedded(tok, speaker):
                     continue
                 stance = self._stance(tok, cue)
                 content = _content(tok)
@@ -244,6 +251,7 @@ class ClaimLinker(RuleComponent):
         self._quotations(doc, found)
         last: Optional[dict] = None
         seen: list[dict] = []
+        self._last_cue = None
         for a in found:
             a.sources = []
             for sp in _coordinated(a.speaker):
@@ -251,6 +259,7 @@ class ClaimLinker(RuleComponent):
                 a.sources.append(src)
                 seen.append(src)
             last = a.sources[0]
+            self._last_cue = a.cue.i
         return found
 
     def _quotations(self, doc: Doc, found: list[_Attribution]) -> None:
@@ -290,7 +299,8 @@ class ClaimLinker(RuleComponent):
             return None
         if all(self._commentator(src) for src in a.sources):
             return None
-        if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)):
+        if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)
+                or self._eyewitness(doc, a)):
             return None
         sent_start, sent_end = self._sent_of(a.cue.i)
         best: Optional[tuple[int, str]] = None
@@ -336,6 +346,16 @@ class ClaimLinker(RuleComponent):
                     return True
         return False
 
+    @staticmethod
+    def _eyewitness(doc: Doc, a: _Attribution) -> bool:
+        """'"We heard the explosion ...," said a resident': what witnesses and unnamed people
+        quoted in a conflict report tell is their account of the incident under discussion."""
+        if any(src["role"] == "witness" for src in a.sources):
+            return True
+        if not all(src["anonymous"] and not src.get("person") for src in a.sources):
+            return False
+        return any(doc[k].text in QUOTE_MARKS for s, e in a.content for k in range(max(s - 1, 0), min(e + 1, len(doc))))
+
     def _commentator(self, source: dict) -> bool:
         """'Analysts said ...': comment on an incident, not a claim about it."""
         words = source["text"].lower().split()
@@ -357,7 +377,11 @@ class ClaimLinker(RuleComponent):
             steps += 1
             cue = self._verb_cue(tok) if (tok is not head or self_cue) else None
             if cue is not None:
-                return tok, self._stance(tok, cue), self._speaker(tok)
+                speaker = self._outer_speaker(tok) or self._speaker(tok)
+                # 'young men they accused of supporting the militia': a description, not a claim
+                if speaker is None or not (self._embedded(tok, speaker) or (
+                        tok.dep_ == "relcl" and speaker.lower_ in PRONOUNS)):
+                    return tok, self._stance(tok, cue), speaker
             if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
                 return tok.head.head, "report", tok
             if tok.head.i == tok.i:
@@ -389,6 +413,33 @@ class ClaimLinker(RuleComponent):
             return None
         return cue
 
+    def _outer_speaker(self, cue: Token) -> Optional[Token]:
+        """'X said the bomb had been planted in the church and blamed the ADF': a speech verb
+        coordinated with the clause another cue reports, with no subject of its own, is said by
+        that cue's speaker (the parser hangs it on the reported clause)."""
+        if cue.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+            return None
+        clause = cue.head
+        if clause.dep_ not in {"ccomp", "parataxis"} or clause.head.i == clause.i:
+            return None
+        outer = clause.head
+        if self._verb_cue(outer) is None or self._verb_cue(clause) is not None:
+            return None
+        return self._speaker(outer)
+
+    def _embedded(self, cue: Token, speaker: Token) -> bool:
+        """'An initial assessment indicated that ..., he said': a cue whose speaker is a thing
+        (an assessment, a report, footage) inside what a person is reported to say belongs to
+        that person's statement, not to a source of its own."""
+        if cue.dep_ not in {"ccomp", "parataxis"} or cue.head.i == cue.i:
+            return False
+        if speaker.pos_ != "NOUN" or speaker.i in self._actor_at:
+            return False
+        if speaker.lemma_.lower() in PERSON_HEADS or speaker.lower_ in PERSON_HEADS or speaker.lower_ in self.role_of:
+            return False
+        outer = cue.head
+        return self._verb_cue(outer) is not None and self._speaker(outer) is not None
+
     @staticmethod
     def _speaker(cue: Token) -> Optional[Token]:
         """The cue's subject; for a participle ('issued a statement claiming ...') the subject
@@ -410,7 +461,7 @@ class ClaimLinker(RuleComponent):
 
     def _claims_own_act(self, doc: Doc, cue: Token, head: Token, speaker: Optional[Token], source: dict) -> bool:
         """'X announced it had launched ...', 'X said it carried out ...': a claim of its own act."""
-        if speaker is None or source["role"] not in {"armed_group", "official", "spokesperson", "other"}:
+        if speaker is None or source["role"] not in {"armed_group", "official", "spokesperson", "other", "ngo"}:
             return False
         path = [head]
         while path[-1].i != cue.i and path[-1].head.i != path[-1].i and len(path) < 10:
@@ -419,12 +470,19 @@ class ClaimLinker(RuleComponent):
             if t.pos_ == "VERB" and t.lemma_ in AGENTIVE:
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 own = subj and any(c.dep_ == "poss" and c.lower_ in {"its", "our", "their"} for c in subj[0].children)
-                if subj and (own or subj[0].lower_ in {"it", "we", "they"} or self._actor_at.get(subj[0].i) == source.get("actor_id")):
-                    return source["role"] == "armed_group" or source.get("actor_id") is not None
+                if subj and (own or subj[0].lower_ in {"it", "we", "they"}):
+                    return True  # 'the coalition said it had hit ...', 'said its fighters killed ...'
+                if subj and subj[0].lower_ in {"he", "she"} and source.get("person"):
+                    return True  # 'Trump wrote that he had ordered the strikes'
+                if subj and source.get("actor_id") is not None and self._actor_at.get(subj[0].i) == source["actor_id"]:
+                    return True
                 if subj and source["role"] in {"official", "spokesperson"} and source.get("affiliation"):
                     # 'Turkish warplanes struck ..., Turkey's defence ministry said': a state's own forces
                     actor = self._actors.get(self._actor_at.get(subj[0].i, ""))
                     if actor and actor["kind"] in {"state", "state_forces"} and actor.get("country") == source["affiliation"]:
+                        return True
+                    if actor is None and subj[0].lemma_.lower() in self.forces and self._country_word(
+                            doc[subj[0].left_edge.i : subj[0].i + 1]) == source["affiliation"]:
                         return True
         return False
 
@@ -436,9 +494,22 @@ class ClaimLinker(RuleComponent):
         if speaker is None:
             return {"text": cue.text, "actor_id": None, "role": "other", "affiliation": None,
                     "anonymous": True, "person": None, "channel": self._channel(cue)}
+        if speaker.lower_ in {"he", "she"} and (last is None or not _person_like(last)):
+            # 'He said' after an institution spoke: the person last named before it
+            named = self._person_before(doc, speaker)
+            if named is not None:
+                return {**self._source(doc, named, cue, None, seen), **_local(speaker)}
         if speaker.lower_ in PRONOUNS and last is not None and speaker.lower_ != "it":
             return {**last, "channel": self._channel(cue) or last.get("channel")}
+        if (speaker.lower_ == "it" and last is not None and last.get("role") != "media" and not _person_like(last)
+                and self._after_last(cue)):
+            # 'The ministry said ... It said ...': the institution that spoke just before
+            return {**last, "channel": self._channel(cue) or last.get("channel"), **_local(speaker)}
         span = _phrase(speaker, cut_conj)
+        named = _surname(span, speaker, seen or [])
+        if named is not None:
+            return {**named, "channel": self._channel(cue) or named.get("channel"),
+                    "start_char": span.start_char, "end_char": span.end_char}
         earlier = _repeats(span, speaker, seen or [])
         if earlier is not None:
             return {**earlier, "channel": self._channel(cue) or earlier.get("channel")}
@@ -449,7 +520,8 @@ class ClaimLinker(RuleComponent):
                 # 'It said ...' after an institution spoke: the institution again
                 return {**last, "channel": self._channel(cue) or last.get("channel")}
         inner = [self._actor_at[t.i] for t in span if t.i in self._actor_at and t.i != speaker.i]
-        person = next((text for start, text in self._persons if span.start <= start < span.end), None)
+        person = next((text for start, text in self._persons if span.start <= start < span.end
+                       and self._actors.get(self._actor_at.get(start, ""), {}).get("kind") not in ARMED_KINDS), None)
         if person is None and speaker.pos_ == "NOUN":
             # 'The regional governor, Igor Rudenya, said': the name in apposition is the speaker's
             for c in speaker.children:
@@ -494,6 +566,28 @@ class ClaimLinker(RuleComponent):
             "start_char": span.start_char,
             "end_char": span.end_char,
         }
+
+    def _after_last(self, cue: Token) -> bool:
+        """The previous attribution is in this sentence or the one before."""
+        last = getattr(self, "_last_cue", None)
+        if last is None:
+            return False
+        return bisect.bisect_right(self._starts, cue.i) - bisect.bisect_right(self._starts, last) <= 1
+
+    def _person_before(self, doc: Doc, pron: Token) -> Optional[Token]:
+        """The last person named in this sentence or the one before, before the pronoun."""
+        k = bisect.bisect_right(self._starts, pron.i) - 1
+        lo = self._starts[max(k - 1, 0)]
+        best = None
+        for start, _text in self._persons:
+            if lo <= start < pron.i:
+                best = start
+        if best is None:
+            return None
+        tok = doc[best]
+        while tok.head.i != tok.i and tok.dep_ in {"compound", "flat"} and tok.head.pos_ == "PROPN":
+            tok = tok.head
+        return tok
 
     def _antecedent(self, doc: Doc, tok: Token) -> Optional[str]:
         start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
@@ -617,9 +711,21 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
     left = min([tok.i] + [t.i for c in tok.children if c.i < tok.i and c.dep_ not in cut for t in c.subtree])
     right = tok.i
+    person = tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_HEADS or tok.lower_ in PERSON_HEADS)
     for c in tok.children:
-        if c.i > tok.i and c.dep_ not in cut:
+        if c.i < tok.i:
+            continue
+        keep = c.dep_ not in cut
+        if c.dep_ in {"relcl", "acl"} and person and doc[c.left_edge.i - 1].text != ",":
+            keep = True  # 'residents who helped with burials': the clause says which residents
+        elif c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and c.pos_ == "PROPN":
+            keep = True  # 'the al-Qaeda-linked group al-Shabaab': the name itself
+        if keep:
             right = max(right, max(t.i for t in c.subtree))
+    for k in range(tok.i + 1, right):
+        if doc[k].text == "," and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "VBG"}:
+            right = k - 1  # ', who asked not to be named': not part of the name
+            break
     span = doc[left : right + 1]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
@@ -655,6 +761,31 @@ def _repeats(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
         if src.get("role") != "media" or src.get("actor_id") or src.get("start_char") is not None:
             if head in words or head in singular:
                 return src
+    return None
+
+
+def _local(tok: Token) -> dict:
+    """The words that name a speaker here ('It', 'he'), for the attribution table, when the
+    speaker itself is resolved to an earlier mention."""
+    return {"start_char": tok.idx, "end_char": tok.idx + len(tok)}
+
+
+def _person_like(source: dict) -> bool:
+    """A named person, an unnamed individual or a spokesperson (who 'he' or 'she' can continue)."""
+    return bool(source.get("person")) or source.get("anonymous", False) or source.get("role") in {
+        "spokesperson", "witness"}
+
+
+def _surname(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
+    """'Museveni said' after 'President Yoweri Museveni said': a bare name that ends an earlier
+    speaker's full name is that speaker."""
+    if speaker.pos_ != "PROPN" or len(span) > 2:
+        return None
+    name = span.text.lower().split()
+    for src in reversed(seen):
+        person = (src.get("person") or "").lower().split()
+        if len(person) > len(name) and person[-len(name):] == name:
+            return src
     return None
 
 
@@ -707,6 +838,32 @@ def _drop_headline_echoes(claims: list[dict]) -> list[dict]:
     return out
 
 
+#: stances that commit a source on an event beyond telling it
+COMMITTAL = ("confirm", "claim_responsibility", "accuse", "deny")
+
+
+def _fold_follow_ups(claims: list[dict]) -> list[dict]:
+    """'Petro blamed the ELN. He said the bombing had ended the peace process': what a source that
+    claims, confirms, accuses or denies goes on to say about the same event, when it gives no
+    casualty figure, is part of that claim, not a separate report. A report with figures stays
+    its own claim (the figures a group gives for its own attack are its account, not the claim)."""
+    committal: dict[tuple[str, str], dict] = {}
+    for c in claims:
+        # unnamed people ('residents', 'officials') may be different people each time: never folded
+        if c["stance"] in COMMITTAL and c["cue"] is not None and not c["source"].get("anonymous"):
+            committal.setdefault((c["event_id"], _source_key(c["source"])), c)
+    out = []
+    for c in claims:
+        target = committal.get((c["event_id"], _source_key(c["source"])))
+        if (target is not None and c["stance"] == "report" and c["cue"] is not None
+                and c["asserts"].get("fatalities") is None and c["asserts"].get("injured") is None):
+            for k, v in c["asserts"].items():
+                target["asserts"].setdefault(k, v)
+            continue
+        out.append(c)
+    return out
+
+
 def _attribution_record(a: _Attribution) -> dict:
     """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
     doc = a.cue.doc
@@ -741,7 +898,8 @@ PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "office
                 "leaders", "elder", "elders", "insider", "insiders", "pilgrim", "pilgrims", "worshipper",
                 "worshippers", "volunteer", "volunteers", "passenger", "passengers", "teacher", "teachers",
                 "nurse", "nurses", "trader", "traders", "shopkeeper", "driver", "drivers", "fisherman",
-                "fishermen", "student", "students", "neighbor", "neighbour", "neighbors", "neighbours"}
+                "fishermen", "student", "students", "neighbor", "neighbour", "neighbors", "neighbours",
+                "farmer", "farmers", "men", "women", "mother", "mothers", "father", "fathers"}
 
 
 def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
