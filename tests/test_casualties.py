@@ -158,6 +158,17 @@ FOLLOW_UP = [
      "The source said more than 200 people had been wounded.", (71, None), (201, None)),
     ("A suicide bomber struck a mosque in Peshawar on Monday, killing 93 people. More than 150 people were "
      "wounded, a hospital spokesman said.", (93, 93), (151, None)),
+    # an upper estimate, a toll with a part after it, a part alone
+    ("A drone strike hit the market in Kherson on Monday. Officials said the toll could be as high as 40.",
+     (None, 40), None),
+    ("Gunmen attacked the village of Kuriga in Kaduna state on Friday. A local leader said the death toll "
+     "could reach 60.", (None, 60), None),
+    ("Militants attacked a displacement camp near Goma on Sunday. The UN put the toll at 25, among them 12 "
+     "children.", (25, 25), None),
+    ("The army shelled a market in Bamenda on Monday. The death toll rose to 32, among them four soldiers.",
+     (32, 32), None),
+    ("An airstrike hit a school in Khan Younis on Tuesday. At least nine children were among the dead, "
+     "medics said.", (9, None), None),
 ]
 
 

@@ -292,8 +292,14 @@ def _victims(tok: Token, lex: Lexicon) -> list[Token]:
         return [tok.head]
     if lem == "toll" or low == "toll":
         # "the death toll rose to at least 93", "a toll of 12": the number after the word
-        nums = [g for g in tok.head.subtree if g.like_num and g.i > tok.i]
-        return nums[:1]
+        # (a subtree is not in text order when the parse is non-projective: sort it; a number in
+        # an 'among them' phrase is a part: 'put the toll at 25, among them 12 children' -> 25)
+        nums = sorted((g for g in tok.head.subtree if g.like_num and g.i > tok.i), key=lambda g: g.i)
+        whole = [g for g in nums if not _among(g)]
+        return (whole or nums)[:1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in {"AUX", "VERB"}:
+        # "at least nine children were among the dead": a part of the toll
+        return [c for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return []  # "12 deaths", "a massacre": counted by the noun's own numbers below
 
 
@@ -338,6 +344,8 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
             continue
         seen.update(v.i for v in victims)
         seen.update(c.i for v in victims for c in v.children if c.dep_ == "conj")
+        if tok.dep_ == "pobj" and tok.head.lower_ == "among" and fig["min"] is not None:
+            fig = {"min": fig["min"], "max": None}  # 'nine children were among the dead': at least 9
         if low in lex.lower_bound_nouns and fig["max"] is not None:
             fig = {"min": fig["min"] if fig["min"] is not None else fig["max"], "max": None}
         out.append(Statement(field, i, figure=fig, subset=subset, vague=vague))
