@@ -27,6 +27,17 @@ ADMIN_SUFFIXES = re.compile(
     r"|territory|division|municipality)$",
     re.I,
 )
+#: an admin suffix naming a second-level unit: 'Ohio County' is not the state of Ohio (where a
+#: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
+SECOND_LEVEL_SUFFIXES = frozenset({"county"})
+#: what is left of 'Western Province' or 'North Region' without the suffix is a direction, not a
+#: name: 'Western countries', 'in the North' do not name those provinces
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "middle", "upper", "lower",
+})
+_SAINT = re.compile(r"^(?:st|saint)\.?\s+|^(?:ste|sainte)\.?\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +246,7 @@ class Gazetteer:
         self.by_id[entry.id] = entry
         keys = {k for k in map(fold, names) if len(k) > 1}
         if entry.kind == PlaceKind.admin1:
-            keys |= {ADMIN_SUFFIXES.sub("", k) for k in keys}
+            keys |= {k2 for k2 in (ADMIN_SUFFIXES.sub("", k) for k in keys) if k2 not in DIRECTION_WORDS}
         index = self.index
         for k in keys:  # a set: each entry lands once in each bucket
             bucket = index.get(k)
@@ -250,30 +261,50 @@ class Gazetteer:
         move their places ahead of equally named places elsewhere."""
         key = fold(text)
         stripped = ADMIN_SUFFIXES.sub("", key)
+        if stripped in DIRECTION_WORDS:
+            stripped = key  # 'West Region' is not 'West'
         if stripped != key:
-            # "Gezira State", "Belgorod region": the suffix says it is not the town
+            # "Gezira State", "Belgorod region": the suffix says it is not the town; 'Ohio County'
+            # names a unit below the state of Ohio, so the suffix-less name is not it
             cands = [c for c in self.index.get(key, []) if c.kind != PlaceKind.populated_place]
-            cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
+            if key[len(stripped):].strip() not in SECOND_LEVEL_SUFFIXES:
+                cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province
-        shared = {c.country for c in cands if c.kind == PlaceKind.populated_place} & {
-            c.country for c in cands if c.kind == PlaceKind.admin1} if stripped == key else set()
+        # (a town in the province: one merely listing the name among its alternates, as Bozeman
+        # lists 'Missouri', is no such town)
+        admin_countries = {c.country for c in cands if c.kind == PlaceKind.admin1}
+        shared = {c.admin1 for c in cands if c.kind == PlaceKind.populated_place} & {
+            c.admin1 for c in cands if c.kind == PlaceKind.admin1} - {None} if stripped == key else set()
+        own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
 
         def order(c: GeoEntry) -> tuple:
             # within a kind, a place whose own name this is beats one that merely lists it
-            # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo)
+            # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo); 'St.'
+            # and 'Saint' are one word ('St. Petersburg' is the own name of Saint Petersburg)
             rank = _rank(c)
-            if c.country in shared and c.kind == PlaceKind.populated_place:
-                rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
-            own = 0 if fold(c.name) in {key, stripped} else 1
+            if c.kind == PlaceKind.populated_place:
+                if c.admin1 in shared or (c.country in admin_countries and self._is_capital(c)):
+                    rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
+                elif admin_countries and rank[0] < _KIND_ORDER[PlaceKind.admin1]:
+                    # a big town beats its own namesake province ('Kirkuk', above), not a
+                    # province of another country ('Florida' is the US state, not the Cuban town)
+                    rank = (_KIND_ORDER[PlaceKind.populated_place], *rank[1:])
+            own = 0 if _SAINT.sub("saint ", fold(c.name)) in own_keys else 1
             near = 0 if not countries or c.country in countries or c.country is None else 1
             return (near, rank[0], own, *rank[1:])
 
         cands.sort(key=order)
         return cands
+
+    def _is_capital(self, c: GeoEntry) -> bool:
+        """A country's capital (its coordinates are the country's): 'Washington' is the capital,
+        not the state of the same country, as 'Kirkuk' is the town and not its province."""
+        home = self.country_by_iso3.get(c.country or "")
+        return home is not None and home.lat == c.lat and home.lon == c.lon
 
     def country(self, iso3: str) -> Optional[GeoEntry]:
         return self.country_by_iso3.get(iso3)
@@ -337,7 +368,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
 PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
