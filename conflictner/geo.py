@@ -129,6 +129,7 @@ class Gazetteer:
         self.iso2_to_iso3: dict[str, str] = {}
         self.country_by_iso3: dict[str, GeoEntry] = {}
         self.admin1_by_geonames: dict[tuple[str, str], str] = {}
+        self.demonyms: dict[str, str] = {}  # folded adjective ('european') -> region id
 
     # -- building ------------------------------------------------------------------------------
     @classmethod
@@ -235,7 +236,10 @@ class Gazetteer:
             gaz._add(entry, names)
         for fname in ("facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
-                gaz._add(_from_entry(e), [e.name, *e.aliases])
+                geo = _from_entry(e)
+                gaz._add(geo, [e.name, *e.aliases])
+                for d in e.demonyms:
+                    gaz.demonyms.setdefault(fold(d), geo.id)
         for cands in gaz.index.values():
             if len(cands) > 1:
                 cands.sort(key=_rank)
@@ -306,6 +310,12 @@ class Gazetteer:
         home = self.country_by_iso3.get(c.country or "")
         return home is not None and home.lat == c.lat and home.lon == c.lon
 
+    def demonym(self, text: str) -> Optional[GeoEntry]:
+        """The region an adjective or demonym names ('European' -> Europe), or None. Country
+        adjectives are the actor gazetteer's (`conflictner_actors`)."""
+        rid = self.demonyms.get(fold(text))
+        return self.by_id.get(rid) if rid else None
+
     def country(self, iso3: str) -> Optional[GeoEntry]:
         return self.country_by_iso3.get(iso3)
 
@@ -368,7 +378,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
 PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")

@@ -157,3 +157,30 @@ def test_a_list_of_places_is_not_read_as_town_and_province(nlp):
     places = nlp("Air strikes hit Aleppo, Idlib and Hama, and officials in Washington condemned them.")._.cn_places
     assert {p["name"]: p["admin1"] for p in places}.get("Washington") == "US-DC"
     assert {p["admin1"] for p in places} >= {"SY-HL", "SY-ID"}
+
+
+@pytest.mark.parametrize("name,expected_id", [
+    ("North America", "region:north-america"), ("South America", "region:south-america"),
+    ("the Americas", "region:americas"), ("Oceania", "region:oceania"), ("Korean Peninsula", "region:korean-peninsula"),
+    ("Atlantic", "water_body:atlantic-ocean"), ("the Pacific", "water_body:pacific-ocean"),
+])
+def test_continents_and_oceans(gaz, name, expected_id):
+    assert first(gaz, name).id == expected_id
+
+
+@pytest.mark.parametrize("adjective,expected_id", [
+    ("European", "region:europe"), ("African", "region:africa"), ("Latin American", "region:latin-america"),
+    ("West African", "region:west-africa"), ("Sahelian", "region:sahel"), ("Middle Eastern", "region:middle-east"),
+])
+def test_region_adjectives_name_their_region_but_are_not_names(gaz, adjective, expected_id):
+    """'European' answers for Europe when an adjective is asked for, but a 'European diplomat'
+    or 'West African troops' are not places: the adjective is not in the alias index."""
+    assert gaz.demonym(adjective).id == expected_id
+    assert not gaz.lookup(adjective)
+
+
+def test_an_ocean_adjective_is_a_place_only_when_tagged(nlp):
+    places = nlp("Pacific island states and Asia-Pacific ministers condemned the missile test over the "
+                 "Sea of Japan, while a tanker was hijacked off Somalia in the Indian Ocean.")._.cn_places
+    names = {p["name"] for p in places}
+    assert "Pacific Ocean" not in names and "Indian Ocean" in names

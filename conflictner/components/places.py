@@ -102,6 +102,8 @@ class PlaceResolver:
             if entry.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body, PlaceKind.admin1}:
                 names.add(entry.name)
         for key, cands in self._gaz.index.items():
+            if " " not in key and all(c.kind == PlaceKind.water_body and c.name.endswith(" Ocean") for c in cands):
+                continue  # 'Pacific', 'Atlantic' are adjectives too ('Pacific island states'): NER-tagged only
             if any(c.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body} for c in cands):
                 names.add(key)
             elif any(c.id.startswith(CURATED_TOWN) for c in cands):
