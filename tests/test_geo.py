@@ -89,3 +89,112 @@ def test_a_damaged_cache_is_rebuilt_and_the_cache_can_be_turned_off(tmp_path, mo
         f.unlink()
     build(Gazetteer, None, "15000")
     assert list(tmp_path.glob("*")) == []
+
+
+# -- namesakes and abbreviations ----------------------------------------------------------------
+@pytest.mark.parametrize("name,expected_id", [
+    # a province beats a foreign town of its name ...
+    ("Florida", "admin1:US-FL"), ("Ontario", "admin1:CA-ON"), ("Victoria", "admin1:AU-VIC"),
+    # ... and a town merely listing the name among its alternates is not its namesake town
+    ("Missouri", "admin1:US-MO"),
+    # AP-style state and province abbreviations in datelines and bylines
+    ("Calif.", "admin1:US-CA"), ("Ky.", "admin1:US-KY"), ("N.M.", "admin1:US-NM"), ("Wash.", "admin1:US-WA"),
+    ("Ont.", "admin1:CA-ON"), ("N.B.", "admin1:CA-NB"),
+    # 'Baringo County' is a Kenyan admin1 listed with its suffix
+    ("Baringo County", "admin1:KE-01"),
+])
+def test_provinces_and_their_abbreviations(gaz, name, expected_id):
+    assert first(gaz, name).id == expected_id
+
+
+@pytest.mark.parametrize("name,country", [
+    # a big town still beats its own province ('Kirkuk'), and a capital a namesake province
+    ("Kirkuk", "IRQ"), ("Aleppo", "SYR"), ("Kandahar", "AFG"), ("Washington", "USA"),
+])
+def test_towns_beat_their_own_province_and_capitals_any_province(gaz, name, country):
+    top = first(gaz, name)
+    assert (top.kind.value, top.country) == ("populated_place", country)
+    assert first(gaz, "Washington").admin1 == "US-DC"
+
+
+def test_saint_and_st_are_one_word(gaz):
+    # 'St. Petersburg' is the own name of Saint Petersburg, not only of the Florida city
+    assert first(gaz, "St. Petersburg", {"RUS", "USA"}).country == "RUS"
+    assert first(gaz, "St Petersburg").country == "RUS"
+
+
+def test_a_county_is_not_the_state_of_its_name(gaz):
+    # 'Ohio County' (West Virginia, Kentucky) is not the state of Ohio; 'Gezira State' is Gezira
+    assert all(c.id != "admin1:US-OH" for c in gaz.lookup("Ohio County"))
+    assert first(gaz, "Gezira State").id == "admin1:SD-GZ"
+
+
+@pytest.mark.parametrize("word", ["Western", "Northern", "East", "Central", "south"])
+def test_a_bare_direction_is_not_a_province(gaz, word):
+    # 'Western countries', 'in the North': not Rwanda's Western Province or Cameroon's North Region
+    assert all(c.kind.value != "admin1" for c in gaz.lookup(word))
+
+
+@pytest.mark.parametrize("text,town,town_admin1,container", [
+    ("Gunmen opened fire on a bus near the depot in Kent, Washington, late on Friday.",
+     "Kent", "US-WA", "admin1:US-WA"),
+    ("A car bomb exploded outside a police station in Kidal, Mali, on Sunday.", "Kidal", "ML-8", None),
+    ("Protesters marched in Lexington, Massachusetts, against the war in Sudan.", "Lexington", "US-MA",
+     "admin1:US-MA"),
+    ("Shelling hit Donetsk, Donetsk Oblast, and Kherson, Ukraine, overnight.", "Kherson", "UA-65", None),
+])
+def test_a_town_and_its_province_after_a_comma_are_read_together(nlp, text, town, town_admin1, container):
+    """'Kent, Washington': the Kent inside the state named after the comma, and that state rather
+    than the capital or another namesake."""
+    places = nlp(text)._.cn_places
+    by_name = {p["name"]: p for p in places}
+    assert by_name[town]["admin1"] == town_admin1
+    if container is not None:
+        assert container in {p["gazetteer_id"] for p in places}
+
+
+def test_a_list_of_places_is_not_read_as_town_and_province(nlp):
+    places = nlp("Air strikes hit Aleppo, Idlib and Hama, and officials in Washington condemned them.")._.cn_places
+    assert {p["name"]: p["admin1"] for p in places}.get("Washington") == "US-DC"
+    assert {p["admin1"] for p in places} >= {"SY-HL", "SY-ID"}
+
+
+@pytest.mark.parametrize("name,expected_id", [
+    ("North America", "region:north-america"), ("South America", "region:south-america"),
+    ("the Americas", "region:americas"), ("Oceania", "region:oceania"), ("Korean Peninsula", "region:korean-peninsula"),
+    ("Atlantic", "water_body:atlantic-ocean"), ("the Pacific", "water_body:pacific-ocean"),
+])
+def test_continents_and_oceans(gaz, name, expected_id):
+    assert first(gaz, name).id == expected_id
+
+
+@pytest.mark.parametrize("adjective,expected_id", [
+    ("European", "region:europe"), ("African", "region:africa"), ("Latin American", "region:latin-america"),
+    ("West African", "region:west-africa"), ("Sahelian", "region:sahel"), ("Middle Eastern", "region:middle-east"),
+])
+def test_region_adjectives_name_their_region_but_are_not_names(gaz, adjective, expected_id):
+    """'European' answers for Europe when an adjective is asked for, but a 'European diplomat'
+    or 'West African troops' are not places: the adjective is not in the alias index."""
+    assert gaz.demonym(adjective).id == expected_id
+    assert not gaz.lookup(adjective)
+
+
+def test_an_ocean_adjective_is_a_place_only_when_tagged(nlp):
+    places = nlp("Pacific island states and Asia-Pacific ministers condemned the missile test over the "
+                 "Sea of Japan, while a tanker was hijacked off Somalia in the Indian Ocean.")._.cn_places
+    names = {p["name"] for p in places}
+    assert "Pacific Ocean" not in names and "Indian Ocean" in names
+
+
+def test_small_towns_are_a_fallback_in_the_documents_countries(gaz):
+    """Towns under the city threshold (GeoNames cities1000) answer a name nothing else knows,
+    in a country the document is about; they never displace a bigger namesake."""
+    assert gaz.lookup("Rann", {"NGA"})[0].country == "NGA"          # Borno, Nigeria
+    assert gaz.lookup("Rann", {"NGA"})[0].source.endswith("(cities1000)")
+    assert not gaz.lookup("Rann", {"UKR"})                            # no Rann in a report on Ukraine
+    assert gaz.lookup("Kharkiv", {"UKR"})[0].population > 1_000_000  # the city, not a village
+
+
+def test_a_nationality_is_not_a_small_town(gaz):
+    # 'Canadian' (Texas), 'Mexican': the word in the news is the adjective
+    assert not gaz.lookup("Canadian", {"USA", "CAN"})

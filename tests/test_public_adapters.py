@@ -334,3 +334,33 @@ def test_small_end_to_end_run(tmp_path):
     for title in (plover.TITLE, ucdp.TITLE, gum.TITLE):
         assert f"## {title}" in page
     assert "| corpus | measure | ours | baseline |" in page
+
+
+def test_resolution_answer_naming_the_gold_area_is_right_at_country_level():
+    """An answer that is the gold area itself ('Africa' for 'Africa') is 0 km away and right
+    at country level, though the continent's conventional point lies in some country; a wrong
+    answer is still judged by its country, and an unresolved toponym is a miss."""
+    import spacy
+
+    import conflictner  # noqa: F401 - registers doc._.cn_places
+    from conflictner.evaluation.public.toponyms import GeoDoc, GoldToponym, Resolution, resolve_doc
+
+    text = "Aid agencies across Africa and Zxqwv warned of famine in Somalia."
+    doc = spacy.blank("en")(text)
+    a, s = text.index("Africa"), text.index("Somalia")
+    doc._.cn_places = [
+        {"name": "Africa", "lat": 2.0, "lon": 16.0, "country": None, "kind": "region",
+         "gazetteer_id": "region:africa", "mentions": [[a, a + 6]]},
+        {"name": "Sweden", "lat": 59.3, "lon": 18.1, "country": "SWE", "kind": "country",
+         "gazetteer_id": "country:SWE", "mentions": [[s, s + 7]]},
+    ]
+    z = text.index("Zxqwv")
+    gold = GeoDoc("d", text, [
+        GoldToponym(a, a + 6, "Africa", 7.19, 21.09, entity="region:africa", literal=True),
+        GoldToponym(z, z + 5, "Zxqwv", 0.0, 20.0, literal=True),
+        GoldToponym(s, s + 7, "Somalia", 2.04, 45.34, entity="country:SOM", literal=True),
+    ])
+    acc = Resolution()
+    resolve_doc(gold, doc, acc, {})
+    assert acc.errors_ours[0] == 0.0 and acc.country_hits["ours"] == [True, False, False]
+    assert acc.errors_ours[1] is None

@@ -118,6 +118,8 @@ class PlaceResolver:
             if entry.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body, PlaceKind.admin1}:
                 names.add(entry.name)
         for key, cands in self._gaz.index.items():
+            if " " not in key and all(c.kind == PlaceKind.water_body and c.name.endswith(" Ocean") for c in cands):
+                continue  # 'Pacific', 'Atlantic' are adjectives too ('Pacific island states'): NER-tagged only
             if any(c.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body} for c in cands):
                 names.add(key)
             elif any(c.id.startswith(CURATED_TOWN) for c in cands):
@@ -150,6 +152,7 @@ class PlaceResolver:
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
+        found: list[tuple[Span, bool, list[GeoEntry]]] = []
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
             span = _strip_det(span)
@@ -164,8 +167,10 @@ class PlaceResolver:
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
-            if not cands:
-                continue
+            if cands:
+                found.append((span, is_dateline, cands))
+        _containers(found)
+        for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
             key = (entry.id, qualifier)
@@ -422,6 +427,36 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+#: kinds a 'Town, Region' pair can name as the container
+CONTAINERS = frozenset({PlaceKind.admin1, PlaceKind.country})
+
+
+def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu': a place named right before a
+    comma and the province or country containing it. Both are resolved together: the first
+    place's namesake inside the second's area, and the second's reading that contains it (the
+    state of Washington, not the US capital). Candidate lists are reordered in place; a pair
+    with no such reading is left alone (a list: 'Syria, Iraq and Turkey')."""
+    for i in range(len(found) - 1):
+        a_span, _, a_cands = found[i]
+        b_span, _, b_cands = found[i + 1]
+        doc = a_span.doc
+        if b_span.start != a_span.end + 1 or doc[a_span.end].text != ",":
+            continue
+        for b in b_cands[:6]:
+            if b.kind not in CONTAINERS:
+                continue
+            inside = [a for a in a_cands if a is not b and a.kind != PlaceKind.country and (
+                a.country == b.country if b.kind == PlaceKind.country
+                else a.kind != PlaceKind.admin1 and a.admin1 == b.admin1)]
+            if inside:
+                a_cands.remove(inside[0])
+                a_cands.insert(0, inside[0])
+                b_cands.remove(b)
+                b_cands.insert(0, b)
+                break
 
 
 def _verb_objects(doc: Doc) -> dict[int, str]:

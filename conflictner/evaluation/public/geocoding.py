@@ -113,7 +113,8 @@ def gazetteer() -> Gazetteer:
 def resolve_ours(name: str, countries: Optional[set[str]] = None,
                  adjective_country: Optional[dict[str, str]] = None) -> Optional[Point]:
     """Our gazetteer's best candidate with coordinates; countries seen in the document rank
-    their places first; a demonym or adjective ('Syrian') resolves to its country."""
+    their places first; a demonym or adjective ('Syrian') resolves to its country, a region's
+    ('European') to its region."""
     gaz = gazetteer()
     for cand in gaz.lookup(name, countries or None):
         p = point_of(cand, gaz)
@@ -124,7 +125,8 @@ def resolve_ours(name: str, countries: Optional[set[str]] = None,
         entry = gaz.country(iso) if iso else None
         if entry is not None:
             return point_of(entry, gaz)
-    return None
+    region = gaz.demonym(name)  # 'European' -> Europe
+    return point_of(region, gaz) if region is not None else None
 
 
 def adjective_countries() -> dict[str, str]:

