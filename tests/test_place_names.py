@@ -1,5 +1,6 @@
-"""Words after a locative preposition that are not the town the gazetteer knows by that word:
-dates ('in March') and the first word of a longer unknown name ('near Ayn Isa' is not 'Ayn')."""
+"""Words that are not the place the gazetteer knows by that word: dates ('in March'), the first
+word of a longer unknown name ('near Ayn Isa' is not 'Ayn'), and a country name that modifies a noun
+('a U.S. strike': a side, not a location)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ ROWS = [
     ("Militants attacked a checkpoint near Mocimboa da Praia on Sunday.", None, "Mocímboa da Praia"),
     ("Troops clashed with rebels near Bunia Airport on Friday.", None, "Bunia Airport"),
     ("Russian troops shelled villages in Kharkiv Oblast on Monday.", None, "Kharkiv"),
+    # a country name modifying a noun names a side, not a location
+    ("A U.S. strike on Friday hit two al-Qaeda vehicles near Sarmada.", "United States", None),
+    ("U.S. troops withdrew from the base on Sunday.", "United States", None),
+    ("A Russia-made drone hit a house in Sumy region.", "Russia", "Sumy"),
+    ("The United States carried out strikes in Yemen on Monday.", None, "Yemen"),
+    ("U.S. troops left the embassy and flew back to the U.S. on Monday.", None, "United States"),
 ]
 
 

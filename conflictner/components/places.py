@@ -149,7 +149,9 @@ class PlaceResolver:
             # the dateline's town is read from the dateline pattern, whatever the NER made of it
             city = dateline[0]
             spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
-        spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)]
+        modifiers = _modifier_affiliations(doc)
+        spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
+                 and (s.start_char, s.end_char) not in modifiers]
         countries = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
@@ -489,6 +491,18 @@ def _distance(tok) -> Optional[str]:  # noqa: ANN001
         words.append("from" if any(c.lower_ == "from" for c in tok.children) else "of")
         return " ".join(words)
     return None
+
+
+def _modifier_affiliations(doc: Doc) -> set[tuple[int, int]]:
+    """Character spans of country names the actor layer read as a side, not a location: a name
+    modifying a noun as an adjective would ('a U.S. strike', 'U.S. troops'; not 'the Iraqi city of
+    Mosul'). A plain name used so ('the Israel-Hamas war') still counts towards the document's countries."""
+    out: set[tuple[int, int]] = set()
+    for a in records(doc, "cn_affiliations"):
+        for (s, e), form in zip(a.get("mentions", []), a.get("forms", []), strict=True):
+            if form == "adjective":
+                out.add((s, e))
+    return out
 
 
 def _date_like(doc: Doc, tok: Token) -> bool:
