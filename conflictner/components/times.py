@@ -166,8 +166,9 @@ def _merge_parenthetical(doc: Doc, spans: list[Span]) -> list[Span]:
         s = spans[i]
         if i + 1 < len(spans):
             nxt = spans[i + 1]
-            between = doc[s.end : nxt.start].text.strip()
-            if between == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")":
+            # only '(' (and spaces) between them: a token or two, never a span's text to build
+            if 0 < nxt.start - s.end <= 2 and doc[s.end:nxt.start].text.strip() == "(" \
+                    and nxt.end < len(doc) and doc[nxt.end].text == ")":
                 out.append(Span(doc, s.start, nxt.end + 1, label=s.label))
                 i += 2
                 continue
