@@ -353,3 +353,83 @@ def test_parties_of_other_kinds_stay_apart():
 ])
 def test_a_clause_dated_apart_tells_another_attack(extract, text):
     assert len(asserted(extract(text, published="2024-06-12"))) == 2
+
+
+# -- what is named as where, or as nobody, is no target --------------------------------------------------
+@pytest.mark.parametrize("text,place", [
+    ("Al-Shabaab fighters overran an army base at Bariire in Lower Shabelle on Friday, killing 12 soldiers.",
+     "Bariire"),
+    ("Shells hit a camp for displaced people near the town of Kutkai in northern Shan state on Monday.", "Kutkai"),
+    ("Gunmen attacked a police post in Kidal's Tin-Essako area on Sunday, killing four officers.", "Tin-Essako"),
+    ("A car bomb exploded at an army barracks in Colombia's eastern Arauca province on Tuesday, wounding five "
+     "soldiers.", "Arauca"),
+])
+def test_a_place_unknown_to_the_gazetteer_is_no_target(extract, text, place):
+    x = extract(text, published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert not any(place in names[t] for t in e.target_ids)
+    assert e.target_text  # the base, the camp, the post: what was attacked is still told
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb exploded near a convoy in Mogadishu on Tuesday. Officials did not say whether anyone was hurt.",
+    "Gunmen fired on a bus near Rajouri on Sunday. No one was hurt, police said.",
+    "Fano militiamen clashed with federal troops in Merawi on Monday and then killed many of them, residents said.",
+    "Drones struck a fuel depot in Novoshakhtinsk on Friday. Nobody was killed, the governor said.",
+])
+def test_a_pronoun_or_quantifier_is_no_target(extract, text):
+    x = extract(text, published="2024-06-12")
+    for e in asserted(x):
+        names = {a.id: a.name.lower() for a in x.actors}
+        assert (e.target_text or "").lower() not in {"anyone", "no one", "them", "nobody"}
+        assert not {names[t] for t in e.target_ids} & {"anyone", "no one", "them", "nobody"}
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Rebels fired at a military helicopter as it landed in Lashio on Tuesday.", "helicopter"),
+    ("Houthi fighters fired a missile at a U.S. drone over Marib on Sunday.", "drone"),
+])
+def test_an_aircraft_fired_at_is_the_target_text(extract, text, target):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    assert target in (e.target_text or "")
+
+
+def test_a_name_told_as_a_party_in_a_town_is_still_a_party(extract):
+    # counter-test: an armed group after 'by' or as the subject stays the attacker even in a town
+    x = extract("Fighters from the Twirwaneho militia attacked a village in Minembwe on Sunday, killing 12 people.",
+                published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert any("Twirwaneho" in names[a] for a in e.attacker_ids)
+
+
+# -- scoring: the thing attacked is a target beside the people hit --------------------------------------
+@pytest.mark.parametrize("target_text,targets,tp_fp_fn", [
+    ("an army base", ("army",), (1, 0, 0)),        # the base restates the gold's 'army base' alias: not a false alarm
+    ("the fuel depot", (), (1, 0, 0)),              # no actor: the phrase is the one target
+    ("two soldiers", ("army",), (1, 0, 0)),         # a phrase ending in a target actor's mention restates it
+    ("a wedding party", ("army",), (1, 1, 0)),      # a phrase naming something else is a false alarm
+])
+def test_target_text_is_scored_beside_the_target_actors(target_text, targets, tp_fp_fn):
+    from conflictner.evaluation.score import score
+    from conflictner.schema import ActorKind, AttackKind
+    from tests.test_evaluate import Builder, gold_doc
+
+    b = Builder("Insurgents fired rockets at an army base near Kandar on Monday, killing two soldiers, the army "
+                "said. The Free Hills Front claimed responsibility. Separately, a drone struck a fuel depot in "
+                "Ostrov on Tuesday, officials said.")
+    army = b.actor("army", ActorKind.state_forces, "army", "soldiers", country="AFG")
+    ins = b.actor("Insurgents", ActorKind.insurgent_group)
+    kandar = b.place("Kandar", "AFG", "AF-KAN", precision=2)
+    monday = b.time("Monday", "2024-04-08")
+    ids = {"army": army}
+    b.event("fired rockets", kind=AttackKind.rocket_attack, attackers=(ins,), targets=tuple(ids[t] for t in targets),
+            target_text=target_text if target_text != "the fuel depot" else None, place=kandar, time=monday)
+    if target_text == "the fuel depot":
+        b.events.clear()
+        b.event("struck", kind=AttackKind.drone_strike, target_text=target_text, place=b.place("Ostrov", "RUS"),
+                time=b.time("Tuesday", "2024-04-09"))
+    report = score([gold_doc()], [b.build()])
+    t = report.layers["targets"]
+    assert (t.tp, t.fp) == tp_fp_fn[:2]

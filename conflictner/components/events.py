@@ -197,7 +197,7 @@ class EventExtractor(RuleComponent):
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
-        self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in self._candidate_ids}
+        self._town_at = self._unknown_places(doc, actors)
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
@@ -232,6 +232,28 @@ class EventExtractor(RuleComponent):
         doc._.cn_events = [self._record(doc, e) for e in events] + threats
         doc._.cn_event_refs = refs
         return doc
+
+    def _unknown_places(self, doc: Doc, actors: list[dict]) -> set[int]:
+        """Tokens of unknown names (ORGs the gazetteer does not know) that name a place: one the
+        place layer reads as a town ('attacked El Fasher', 'in eastern Arauca'), or one told as
+        a place ('the town of Laiza', 'their base at Buulo Mareer', 'near Kidal'). Such a name is
+        where something happened, not a party to it."""
+        towns: set[str] = set()
+        for a in actors:
+            if a["id"] not in self._candidate_ids:
+                continue
+            for h in a.get("heads") or []:
+                if not 0 <= h < len(doc):
+                    continue
+                tok = doc[h]
+                prep = tok.head if tok.dep_ == "pobj" else None
+                if prep is not None and (prep.lower_ in WHERE_PREPOSITIONS or (
+                        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)):
+                    towns.add(a["id"])
+                elif tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:
+                    towns.add(a["id"])
+        towns |= {a for i, a in self._actor_at.items() if i in self._place_at and a in self._candidate_ids}
+        return {i for i, a in self._actor_at.items() if a in towns}
 
     # -- triggers and instruments -----------------------------------------------------------
     def _find_instruments(self, doc: Doc) -> dict[int, tuple[InstrumentEntry, Span]]:
@@ -618,8 +640,14 @@ class EventExtractor(RuleComponent):
 
     def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
         """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
-        the thing attacked ('fired shells at a base, killing two soldiers')."""
-        if tok.i in self._instruments or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+        the thing attacked ('fired shells at a base, killing two soldiers'). An aircraft or a
+        vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
+        aimed_at = tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPOSITIONS
+        if (tok.i in self._instruments and not aimed_at) or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+            return
+        if tok.pos_ == "PRON" or tok.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            # 'killed them', 'whether anyone was hurt', 'No one was hurt': a pronoun or a
+            # quantifier names nobody in particular (who 'them' are is told elsewhere)
             return
         if m.target_text is not None and m.target_weak and not weak:
             m.target_text = None
@@ -1585,6 +1613,8 @@ PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "hea
 #: verbs whose 'from' phrase names where a weapon came from, not where it struck
 LAUNCH_LEMMAS = {"launch", "fire", "shoot", "take", "fly", "send", "lob"}
 #: what a territory can be called when 'seized' or 'captured'
+#: 'at X', 'near X': an unknown name after these is a place ('from' is not: 'fighters from X')
+WHERE_PREPOSITIONS = {"at", "near", "in", "outside", "around", "inside", "across", "towards", "toward"}
 PLACE_NOUNS = {"town", "city", "village", "base", "camp", "airport", "airfield", "district", "region", "area",
                "territory", "position", "capital", "outpost", "checkpoint", "facility", "barracks", "crossing",
                "province", "state", "neighbourhood", "neighborhood", "hill", "headquarters", "garrison", "port",
@@ -1837,6 +1867,7 @@ ENABLING_VERBS = {"help", "let", "make", "allow", "enable", "assist"}
 WEAPON_USE_VERBS = {"fire", "launch", "drop", "use", "deploy", "detonate", "plant", "hurl", "lob", "throw",
                     "shoot", "explode", "fly", "send", "set", "trigger", "unleash", "rain", "carry", "conduct"}
 #: prepositions whose object is what an attack is aimed at
+NOBODY = {"nobody", "noone", "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none"}
 TARGET_PREPOSITIONS = {"on", "at", "against", "upon"}
 #: a toll this high with no day of its own sums up a war, not an attack
 SUMMARY_TOLL = 1000
