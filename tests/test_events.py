@@ -433,3 +433,79 @@ def test_target_text_is_scored_beside_the_target_actors(target_text, targets, tp
     report = score([gold_doc()], [b.build()])
     t = report.layers["targets"]
     assert (t.tp, t.fp) == tp_fp_fn[:2]
+
+
+# -- a clause set apart by a time gap tells another attack, dated and placed by its own words ----------
+@pytest.mark.parametrize("text,places", [
+    ("Israeli warplanes struck the port of Hodeidah on Saturday, a day after a drone launched by the Houthis "
+     "slammed into a building in Tel Aviv and killed a man.", {"Hodeidah", "Tel Aviv"}),
+    ("Sudanese army jets bombed a market in Nyala on Monday, two days after RSF fighters shelled a hospital in "
+     "El Obeid.", {"Nyala", "El Obeid"}),
+])
+def test_a_clause_a_day_after_is_another_attack(extract, text, places):
+    x = extract(text, published="2024-07-21")
+    evs = asserted(x)
+    assert len(evs) == 2
+    names = {p.id: p.name for p in x.places}
+    got = {names.get(e.place_id, "") for e in evs}
+    assert all(any(want in g or g in want for g in got) for want in places)
+    # the gap dates the main clause from the other, not the other clause itself
+    times = {t.id: t for t in x.times}
+    dated = [times[e.time_id].start for e in evs if e.time_id in times and times[e.time_id].start]
+    assert len(set(dated)) == len(dated)
+
+
+# -- a later strike of the lead's kind, with no attacker of its own, is part of the lead's campaign -----
+@pytest.mark.parametrize("text,attacker", [
+    ("Russia fired more than 40 missiles at Kyiv on Monday, officials said. In Dnipro, a missile "
+     "strike killed 10 people.", "Russia"),
+    ("Coalition military forces conducted 12 air strikes against ISIL targets near Deir ez-Zor on Sunday. Near Raqqa, two "
+     "strikes engaged an ISIL tactical unit.", "forces"),
+    ("The Sudanese army carried out air strikes on RSF positions in Nyala on Friday. In Kutum, an air strike hit "
+     "a fuel depot.", "army"),
+])
+def test_a_later_strike_of_the_same_kind_shares_the_leads_attacker(extract, text, attacker):
+    x = extract(text, published="2024-07-09")
+    names = {a.id: a.name for a in x.actors}
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert all(any(attacker.lower() in names[a].lower() for a in e.attacker_ids) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    # a ground attack: anyone may fight anywhere
+    "Russian jets bombed Idlib on Monday, monitors said. In Afrin, gunmen attacked a checkpoint.",
+    # another kind of weapon
+    "Israeli jets struck targets in southern Lebanon on Tuesday. In Kiryat Shmona, a rocket hit a house.",
+    # another country
+    "Russian missiles struck Kharkiv on Monday, officials said. In Belgorod, a missile strike killed two people.",
+])
+def test_the_leads_attacker_does_not_spread_to_other_attacks(extract, text):
+    x = extract(text, published="2024-07-09")
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert not set(evs[0].attacker_ids) & set(evs[1].attacker_ids)
+
+
+@pytest.mark.parametrize("text,events", [
+    ("Near Raqqa, two strikes engaged an ISIL tactical unit and destroyed an ISIL fighting position.", 1),
+    ("Ukraine said it had destroyed 12 Russian infantry fighting vehicles near Avdiivka.", 0),
+    ("Men of fighting age were ordered to report to the barracks in Goma.", 0),
+    # counter-test: fighting itself is still a clash
+    ("Fighting between the army and the RSF killed 20 people in El Obeid on Monday, medics said.", 1),
+])
+def test_fighting_naming_a_thing_is_no_clash(extract, text, events):
+    x = extract(text, published="2024-07-09")
+    assert len(asserted(x)) == events
+    assert not any(e.attack_kind.value == "armed_clash" for e in asserted(x)) or "Fighting between" in text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A U.S. strike hit two al-Qaeda vehicles near Sarmada on Monday.", "SYR"),
+    ("A Russian air strike hit a market in Idlib province on Monday.", "SYR"),
+])
+def test_a_country_qualifying_the_strike_is_not_where_it_hit(extract, text, country):
+    x = extract(text, published="2024-07-09")
+    (e,) = asserted(x)
+    places = {p.id: p for p in x.places}
+    assert e.place_id is None or places[e.place_id].country in {country, None}
