@@ -509,3 +509,14 @@ def test_a_country_qualifying_the_strike_is_not_where_it_hit(extract, text, coun
     (e,) = asserted(x)
     places = {p.id: p for p in x.places}
     assert e.place_id is None or places[e.place_id].country in {country, None}
+
+
+@pytest.mark.parametrize("text,events", [
+    ("The RSF, which have besieged El Fasher since May, are trying to seize the last city in Darfur held by the army.", 0),
+    ("JNIM fighters have been trying to take control of the town of Boulkessi for weeks.", 0),
+    # counter-tests: an attempt told as done is an attack, and a capture told as done is a capture
+    ("M23 rebels tried to storm the town of Sake on Monday but were pushed back by the army.", 1),
+    ("Al-Shabaab fighters seized the town of Adan Yabaal on Tuesday after government troops withdrew.", 1),
+])
+def test_a_capture_under_way_is_no_event(extract, text, events):
+    assert len(asserted(extract(text, published="2024-06-12"))) == events

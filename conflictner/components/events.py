@@ -917,6 +917,12 @@ class EventExtractor(RuleComponent):
                     return
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     gov = tok.head
+                    if gov.lemma_ in {"try", "attempt", "seek"} and gov.tag_ == "VBG" and set(m.kinds) <= {"territory_capture"} \
+                            and any(c.dep_ == "aux" for c in gov.children):
+                        # 'the RSF are trying to seize the city': a capture under way is a
+                        # campaign, not a place taken (an assault told in it is its own mention)
+                        m.modality, m.modality_rule = "hypothetical", "events.modality.capture_attempt"
+                        return
                     if gov.lemma_ in ATTEMPT_GOVERNORS or gov.lemma_ in MEANS_GOVERNORS:
                         continue
                     if gov.lemma_ in FUTURE_GOVERNORS:
