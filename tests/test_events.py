@@ -353,3 +353,170 @@ def test_parties_of_other_kinds_stay_apart():
 ])
 def test_a_clause_dated_apart_tells_another_attack(extract, text):
     assert len(asserted(extract(text, published="2024-06-12"))) == 2
+
+
+# -- what is named as where, or as nobody, is no target --------------------------------------------------
+@pytest.mark.parametrize("text,place", [
+    ("Al-Shabaab fighters overran an army base at Bariire in Lower Shabelle on Friday, killing 12 soldiers.",
+     "Bariire"),
+    ("Shells hit a camp for displaced people near the town of Kutkai in northern Shan state on Monday.", "Kutkai"),
+    ("Gunmen attacked a police post in Kidal's Tin-Essako area on Sunday, killing four officers.", "Tin-Essako"),
+    ("A car bomb exploded at an army barracks in Colombia's eastern Arauca province on Tuesday, wounding five "
+     "soldiers.", "Arauca"),
+])
+def test_a_place_unknown_to_the_gazetteer_is_no_target(extract, text, place):
+    x = extract(text, published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert not any(place in names[t] for t in e.target_ids)
+    assert e.target_text  # the base, the camp, the post: what was attacked is still told
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb exploded near a convoy in Mogadishu on Tuesday. Officials did not say whether anyone was hurt.",
+    "Gunmen fired on a bus near Rajouri on Sunday. No one was hurt, police said.",
+    "Fano militiamen clashed with federal troops in Merawi on Monday and then killed many of them, residents said.",
+    "Drones struck a fuel depot in Novoshakhtinsk on Friday. Nobody was killed, the governor said.",
+])
+def test_a_pronoun_or_quantifier_is_no_target(extract, text):
+    x = extract(text, published="2024-06-12")
+    for e in asserted(x):
+        names = {a.id: a.name.lower() for a in x.actors}
+        assert (e.target_text or "").lower() not in {"anyone", "no one", "them", "nobody"}
+        assert not {names[t] for t in e.target_ids} & {"anyone", "no one", "them", "nobody"}
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Rebels fired at a military helicopter as it landed in Lashio on Tuesday.", "helicopter"),
+    ("Houthi fighters fired a missile at a U.S. drone over Marib on Sunday.", "drone"),
+])
+def test_an_aircraft_fired_at_is_the_target_text(extract, text, target):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    assert target in (e.target_text or "")
+
+
+def test_a_name_told_as_a_party_in_a_town_is_still_a_party(extract):
+    # counter-test: an armed group after 'by' or as the subject stays the attacker even in a town
+    x = extract("Fighters from the Twirwaneho militia attacked a village in Minembwe on Sunday, killing 12 people.",
+                published="2024-06-12")
+    (e,) = asserted(x)
+    names = {a.id: a.name for a in x.actors}
+    assert any("Twirwaneho" in names[a] for a in e.attacker_ids)
+
+
+# -- scoring: the thing attacked is a target beside the people hit --------------------------------------
+@pytest.mark.parametrize("target_text,targets,tp_fp_fn", [
+    ("an army base", ("army",), (1, 0, 0)),        # the base restates the gold's 'army base' alias: not a false alarm
+    ("the fuel depot", (), (1, 0, 0)),              # no actor: the phrase is the one target
+    ("two soldiers", ("army",), (1, 0, 0)),         # a phrase ending in a target actor's mention restates it
+    ("a wedding party", ("army",), (1, 1, 0)),      # a phrase naming something else is a false alarm
+])
+def test_target_text_is_scored_beside_the_target_actors(target_text, targets, tp_fp_fn):
+    from conflictner.evaluation.score import score
+    from conflictner.schema import ActorKind, AttackKind
+    from tests.test_evaluate import Builder, gold_doc
+
+    b = Builder("Insurgents fired rockets at an army base near Kandar on Monday, killing two soldiers, the army "
+                "said. The Free Hills Front claimed responsibility. Separately, a drone struck a fuel depot in "
+                "Ostrov on Tuesday, officials said.")
+    army = b.actor("army", ActorKind.state_forces, "army", "soldiers", country="AFG")
+    ins = b.actor("Insurgents", ActorKind.insurgent_group)
+    kandar = b.place("Kandar", "AFG", "AF-KAN", precision=2)
+    monday = b.time("Monday", "2024-04-08")
+    ids = {"army": army}
+    b.event("fired rockets", kind=AttackKind.rocket_attack, attackers=(ins,), targets=tuple(ids[t] for t in targets),
+            target_text=target_text if target_text != "the fuel depot" else None, place=kandar, time=monday)
+    if target_text == "the fuel depot":
+        b.events.clear()
+        b.event("struck", kind=AttackKind.drone_strike, target_text=target_text, place=b.place("Ostrov", "RUS"),
+                time=b.time("Tuesday", "2024-04-09"))
+    report = score([gold_doc()], [b.build()])
+    t = report.layers["targets"]
+    assert (t.tp, t.fp) == tp_fp_fn[:2]
+
+
+# -- a clause set apart by a time gap tells another attack, dated and placed by its own words ----------
+@pytest.mark.parametrize("text,places", [
+    ("Israeli warplanes struck the port of Hodeidah on Saturday, a day after a drone launched by the Houthis "
+     "slammed into a building in Tel Aviv and killed a man.", {"Hodeidah", "Tel Aviv"}),
+    ("Sudanese army jets bombed a market in Nyala on Monday, two days after RSF fighters shelled a hospital in "
+     "El Obeid.", {"Nyala", "El Obeid"}),
+])
+def test_a_clause_a_day_after_is_another_attack(extract, text, places):
+    x = extract(text, published="2024-07-21")
+    evs = asserted(x)
+    assert len(evs) == 2
+    names = {p.id: p.name for p in x.places}
+    got = {names.get(e.place_id, "") for e in evs}
+    assert all(any(want in g or g in want for g in got) for want in places)
+    # the gap dates the main clause from the other, not the other clause itself
+    times = {t.id: t for t in x.times}
+    dated = [times[e.time_id].start for e in evs if e.time_id in times and times[e.time_id].start]
+    assert len(set(dated)) == len(dated)
+
+
+# -- a later strike of the lead's kind, with no attacker of its own, is part of the lead's campaign -----
+@pytest.mark.parametrize("text,attacker", [
+    ("Russia fired more than 40 missiles at Kyiv on Monday, officials said. In Dnipro, a missile "
+     "strike killed 10 people.", "Russia"),
+    ("Coalition military forces conducted 12 air strikes against ISIL targets near Deir ez-Zor on Sunday. Near Raqqa, two "
+     "strikes engaged an ISIL tactical unit.", "forces"),
+    ("The Sudanese army carried out air strikes on RSF positions in Nyala on Friday. In Kutum, an air strike hit "
+     "a fuel depot.", "army"),
+])
+def test_a_later_strike_of_the_same_kind_shares_the_leads_attacker(extract, text, attacker):
+    x = extract(text, published="2024-07-09")
+    names = {a.id: a.name for a in x.actors}
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert all(any(attacker.lower() in names[a].lower() for a in e.attacker_ids) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    # a ground attack: anyone may fight anywhere
+    "Russian jets bombed Idlib on Monday, monitors said. In Afrin, gunmen attacked a checkpoint.",
+    # another kind of weapon
+    "Israeli jets struck targets in southern Lebanon on Tuesday. In Kiryat Shmona, a rocket hit a house.",
+    # another country
+    "Russian missiles struck Kharkiv on Monday, officials said. In Belgorod, a missile strike killed two people.",
+])
+def test_the_leads_attacker_does_not_spread_to_other_attacks(extract, text):
+    x = extract(text, published="2024-07-09")
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert not set(evs[0].attacker_ids) & set(evs[1].attacker_ids)
+
+
+@pytest.mark.parametrize("text,events", [
+    ("Near Raqqa, two strikes engaged an ISIL tactical unit and destroyed an ISIL fighting position.", 1),
+    ("Ukraine said it had destroyed 12 Russian infantry fighting vehicles near Avdiivka.", 0),
+    ("Men of fighting age were ordered to report to the barracks in Goma.", 0),
+    # counter-test: fighting itself is still a clash
+    ("Fighting between the army and the RSF killed 20 people in El Obeid on Monday, medics said.", 1),
+])
+def test_fighting_naming_a_thing_is_no_clash(extract, text, events):
+    x = extract(text, published="2024-07-09")
+    assert len(asserted(x)) == events
+    assert not any(e.attack_kind.value == "armed_clash" for e in asserted(x)) or "Fighting between" in text
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A U.S. strike hit two al-Qaeda vehicles near Sarmada on Monday.", "SYR"),
+    ("A Russian air strike hit a market in Idlib province on Monday.", "SYR"),
+])
+def test_a_country_qualifying_the_strike_is_not_where_it_hit(extract, text, country):
+    x = extract(text, published="2024-07-09")
+    (e,) = asserted(x)
+    places = {p.id: p for p in x.places}
+    assert e.place_id is None or places[e.place_id].country in {country, None}
+
+
+@pytest.mark.parametrize("text,events", [
+    ("The RSF, which have besieged El Fasher since May, are trying to seize the last city in Darfur held by the army.", 0),
+    ("JNIM fighters have been trying to take control of the town of Boulkessi for weeks.", 0),
+    # counter-tests: an attempt told as done is an attack, and a capture told as done is a capture
+    ("M23 rebels tried to storm the town of Sake on Monday but were pushed back by the army.", 1),
+    ("Al-Shabaab fighters seized the town of Adan Yabaal on Tuesday after government troops withdrew.", 1),
+])
+def test_a_capture_under_way_is_no_event(extract, text, events):
+    assert len(asserted(extract(text, published="2024-06-12"))) == events

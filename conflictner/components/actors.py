@@ -552,6 +552,10 @@ class ActorRecognizer(RuleComponent):
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and (before.lower_ in {"a", "an"} or before.like_num) and before.head == ent.root:
                 continue  # 'destroyed a VBIED', 'four UAVs': a name with its own article or count is a thing
+            if _title_case(ent.sent) and doc.text.count(text) < 2:
+                # 'Deadly Shelling', 'Ukraine Launches Its Biggest Drone Attack': in a title-case
+                # headline capitals make any phrase look like a name; a real one recurs in the body
+                continue
             out.append(_unknown(start, ent.end, text, ent.root.i, "actors.unknown_org"))
         return out
 

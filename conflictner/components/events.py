@@ -197,7 +197,7 @@ class EventExtractor(RuleComponent):
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
         # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
-        self._town_at = {i for i, pid in self._place_at.items() if self._actor_at.get(i) in self._candidate_ids}
+        self._town_at = self._unknown_places(doc, actors)
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
@@ -205,6 +205,7 @@ class EventExtractor(RuleComponent):
         self._instruments = self._find_instruments(doc)
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
+        self._doc = doc
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         self._doc = doc
@@ -229,9 +230,31 @@ class EventExtractor(RuleComponent):
             i = t["trigger_tokens"][0]
             refs.append({"tokens": [i, i + 1], "chars": t["mentions"][0], "event_ids": [t["id"]],
                          "kind": "threat", "modality": "future", "asserts": {}, "rule_ids": t["rule_ids"]})
-        doc._.cn_events = [self._record(doc, e) for e in events] + threats
+        doc._.cn_events = self._lead_attackers(events, [self._record(doc, e) for e in events]) + threats
         doc._.cn_event_refs = refs
         return doc
+
+    def _unknown_places(self, doc: Doc, actors: list[dict]) -> set[int]:
+        """Tokens of unknown names (ORGs the gazetteer does not know) that name a place: one the
+        place layer reads as a town ('attacked El Fasher', 'in eastern Arauca'), or one told as
+        a place ('the town of Laiza', 'their base at Buulo Mareer', 'near Kidal'). Such a name is
+        where something happened, not a party to it."""
+        towns: set[str] = set()
+        for a in actors:
+            if a["id"] not in self._candidate_ids:
+                continue
+            for h in a.get("heads") or []:
+                if not 0 <= h < len(doc):
+                    continue
+                tok = doc[h]
+                prep = tok.head if tok.dep_ == "pobj" else None
+                if prep is not None and (prep.lower_ in WHERE_PREPOSITIONS or (
+                        prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)):
+                    towns.add(a["id"])
+                elif tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:
+                    towns.add(a["id"])
+        towns |= {a for i, a in self._actor_at.items() if i in self._place_at and a in self._candidate_ids}
+        return {i for i, a in self._actor_at.items() if a in towns}
 
     # -- triggers and instruments -----------------------------------------------------------
     def _find_instruments(self, doc: Doc) -> dict[int, tuple[InstrumentEntry, Span]]:
@@ -618,8 +641,14 @@ class EventExtractor(RuleComponent):
 
     def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
         """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
-        the thing attacked ('fired shells at a base, killing two soldiers')."""
-        if tok.i in self._instruments or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+        the thing attacked ('fired shells at a base, killing two soldiers'). An aircraft or a
+        vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
+        aimed_at = tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPOSITIONS
+        if (tok.i in self._instruments and not aimed_at) or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+            return
+        if tok.pos_ == "PRON" or tok.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            # 'killed them', 'whether anyone was hurt', 'No one was hurt': a pronoun or a
+            # quantifier names nobody in particular (who 'them' are is told elsewhere)
             return
         if m.target_text is not None and m.target_weak and not weak:
             m.target_text = None
@@ -692,6 +721,14 @@ class EventExtractor(RuleComponent):
 
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
         sent = self._sentence(m.head.i)
+        cluster_ids = {x.i for x in toks}
+        apart = _dated_apart(toks)
+        if apart is not None:
+            # 'struck the port on Saturday, a day after a drone launched by the rebels slammed
+            # into a building in Tel Aviv': the clause tells another attack, dated and placed by
+            # its own words only
+            m.other_marker = True
+            sent = doc[apart.left_edge.i : apart.right_edge.i + 1]
         own: list[str] = []
         report: list[str] = []
         loose: list[str] = []
@@ -701,6 +738,8 @@ class EventExtractor(RuleComponent):
                 continue
             head = doc[s:e].root
             path = _path_to_root(head)
+            if apart is not None and head.head.i == apart.i and head.dep_ == "npadvmod":
+                continue  # 'a day after': it dates the main clause from this one, not this one
             if t.get("anchor") == "event":
                 # "Hours later, X announced it had struck ...": sequencing words date the
                 # event told in the sentence, whatever verb the parser hangs them on
@@ -720,15 +759,15 @@ class EventExtractor(RuleComponent):
         places_own: list[str] = []
         places_sent: list[str] = []
         origins: list[str] = []
-        cluster_ids = {x.i for x in toks}
         for tok_i, pid in self._place_at.items():
             if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
             tok = doc[tok_i]
             if self._places[pid]["kind"] == "country" and (
-                    tok.dep_ == "nsubj" or (tok.dep_ in {"compound", "amod", "nmod", "poss"} and tok.head.i in self._actor_at
-                                            and tok.head.i not in self._place_at)):
-                # 'Russia launched ...', 'U.S. forces': the country names a side, not the place
+                    tok.dep_ == "nsubj" or (tok.dep_ in {"compound", "amod", "nmod", "poss"} and (
+                        (tok.head.i in self._actor_at and tok.head.i not in self._place_at) or tok.head.i in cluster_ids))):
+                # 'Russia launched ...', 'U.S. forces', 'a U.S. strike': the country names a side,
+                # not the place
                 continue
             path = _path_to_root(tok)
             if any(p.dep_ == "prep" and p.lower_ == "from" and p.head.lemma_ in LAUNCH_LEMMAS for p in path[1:3]):
@@ -878,6 +917,12 @@ class EventExtractor(RuleComponent):
                     return
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     gov = tok.head
+                    if gov.lemma_ in {"try", "attempt", "seek"} and gov.tag_ == "VBG" and set(m.kinds) <= {"territory_capture"} \
+                            and any(c.dep_ == "aux" for c in gov.children):
+                        # 'the RSF are trying to seize the city': a capture under way is a
+                        # campaign, not a place taken (an assault told in it is its own mention)
+                        m.modality, m.modality_rule = "hypothetical", "events.modality.capture_attempt"
+                        return
                     if gov.lemma_ in ATTEMPT_GOVERNORS or gov.lemma_ in MEANS_GOVERNORS:
                         continue
                     if gov.lemma_ in FUTURE_GOVERNORS:
@@ -1519,6 +1564,48 @@ class EventExtractor(RuleComponent):
             "rule_ids": rule_ids,
         }
 
+    def _lead_attackers(self, events: list[_Event], recs: list[dict]) -> list[dict]:
+        """'Russia fired more than 40 missiles at Ukrainian cities ... In Kryvyi Rih, a missile
+        strike killed 10', 'Coalition forces conducted 34 strikes ... Near Mosul, two strikes hit
+        an ISIL unit': a remote strike of the very kind the lead tells, in the same country, told
+        later with no attacker of its own, is part of the barrage or campaign the lead
+        attributes. A ground attack is not: anyone may fight anywhere."""
+        if self._lead_sent is None:
+            return recs
+        lead = next((r for e, r in zip(events, recs, strict=True)
+                     if any(m.sent_start == self._lead_sent and m.head.i >= self._headline_end for m in e.mentions)), None)
+        if lead is None or not lead["attacker_ids"] or lead["attack_kind"] not in INHERITED_KINDS:
+            return recs
+        # the countries the lead names ('34 strikes against ISIL in Syria and Iraq')
+        end = self._sentence(self._lead_sent).end
+        countries = {self._places[p]["country"] for i, p in self._place_at.items()
+                     if self._lead_sent <= i < end and self._places[p].get("country")}
+        if lead["place_id"] in self._places and self._places[lead["place_id"]].get("country"):
+            countries.add(self._places[lead["place_id"]]["country"])
+        for r in recs:
+            if r is lead or r["attacker_ids"]:
+                continue
+            if r["attack_kind"] != lead["attack_kind"] and not (lead["attack_kind"] in {"air_strike", "drone_strike"}
+                                                                 and self._bare_strike(r)):
+                continue
+            here = self._places[r["place_id"]]["country"] if r["place_id"] in self._places else None
+            if here is not None and countries and here not in countries:
+                continue
+            r["attacker_ids"] = list(lead["attacker_ids"])
+            r["rule_ids"].append("events.attacker_from_lead")
+            if r["attack_kind"] != lead["attack_kind"]:
+                # 'two strikes engaged a unit' in a report of air strikes: air strikes too
+                r["attack_kind"] = lead["attack_kind"]
+                r["acled_event_type"], r["acled_sub_event_type"] = lead["acled_event_type"], lead["acled_sub_event_type"]
+                r["cameo_root"], r["plover_mode"] = lead["cameo_root"], lead["plover_mode"]
+        return recs
+
+    def _bare_strike(self, rec: dict) -> bool:
+        """An event told only by the noun 'strike' (no weapon, no other attack word)."""
+        ids = [i.split(":", 1)[1] for i in rec["rule_ids"] if i.startswith("events.trigger:")]
+        events = [i for i in ids if i in self.by_id and self.by_id[i].role == "event"]
+        return rec["attack_kind"] == "attack" and not rec["instruments"] and bool(events) and set(events) == {"n-strike"}
+
     def _dateline_place(self) -> tuple[Optional[str], set[int]]:
         """The dateline's place ('GOMA, Congo —') and the dateline's tokens. An event whose
         sentence names no place happened there, unless most of the document's places lie in
@@ -1554,9 +1641,16 @@ class EventExtractor(RuleComponent):
     def _document_country(self) -> Optional[str]:
         """The country most place mentions fall in: the last resort for an event's place."""
         weight: dict[str, int] = {}
+        doc = self._doc
         for p in self._places.values():
             if p.get("country"):
-                weight[p["country"]] = weight.get(p["country"], 0) + len(p["mentions"])
+                n = len(p["mentions"])
+                if p["kind"] == "country":
+                    # 'a U.S. strike', 'U.S. forces': a country qualifying a side or an attack
+                    # names who acted, not where
+                    n -= sum(1 for s, e in p.get("tokens") or [] if e - 1 < len(doc) and _names_side(doc[e - 1]))
+                if n > 0:
+                    weight[p["country"]] = weight.get(p["country"], 0) + n
         if not weight:
             return None
         iso = max(weight, key=lambda k: weight[k])
@@ -1585,6 +1679,10 @@ PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "hea
 #: verbs whose 'from' phrase names where a weapon came from, not where it struck
 LAUNCH_LEMMAS = {"launch", "fire", "shoot", "take", "fly", "send", "lob"}
 #: what a territory can be called when 'seized' or 'captured'
+#: remote attacks whose attacker a later report of the same kind shares with the lead
+INHERITED_KINDS = {"air_strike", "drone_strike", "missile_attack", "rocket_attack", "shelling"}
+#: 'at X', 'near X': an unknown name after these is a place ('from' is not: 'fighters from X')
+WHERE_PREPOSITIONS = {"at", "near", "in", "outside", "around", "inside", "across", "towards", "toward"}
 PLACE_NOUNS = {"town", "city", "village", "base", "camp", "airport", "airfield", "district", "region", "area",
                "territory", "position", "capital", "outpost", "checkpoint", "facility", "barracks", "crossing",
                "province", "state", "neighbourhood", "neighborhood", "hill", "headquarters", "garrison", "port",
@@ -1725,6 +1823,34 @@ def _victims_when(ends: list[Token]) -> bool:
         c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after"} for c in other.children)
 
 
+SIDE_NOUNS = {"strike", "airstrike", "attack", "raid", "operation", "bombing", "bombardment", "offensive",
+              "forces", "force", "troops", "military", "army", "jet", "warplane", "drone", "aircraft"}
+
+
+def _names_side(tok: Token) -> bool:
+    """'a U.S. strike', 'U.S. forces': a place word qualifying an attack or a force."""
+    return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in SIDE_NOUNS
+
+
+def _gap_verb(t: Token) -> bool:
+    """'(struck ...,) a day after a drone slammed into ...': a clause dated by a gap from another."""
+    gaps = [c for c in t.children if c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS]
+    return any(any(g.lower_ in {"after", "before"} for g in c.children) for c in gaps) or (
+        bool(gaps) and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in t.children))
+
+
+def _dated_apart(toks: list[Token]) -> Optional[Token]:
+    """The verb of a clause set apart by a time gap ('a day after ...', 'hours before ...') that
+    holds the triggers, or None."""
+    for tok in toks:
+        for t in _path_to_root(tok)[:6]:
+            if t.pos_ == "VERB" and _gap_verb(t):
+                return t
+            if t.dep_ == "ROOT":
+                break
+    return None
+
+
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
@@ -1746,8 +1872,7 @@ def _linked(a: Token, b: Token) -> bool:
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
         return False
-    if any(c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS and any(g.lower_ in {"after", "before"} for g in c.children)
-           for t in chain[:-1] for c in t.children):
+    if any(_gap_verb(t) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
         # apart from the other, so it tells another attack
         return False
@@ -1837,6 +1962,7 @@ ENABLING_VERBS = {"help", "let", "make", "allow", "enable", "assist"}
 WEAPON_USE_VERBS = {"fire", "launch", "drop", "use", "deploy", "detonate", "plant", "hurl", "lob", "throw",
                     "shoot", "explode", "fly", "send", "set", "trigger", "unleash", "rain", "carry", "conduct"}
 #: prepositions whose object is what an attack is aimed at
+NOBODY = {"nobody", "noone", "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none"}
 TARGET_PREPOSITIONS = {"on", "at", "against", "upon"}
 #: a toll this high with no day of its own sums up a war, not an attack
 SUMMARY_TOLL = 1000
