@@ -48,6 +48,12 @@ NOT_ATTACKS = [
     ("She is battling cancer in a hospital in Cairo.", "illness"),
     ("The party is locked in a legal battle with the electoral commission.", "figurative-battle"),
     ("The opposition stormed out of the meeting in Juba.", "storm-out"),
+    ("Qatar's emir launched a mediation effort on Saturday between the two rival governments.", "launch"),
+    ("The teachers' union called off a four-day strike after talks with the government in Abuja.", "labour"),
+    ("Doctors began a 48-hour strike in Lagos on Monday.", "labour"),
+    ("The minister said the battle against poverty would continue in Niger.", "battle-against-an-ill"),
+    ("Hackers attacked the ministry's website in Kyiv on Monday.", "cyber"),
+    ("A cyber attack on the ministry disrupted payments in Colombia.", "cyber"),
 ]
 
 ATTACKS = [
@@ -72,6 +78,8 @@ ATTACKS = [
     ("Drones targeted the airport in Port Sudan.", "drone_strike"),
     ("Russian shells hit the market in Kherson, killing seven.", "shelling"),
     ("Houthi forces targeted a commercial ship in the Red Sea.", "attack"),
+    ("Russia launched massive nationwide strikes on Ukraine's energy grid on Friday.", "attack"),
+    ("The rebels launched an offensive on the town of Goma on Sunday.", "attack"),
 ]
 
 
