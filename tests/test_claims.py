@@ -203,6 +203,20 @@ CASES = [
         "Fritz Jean", "report", False, "spokesperson", {"injured": {"min": 11, "max": 11}},
         id="haiti-spokesperson-figures",
     ),
+    pytest.param(
+        "A bomb exploded at a checkpoint in Mogadishu on Monday, killing six soldiers, police said. Al-Shabaab "
+        "claimed the bombing in a statement.",
+        "Al-Shabaab", "claim_responsibility", False, "armed_group", None, id="somalia-claimed-the-bombing",
+    ),
+    pytest.param(
+        "A car bomb killed seven people in Kabul on Monday. Local reports claimed that the bomber was a teenager.",
+        "Local reports", "report", None, None, None, id="afghanistan-claimed-that-is-an-assertion",
+    ),
+    pytest.param(
+        "Gunmen killed four miners in Ituri on Monday, according to the provincial government, which said "
+        "the attackers had crossed from Uganda.",
+        "provincial government", "report", False, "official", None, id="drc-which-said-is-the-government",
+    ),
 ]
 
 
@@ -351,3 +365,20 @@ def test_spokesperson_lends_figures_to_the_institution(extract: Any) -> None:
                 published=PUBLISHED)
     office = claims_of(x, "human rights office", "report")
     assert office and office[0].asserts.get("injured") == {"min": 9, "max": 9}, describe(x)
+
+
+def test_the_article_speaks_once_per_event(extract: Any) -> None:
+    """Unattributed sentences about one event are one claim of the article, not one per sentence."""
+    x = extract("Gunmen attacked a bus near Kidal on Monday. The attack left the bus burned out. The attack was "
+                "the third on the road this month.", published=PUBLISHED)
+    outlet = [c for c in x.claims if c.cue is None and c.source.role.value == "media"]
+    per_event = {}
+    for c in outlet:
+        per_event.setdefault(c.event_id, []).append(c)
+    assert all(len(v) == 1 for v in per_event.values()), describe(x)
+
+
+def test_which_is_never_a_source(extract: Any) -> None:
+    x = extract("Militants attacked an army post near Djibo on Monday, according to the army, which said 12 "
+                "soldiers were killed.", published=PUBLISHED)
+    assert not [c for c in x.claims if c.source.text.lower() == "which"], describe(x)

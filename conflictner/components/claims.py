@@ -62,7 +62,8 @@ class ClaimWord(_Rule):
     state's officials confirm when they report it."""
 
     id: str
-    kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility"]
+    kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
+                  "attack_noun"]
     terms: list[str]
     source: str
 
@@ -116,6 +117,7 @@ class ClaimLinker(RuleComponent):
         self.commentators = {t.lower() for w in words if w.kind == "commentator" for t in w.terms}
         self.forces = {t.lower() for w in words if w.kind == "forces" for t in w.terms}
         self.generic_words = {t.lower() for w in words if w.kind == "generic" for t in w.terms}
+        self.attack_nouns = {t.lower() for w in words if w.kind == "attack_noun" for t in w.terms}
         self.accusation_words = {t.lower() for w in words if w.kind == "accusation" for t in w.terms}
         self.crime_words = {t.lower() for w in words if w.kind == "crime" for t in w.terms}
         self.naming_verbs = {t.lower() for w in words if w.kind == "naming" for t in w.terms}
@@ -147,7 +149,8 @@ class ClaimLinker(RuleComponent):
             evidence = _trim(sent)
             key = (eid, stance, _source_key(source))
             if source["role"] == "media" and cue_tok is None:
-                key = key + (evidence.start_char,)
+                # the article itself: one claim per event, unless it gives different figures
+                key = key + (repr(asserts.get("fatalities")), repr(asserts.get("injured")))
             same = index.get(key)
             if same is not None:
                 # the same source saying more about the same event: one claim, figures merged
@@ -375,8 +378,10 @@ class ClaimLinker(RuleComponent):
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
         if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
-            c.dep_ in {"dobj", "ccomp"} for c in tok.children
+            c.dep_ == "dobj" and c.lemma_.lower() in self.attack_nouns for c in tok.children
         ):
+            # 'claimed that the bomber was a teenager' asserts; only 'claimed responsibility / credit /
+            # the attack' claims an act (a group's 'claimed its fighters killed ...' is its own act)
             stance = "report"
         return stance
 
@@ -659,6 +664,8 @@ class ClaimLinker(RuleComponent):
         for _ in range(4):
             for c in tok.children:
                 if c.dep_ in {"nsubj"}:
+                    if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
+                        return tok.head  # 'the ministry, which said ...': the ministry speaks
                     return c
                 if c.dep_ == "agent":
                     objs = [p for p in c.children if p.dep_ == "pobj"]
