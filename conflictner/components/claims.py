@@ -29,7 +29,6 @@ from typing import Literal, Optional
 import numpy
 from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import meta_of, records
@@ -122,6 +121,8 @@ class ClaimLinker(RuleComponent):
         self.crime_words = {t.lower() for w in words if w.kind == "crime" for t in w.terms}
         self.naming_verbs = {t.lower() for w in words if w.kind == "naming" for t in w.terms}
         self.responsibility_words = {t.lower() for w in words if w.kind == "responsibility" for t in w.terms}
+        self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
+                                          | {"come"})
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -132,6 +133,10 @@ class ClaimLinker(RuleComponent):
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
+        self._out_hits: Optional[list[tuple[int, str]]] = None
+        if not hasattr(self, "_actors_pipe"):
+            names = self.nlp.pipe_names
+            self._actors_pipe = self.nlp.get_pipe("conflictner_actors") if "conflictner_actors" in names else None
         events = {e["id"]: e for e in records(doc, "cn_events")}
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
@@ -284,6 +289,7 @@ class ClaimLinker(RuleComponent):
                 continue
             found.append(_Attribution(tok, stance, speaker, [], content))
         self._quotations(doc, found)
+        self._committal_at: Optional[list[int]] = None
         last: Optional[dict] = None
         seen: list[dict] = []
         self._last_cue = None
@@ -297,6 +303,7 @@ class ClaimLinker(RuleComponent):
             self._last_cue = a.cue.i
             if a.stance == "report" and a.sources:
                 a.upgrade = self._committal_content(doc, a)
+        self._committal_at = None
         return found
 
     def _committal_content(self, doc: Doc, a: _Attribution) -> Optional[str]:
@@ -305,8 +312,11 @@ class ClaimLinker(RuleComponent):
         own side claims it, another side is accused), that it was done on purpose ('deliberately
         targeted shoppers') or calling it a crime ('called the shelling a war crime')."""
         source = a.sources[0]
-        for s, e in a.content:
-            for t in doc[s:e]:
+        if self._committal_at is None:
+            self._committal_at = token_indices(doc, LEMMA, self.committal_lemmas)
+        for i in self._committal_at:
+            if a.covers(i):
+                t = doc[i]
                 low = t.lower_
                 if low in self.accusation_words and t.pos_ == "ADV":
                     return "accuse"
@@ -402,8 +412,10 @@ class ClaimLinker(RuleComponent):
             return None
         if a.stance == "accuse" and self._accused_of_other(doc, a):
             return None  # 'accused villagers of informing on them': not about who did the attack
-        eligible = bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
+        def eligible() -> bool:
+            return bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
                         or self._eyewitness(doc, a))
+
         sent_start, sent_end = self._sent_of(a.cue.i)
         k_here = bisect.bisect_right(self._starts, sent_start)
         latest: dict[str, int] = {}
@@ -423,10 +435,12 @@ class ClaimLinker(RuleComponent):
         run = self._same_source_event(a, attributions, cue_events)
         if run is not None and run in latest:
             return run
+        if len(latest) == 1 and eligible():
+            return next(iter(latest))
         overlap = self._topic_overlap(doc, a, latest)
         if overlap:
             return max(overlap, key=lambda e: (overlap[e], latest[e]))
-        if not eligible:
+        if len(latest) == 1 or not eligible():
             return None
         return max(latest, key=lambda e: latest[e])
 
@@ -463,9 +477,8 @@ class ClaimLinker(RuleComponent):
         return out
 
     def _is_country(self, text: str) -> bool:
-        if "conflictner_actors" not in self.nlp.pipe_names:
-            return False
-        return bool(self.nlp.get_pipe("conflictner_actors").country_of(text))
+        pipe = self._actors_pipe
+        return pipe is not None and bool(pipe.country_of(text))
 
     def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
         """Per candidate event, how many content words of what is reported also occur in the
@@ -533,24 +546,45 @@ class ClaimLinker(RuleComponent):
                 out.setdefault("injured", inj)
         return out
 
-    def _outcome_matcher(self) -> Matcher:
+    def _outcome_words(self) -> tuple[dict[str, tuple[str, Optional[set[str]]]], dict[str, tuple[str, Optional[set[str]]]]]:
         """The events layer's outcome triggers ('shot down', 'intercepted', 'foiled'), read once:
-        what a statement that names no incident says of how it ended."""
-        m = getattr(self, "_out_matcher", None)
-        if m is None:
-            m = self._out_matcher = Matcher(self.nlp.vocab)
+        what a statement that names no incident says of how it ended. By lemma and by lower-case
+        form: the outcome and the words that must follow (for 'shot down')."""
+        words = getattr(self, "_out_words", None)
+        if words is None:
+            by_lemma: dict[str, tuple[str, Optional[set[str]]]] = {}
+            by_lower: dict[str, tuple[str, Optional[set[str]]]] = {}
             with open(data_dir() / "events" / "triggers.jsonl", encoding="utf-8") as f:
                 for line in f:
                     rule = json.loads(line) if line.strip() else {}
-                    if rule.get("role") == "outcome" and rule.get("outcome"):
-                        m.add(rule["outcome"], [rule["pattern"]])
-        return m
+                    if rule.get("role") != "outcome" or not rule.get("outcome") or not rule.get("pattern"):
+                        continue
+                    first, rest = rule["pattern"][0], rule["pattern"][1:]
+                    follow = None
+                    if rest:
+                        follow = {w.lower() for w in rest[0].get("LOWER", {}).get("IN", [])} or None
+                        if follow is None:
+                            continue
+                    for attr, table in (("LEMMA", by_lemma), ("LOWER", by_lower)):
+                        for w in first.get(attr, {}).get("IN", []):
+                            table[w.lower()] = (rule["outcome"], follow)
+            words = self._out_words = (by_lemma, by_lower)
+        return words
 
     def _outcome(self, doc: Doc, a: _Attribution) -> Optional[str]:
-        matcher = self._outcome_matcher()
-        for part in self._reported(doc, a):
-            for mid, _s, _e in matcher(part):
-                return doc.vocab.strings[mid]
+        if self._out_hits is None:
+            by_lemma, by_lower = self._outcome_words()
+            hits = []
+            for attr, table in ((LEMMA, by_lemma), (LOWER, by_lower)):
+                for i in token_indices(doc, attr, table):
+                    key = doc[i].lemma_.lower() if attr == LEMMA else doc[i].lower_
+                    outcome, follow = table[key]
+                    if follow is None or (i + 1 < len(doc) and doc[i + 1].lower_ in follow):
+                        hits.append((i, outcome))
+            self._out_hits = sorted(hits)
+        for start, outcome in self._out_hits:
+            if a.covers(start):
+                return outcome
         return None
 
     def _points_back(self, doc: Doc, a: _Attribution) -> bool:
