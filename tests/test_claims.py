@@ -166,6 +166,57 @@ CASES = [
         "nine people.",
         "al-Shabaab", "claim_responsibility", False, "armed_group", None, id="somalia-group-named-in-apposition",
     ),
+    pytest.param(
+        "Shells hit a camp for displaced people near Goma on Friday, killing nine people, the provincial "
+        "governor said. A humanitarian official said the blast had torn through tents at the camp's edge.",
+        "humanitarian official", "report", True, None, None, id="drc-statement-sharing-the-incident-words",
+    ),
+    pytest.param(
+        "A drone hit a fuel depot in the port of Hodeidah on Monday, setting off a blaze, port officials said. "
+        "Gunmen also attacked a bus near Taiz, killing two. The shipping company said the blaze at the depot had "
+        "been put out.",
+        "shipping company", "report", False, None, None, id="yemen-topic-picks-the-earlier-incident",
+    ),
+    pytest.param(
+        "An air strike hit a market in Sagaing region on Monday, killing 14 people, residents said. A spokesman "
+        "for the shadow government said the junta had deliberately targeted shoppers.",
+        "spokesman", "accuse", True, "spokesperson", None, id="myanmar-deliberately-targeted-is-an-accusation",
+    ),
+    pytest.param(
+        "Gunmen killed 11 farmers near Kidal on Sunday, a local official said. The governor said the gunmen had "
+        "shot the farmers in their fields and called the killings a massacre.",
+        "governor", "accuse", False, "official", None, id="mali-called-a-massacre-is-an-accusation",
+    ),
+    pytest.param(
+        "A drone struck an oil depot near Bryansk on Tuesday, the regional governor said. A source in Ukraine's "
+        "military intelligence told reporters that Kyiv was behind the strike.",
+        "source", "claim_responsibility", True, None, None, id="ukraine-own-side-behind-the-strike",
+    ),
+    pytest.param(
+        "A missile hit a school in Kramatorsk on Sunday, killing four people, the regional governor said. "
+        "Ukraine's prosecutors said debris found at the school came from a Russian Iskander missile.",
+        "prosecutors", "accuse", None, None, None, id="ukraine-weapon-came-from-the-other-side",
+    ),
+    pytest.param(
+        "Gunmen stormed a police station in Cite Soleil on Saturday, officials said. Fritz Jean, a spokesman for "
+        "the interior ministry, said 11 officers had been wounded.",
+        "Fritz Jean", "report", False, "spokesperson", {"injured": {"min": 11, "max": 11}},
+        id="haiti-spokesperson-figures",
+    ),
+    pytest.param(
+        "A bomb exploded at a checkpoint in Mogadishu on Monday, killing six soldiers, police said. Al-Shabaab "
+        "claimed the bombing in a statement.",
+        "Al-Shabaab", "claim_responsibility", False, "armed_group", None, id="somalia-claimed-the-bombing",
+    ),
+    pytest.param(
+        "A car bomb killed seven people in Kabul on Monday. Local reports claimed that the bomber was a teenager.",
+        "Local reports", "report", None, None, None, id="afghanistan-claimed-that-is-an-assertion",
+    ),
+    pytest.param(
+        "Gunmen killed four miners in Ituri on Monday, according to the provincial government, which said "
+        "the attackers had crossed from Uganda.",
+        "provincial government", "report", False, "official", None, id="drc-which-said-is-the-government",
+    ),
 ]
 
 
@@ -217,6 +268,16 @@ NOT_CLAIMS = [
         "Artillery hit a village in Tigray on Monday, killing 12 people, the regional health bureau said. It "
         "said soldiers searched for young men they accused of helping the rebels.",
         "they", id="ethiopia-accused-in-a-relative-clause",
+    ),
+    pytest.param(
+        "Fighters attacked a village near Bunia on Tuesday, killing 20 people, the army said. The militia "
+        "accused villagers of spying for the army.",
+        "The militia", id="drc-accused-of-something-else",
+    ),
+    pytest.param(
+        "Gunmen shot dead a bus driver in Catatumbo on Monday, police said. Further north, a landslide hit a "
+        "road. The company said it would reopen the road next week.",
+        "The company", id="colombia-unrelated-company-statement",
     ),
 ]
 
@@ -284,3 +345,40 @@ def test_every_attribution_is_listed(nlp: Any, text: str, source: str, cue: str,
     s = r["sources"][0]
     assert text[s["start_char"]:s["end_char"]] == source, recs
     assert text[r["cue"][0]:r["cue"][1]] == cue
+
+
+def test_statement_goes_on_about_the_event_its_source_spoke_of(extract: Any) -> None:
+    """A denial naming no incident belongs with what the same source says next about an event, not
+    with the event mentioned last."""
+    x = extract("Missiles hit a hospital in Dnipro on Monday, killing seven people, officials said. In Odesa, a drone "
+                "strike killed two people, the governor said. Russia's Defence Ministry denied hitting any civilian "
+                "site. It said its missiles had struck a weapons plant in Dnipro.", published=PUBLISHED)
+    denials = claims_of(x, "Defence Ministry", "deny")
+    confirmations = claims_of(x, "Defence Ministry", "confirm") + claims_of(x, "Defence Ministry", "report")
+    assert denials and confirmations, describe(x)
+    assert denials[0].event_id == confirmations[0].event_id, describe(x)
+
+
+def test_spokesperson_lends_figures_to_the_institution(extract: Any) -> None:
+    x = extract("Gang members attacked the town of Mirebalais on Thursday, killing 15 people, the U.N. human rights "
+                "office said. Marta Hurtado, a spokeswoman for the office, said 9 people had been wounded.",
+                published=PUBLISHED)
+    office = claims_of(x, "human rights office", "report")
+    assert office and office[0].asserts.get("injured") == {"min": 9, "max": 9}, describe(x)
+
+
+def test_the_article_speaks_once_per_event(extract: Any) -> None:
+    """Unattributed sentences about one event are one claim of the article, not one per sentence."""
+    x = extract("Gunmen attacked a bus near Kidal on Monday. The attack left the bus burned out. The attack was "
+                "the third on the road this month.", published=PUBLISHED)
+    outlet = [c for c in x.claims if c.cue is None and c.source.role.value == "media"]
+    per_event = {}
+    for c in outlet:
+        per_event.setdefault(c.event_id, []).append(c)
+    assert all(len(v) == 1 for v in per_event.values()), describe(x)
+
+
+def test_which_is_never_a_source(extract: Any) -> None:
+    x = extract("Militants attacked an army post near Djibo on Monday, according to the army, which said 12 "
+                "soldiers were killed.", published=PUBLISHED)
+    assert not [c for c in x.claims if c.source.text.lower() == "which"], describe(x)

@@ -22,6 +22,7 @@ Writes `doc._.cn_claims`, `doc._.cn_attributions` and updates `attacker_ids`, `c
 from __future__ import annotations
 
 import bisect
+import json
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -60,7 +61,8 @@ class ClaimWord(_Rule):
     state's officials confirm when they report it."""
 
     id: str
-    kind: Literal["incident", "commentator", "forces"]
+    kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
+                  "attack_noun"]
     terms: list[str]
     source: str
 
@@ -74,6 +76,8 @@ class _Attribution:
     speaker: Token
     sources: list[dict]
     content: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
+    #: a committal stance what is reported amounts to ('said Kyiv was behind the attack')
+    upgrade: Optional[str] = None
 
     def covers(self, i: int) -> bool:
         return any(s <= i < e for s, e in self.content)
@@ -105,10 +109,20 @@ class ClaimLinker(RuleComponent):
                 if " " in t:
                     self.role_phrases.append((t.lower(), r.role.value))
         self.role_phrases.sort(key=lambda tr: -len(tr[0]))
+        self.capitals = {t.lower() for r in self.rules.get("roles.jsonl", []) if r.id == "role-official-capitals"
+                         for t in r.terms}
         words = self.rules.get("words.jsonl", [])
         self.incident_words = {t.lower() for w in words if w.kind == "incident" for t in w.terms}
         self.commentators = {t.lower() for w in words if w.kind == "commentator" for t in w.terms}
         self.forces = {t.lower() for w in words if w.kind == "forces" for t in w.terms}
+        self.generic_words = {t.lower() for w in words if w.kind == "generic" for t in w.terms}
+        self.attack_nouns = {t.lower() for w in words if w.kind == "attack_noun" for t in w.terms}
+        self.accusation_words = {t.lower() for w in words if w.kind == "accusation" for t in w.terms}
+        self.crime_words = {t.lower() for w in words if w.kind == "crime" for t in w.terms}
+        self.naming_verbs = {t.lower() for w in words if w.kind == "naming" for t in w.terms}
+        self.responsibility_words = {t.lower() for w in words if w.kind == "responsibility" for t in w.terms}
+        self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
+                                          | {"come"})
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -117,6 +131,12 @@ class ClaimLinker(RuleComponent):
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
         # PERSON entities once per document: `doc.ents` builds new Spans on every access
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        self._ev_words: dict[str, set[str]] = {}
+        self._speaks_for: dict[int, str] = {}
+        self._out_hits: Optional[list[tuple[int, str]]] = None
+        if not hasattr(self, "_actors_pipe"):
+            names = self.nlp.pipe_names
+            self._actors_pipe = self.nlp.get_pipe("conflictner_actors") if "conflictner_actors" in names else None
         events = {e["id"]: e for e in records(doc, "cn_events")}
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
@@ -128,12 +148,14 @@ class ClaimLinker(RuleComponent):
         claims: list[dict] = []
         index: dict[tuple, dict] = {}
         used: set[int] = set()
+        cue_events: dict[int, list[str]] = {}
 
         def add(eid: str, stance: str, source: dict, cue_tok: Optional[Token], asserts: dict, sent: Span) -> None:
             evidence = _trim(sent)
             key = (eid, stance, _source_key(source))
             if source["role"] == "media" and cue_tok is None:
-                key = key + (evidence.start_char,)
+                # the article itself: one claim per event, unless it gives different figures
+                key = key + (repr(asserts.get("fatalities")), repr(asserts.get("injured")))
             same = index.get(key)
             if same is not None:
                 # the same source saying more about the same event: one claim, figures merged
@@ -162,6 +184,7 @@ class ClaimLinker(RuleComponent):
             head = doc[s:e].root
             found = self._cue_for(doc, head, self_cue=ref["kind"] == "threat")
             quoted = None if found is not None else next((a for a in attributions if a.covers(head.i)), None)
+            known = quoted
             if quoted is not None:
                 # inside a quotation whose speaker is named in another sentence
                 sources, cue_tok, stance = quoted.sources, quoted.cue, quoted.stance
@@ -180,6 +203,7 @@ class ClaimLinker(RuleComponent):
                     stance = self._own_act_stance(sources[0])
             if cue_tok is not None:
                 used.add(cue_tok.i)
+                cue_events.setdefault(cue_tok.i, []).extend(ref["event_ids"])
             sources = [src for src in sources if not self._commentator(src)]
             sent = doc[s].sent
             for source in sources:
@@ -192,6 +216,12 @@ class ClaimLinker(RuleComponent):
                     asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
                     if this == "claim_responsibility" and source.get("actor_id"):
                         asserts["attacker_ids"] = [source["actor_id"]]
+                    if this == "report" and known is not None and known.upgrade and cue_tok is not None:
+                        committal, report = _split_committal(known.upgrade, source, asserts)
+                        add(eid, known.upgrade, source, cue_tok, committal, sent)
+                        if report is None:
+                            continue
+                        asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
 
         for a in attributions:
@@ -199,16 +229,26 @@ class ClaimLinker(RuleComponent):
                 continue
             if a.cue.dep_ == "relcl" and a.speaker.lower_ in PRONOUNS:
                 continue  # 'young men they accused of supporting the militia': a description, not a claim
-            eid = self._context_event(doc, a, events)
+            eid = self._context_event(doc, a, events, attributions, cue_events)
             if eid is None:
                 continue
             asserts = self._figures(doc, a)
+            outcome = self._outcome(doc, a)
+            if outcome is not None:
+                asserts["outcome"] = outcome
             for source in a.sources:
                 extra = dict(asserts)
                 if a.stance == "claim_responsibility" and source.get("actor_id"):
                     extra["attacker_ids"] = [source["actor_id"]]
+                if a.upgrade and a.stance == "report":
+                    committal, report = _split_committal(a.upgrade, source, extra)
+                    add(eid, a.upgrade, source, a.cue, committal, a.cue.sent)
+                    if report is None:
+                        continue
+                    extra = report
                 add(eid, a.stance, source, a.cue, extra, a.cue.sent)
 
+        _lend_figures(claims, self._speaks_for)
         claims = _fold_follow_ups(_drop_headline_echoes(claims))
         for i, c in enumerate(claims):
             c["id"] = f"claim-{i}"
@@ -249,6 +289,7 @@ class ClaimLinker(RuleComponent):
                 continue
             found.append(_Attribution(tok, stance, speaker, [], content))
         self._quotations(doc, found)
+        self._committal_at: Optional[list[int]] = None
         last: Optional[dict] = None
         seen: list[dict] = []
         self._last_cue = None
@@ -260,7 +301,67 @@ class ClaimLinker(RuleComponent):
                 seen.append(src)
             last = a.sources[0]
             self._last_cue = a.cue.i
+            if a.stance == "report" and a.sources:
+                a.upgrade = self._committal_content(doc, a)
+        self._committal_at = None
         return found
+
+    def _committal_content(self, doc: Doc, a: _Attribution) -> Optional[str]:
+        """What a source reports may commit it beyond telling: saying who was behind the attack
+        ('Kyiv was behind the attack', 'the fragments came from a Russian missile': the speaker's
+        own side claims it, another side is accused), that it was done on purpose ('deliberately
+        targeted shoppers') or calling it a crime ('called the shelling a war crime')."""
+        source = a.sources[0]
+        if self._committal_at is None:
+            self._committal_at = token_indices(doc, LEMMA, self.committal_lemmas)
+        for i in self._committal_at:
+            if a.covers(i):
+                t = doc[i]
+                low = t.lower_
+                if low in self.accusation_words and t.pos_ == "ADV":
+                    return "accuse"
+                if t.lemma_.lower() in self.naming_verbs and t.pos_ == "VERB":
+                    named = [c for c in t.children if c.dep_ in {"oprd", "xcomp", "attr", "dobj", "prep"}]
+                    if len(named) > 1 and any(w.lemma_.lower() in self.crime_words for c in named[1:]
+                                              for w in c.subtree):
+                        return "accuse"
+                if low in self.responsibility_words or (t.lemma_ == "come" and any(
+                        c.dep_ == "prep" and c.lower_ == "from" for c in t.children)):
+                    side = self._side_named(doc, t)
+                    if side is None:
+                        continue
+                    own = side in {source.get("actor_id"), source.get("affiliation")} - {None}
+                    return "claim_responsibility" if own else "accuse"
+        return None
+
+    def _side_named(self, doc: Doc, t: Token) -> Optional[str]:
+        """The actor or country said to be behind an act: the subject of 'X was behind / was
+        responsible', the object of 'came from X'."""
+        if t.lemma_ == "come":
+            holders = [p for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        else:
+            verb = t.head if t.dep_ in {"prep", "acomp", "amod"} else t
+            holders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for h in holders:
+            span = doc[h.left_edge.i : h.right_edge.i + 1]
+            for k in span:
+                aid = self._actor_at.get(k.i)
+                if aid:
+                    a = self._actors.get(aid, {})
+                    return a.get("country") if a.get("kind") == "state" and a.get("country") else aid
+            iso = self._country_word(span) or self._capital_country(doc, span)
+            if iso:
+                return iso
+        return None
+
+    def _capital_country(self, doc: Doc, span: Span) -> Optional[str]:
+        """'Kyiv was behind the attack': a capital standing for its government."""
+        for t in span:
+            if t.lower_ in self.capitals:
+                for p in records(doc, "cn_places"):
+                    if any(s <= t.i < e for s, e in p.get("tokens") or []):
+                        return p.get("country")
+        return None
 
     def _quotations(self, doc: Doc, found: list[_Attribution]) -> None:
         """A quotation over several sentences belongs to the cue just after it ('..." said a
@@ -287,34 +388,142 @@ class ClaimLinker(RuleComponent):
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
         if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
-            c.dep_ in {"dobj", "ccomp"} for c in tok.children
+            c.dep_ == "dobj" and c.lemma_.lower() in self.attack_nouns for c in tok.children
         ):
+            # 'claimed that the bomber was a teenager' asserts; only 'claimed responsibility / credit /
+            # the attack' claims an act (a group's 'claimed its fighters killed ...' is its own act)
             stance = "report"
         return stance
 
-    def _context_event(self, doc: Doc, a: _Attribution, events: dict[str, dict]) -> Optional[str]:
-        """The incident an attribution that governs no event mention is about: the event last
-        mentioned before it (or in its own sentence), when what it says concerns an incident."""
+    def _context_event(self, doc: Doc, a: _Attribution, events: dict[str, dict],
+                       attributions: list[_Attribution], cue_events: dict[int, list[str]]) -> Optional[str]:
+        """The incident an attribution that governs no event mention is about. Candidates are the
+        events mentioned in the last few sentences before it (or earlier in its own sentence: a
+        mention after the cue that the cue does not govern is a description, 'blamed the RSF, which
+        are trying to seize the city'). A statement continuing what the same source said about an
+        event in the sentence before or after ('denied hitting civilians. It said its missiles had
+        struck ...') is about that event; otherwise the candidate whose sentences share the most
+        words with what is reported ('fragments found at the hospital'), else the last one
+        mentioned. A statement with no stance, figure, pointer or eyewitness account only counts
+        when it shares such words with an event ('the fire', 'the town')."""
         if a.stance == "threaten":
             return None
         if all(self._commentator(src) for src in a.sources):
             return None
-        if not (a.stance in STANDALONE or self._figures(doc, a) or self._points_back(doc, a)
-                or self._eyewitness(doc, a)):
-            return None
+        if a.stance == "accuse" and self._accused_of_other(doc, a):
+            return None  # 'accused villagers of informing on them': not about who did the attack
+        def eligible() -> bool:
+            return bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
+                        or self._eyewitness(doc, a))
+
         sent_start, sent_end = self._sent_of(a.cue.i)
-        best: Optional[tuple[int, str]] = None
+        k_here = bisect.bisect_right(self._starts, sent_start)
+        latest: dict[str, int] = {}
         for ref in records(doc, "cn_event_refs"):
             if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
                 continue
+            start = ref["tokens"][0]
+            if start >= sent_start and start > a.cue.i and not a.covers(start):
+                continue
+            if k_here - bisect.bisect_right(self._starts, start) > CONTEXT_SENTENCES:
+                continue
             eid = ref["event_ids"][0]
-            if eid in events and (best is None or ref["tokens"][0] >= best[0]):
-                best = (ref["tokens"][0], eid)
-        if best is None:
+            if eid in events:
+                latest[eid] = max(latest.get(eid, -1), start)
+        if not latest:
             return None
-        # not too far back: an attribution paragraphs later is about something else
-        gap = bisect.bisect_right(self._starts, sent_start) - bisect.bisect_right(self._starts, best[0])
-        return best[1] if gap <= CONTEXT_SENTENCES else None
+        run = self._same_source_event(a, attributions, cue_events)
+        if run is not None and run in latest:
+            return run
+        if len(latest) == 1 and eligible():
+            return next(iter(latest))
+        overlap = self._topic_overlap(doc, a, latest)
+        if overlap:
+            return max(overlap, key=lambda e: (overlap[e], latest[e]))
+        if len(latest) == 1 or not eligible():
+            return None
+        return max(latest, key=lambda e: latest[e])
+
+    def _same_source_event(self, a: _Attribution, attributions: list[_Attribution],
+                           cue_events: dict[int, list[str]]) -> Optional[str]:
+        """The event the same source spoke of in a neighbouring sentence (a statement goes on)."""
+        if not a.sources or a.sources[0].get("anonymous"):
+            return None
+        key = _source_key(a.sources[0])
+        k = bisect.bisect_right(self._starts, a.cue.i)
+        best: Optional[tuple[int, str]] = None
+        for b in attributions:
+            if b is a or b.cue.i not in cue_events or not b.sources or _source_key(b.sources[0]) != key:
+                continue
+            dist = abs(bisect.bisect_right(self._starts, b.cue.i) - k)
+            if dist <= 1 and (best is None or dist < best[0]):
+                best = (dist, cue_events[b.cue.i][0])
+        return best[1] if best else None
+
+    def _topic_words(self, tokens) -> set[str]:
+        """Nouns and names that can tell one incident from another: not dates or numbers, not the
+        words of attribution, not a country (every statement of the article names it)."""
+        out = set()
+        for t in tokens:
+            if t.pos_ not in {"NOUN", "PROPN"} or t.is_stop or len(t.text) < 3 or t.ent_type_ in {
+                    "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "NORP"}:
+                continue
+            lemma = t.lemma_.lower()
+            if lemma in self.generic_words:
+                continue
+            if t.ent_type_ == "GPE" and self._is_country(t.text):
+                continue
+            out.add(lemma)
+        return out
+
+    def _is_country(self, text: str) -> bool:
+        pipe = self._actors_pipe
+        return pipe is not None and bool(pipe.country_of(text))
+
+    def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
+        """Per candidate event, how many content words of what is reported also occur in the
+        sentences that mention the event."""
+        said = self._topic_words(t for s, e in a.content for t in doc[s:e])
+        if not said:
+            return {}
+        out: dict[str, int] = {}
+        for eid in latest:
+            n = len(said & self._event_words(doc, eid))
+            if n:
+                out[eid] = n
+        return out
+
+    def _event_words(self, doc: Doc, eid: str) -> set[str]:
+        cache = self._ev_words
+        if eid not in cache:
+            words: set[str] = set()
+            seen: set[int] = set()
+            for ref in records(doc, "cn_event_refs"):
+                if eid in ref["event_ids"]:
+                    s, e = self._sent_of(ref["tokens"][0])
+                    if s not in seen:
+                        seen.add(s)
+                        words |= self._topic_words(doc[s:e])
+            cache[eid] = words
+        return cache[eid]
+
+    def _accused_of_other(self, doc: Doc, a: _Attribution) -> bool:
+        """'accused villagers of informing on them', 'accused both sides of abuses': an accusation
+        of something that is no incident mention and no incident word."""
+        if a.cue.lemma_.lower() != "accuse":
+            return False
+        holders = [a.cue] + [c for c in a.cue.children if c.dep_ == "dobj"]
+        of = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not of:
+            return False
+        refs = [r["tokens"][0] for r in records(doc, "cn_event_refs") if r["event_ids"]]
+        for p in of:
+            lo, hi = p.left_edge.i, p.right_edge.i + 1
+            if any(lo <= i < hi for i in refs):
+                return False
+            if any(t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words for t in doc[lo:hi]):
+                return False
+        return True
 
     def _reported(self, doc: Doc, a: _Attribution) -> list[Span]:
         return [doc[s:e] for s, e in a.content if e > s]
@@ -336,6 +545,47 @@ class ClaimLinker(RuleComponent):
             if inj is not None:
                 out.setdefault("injured", inj)
         return out
+
+    def _outcome_words(self) -> tuple[dict[str, tuple[str, Optional[set[str]]]], dict[str, tuple[str, Optional[set[str]]]]]:
+        """The events layer's outcome triggers ('shot down', 'intercepted', 'foiled'), read once:
+        what a statement that names no incident says of how it ended. By lemma and by lower-case
+        form: the outcome and the words that must follow (for 'shot down')."""
+        words = getattr(self, "_out_words", None)
+        if words is None:
+            by_lemma: dict[str, tuple[str, Optional[set[str]]]] = {}
+            by_lower: dict[str, tuple[str, Optional[set[str]]]] = {}
+            with open(data_dir() / "events" / "triggers.jsonl", encoding="utf-8") as f:
+                for line in f:
+                    rule = json.loads(line) if line.strip() else {}
+                    if rule.get("role") != "outcome" or not rule.get("outcome") or not rule.get("pattern"):
+                        continue
+                    first, rest = rule["pattern"][0], rule["pattern"][1:]
+                    follow = None
+                    if rest:
+                        follow = {w.lower() for w in rest[0].get("LOWER", {}).get("IN", [])} or None
+                        if follow is None:
+                            continue
+                    for attr, table in (("LEMMA", by_lemma), ("LOWER", by_lower)):
+                        for w in first.get(attr, {}).get("IN", []):
+                            table[w.lower()] = (rule["outcome"], follow)
+            words = self._out_words = (by_lemma, by_lower)
+        return words
+
+    def _outcome(self, doc: Doc, a: _Attribution) -> Optional[str]:
+        if self._out_hits is None:
+            by_lemma, by_lower = self._outcome_words()
+            hits = []
+            for attr, table in ((LEMMA, by_lemma), (LOWER, by_lower)):
+                for i in token_indices(doc, attr, table):
+                    key = doc[i].lemma_.lower() if attr == LEMMA else doc[i].lower_
+                    outcome, follow = table[key]
+                    if follow is None or (i + 1 < len(doc) and doc[i + 1].lower_ in follow):
+                        hits.append((i, outcome))
+            self._out_hits = sorted(hits)
+        for start, outcome in self._out_hits:
+            if a.covers(start):
+                return outcome
+        return None
 
     def _points_back(self, doc: Doc, a: _Attribution) -> bool:
         """'the attackers', 'the bodies', 'the wounded': words that only make sense about the
@@ -448,6 +698,8 @@ class ClaimLinker(RuleComponent):
         for _ in range(4):
             for c in tok.children:
                 if c.dep_ in {"nsubj"}:
+                    if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
+                        return tok.head  # 'the ministry, which said ...': the ministry speaks
                     return c
                 if c.dep_ == "agent":
                     objs = [p for p in c.children if p.dep_ == "pobj"]
@@ -536,6 +788,8 @@ class ClaimLinker(RuleComponent):
                         span = doc[span.start : c.right_edge.i + 1]
                     break
         role = self._role(span, speaker, actor_id)
+        if role == "spokesperson":
+            self._note_speaks_for(speaker, span, seen or [])
         affiliation = None
         if actor_id and role == "armed_group":
             affiliation = actor_id
@@ -566,6 +820,21 @@ class ClaimLinker(RuleComponent):
             "start_char": span.start_char,
             "end_char": span.end_char,
         }
+
+    def _note_speaks_for(self, speaker: Token, span: Span, seen: list[dict]) -> None:
+        """'Thameen Al-Kheetan, a spokesman for the office': the figures a spokesperson gives are
+        also those of the institution named before, which the spokesperson speaks for."""
+        for c in speaker.children:
+            if c.dep_ != "appos":
+                continue
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ == "for":
+                    for obj in t.children:
+                        if obj.dep_ == "pobj":
+                            earlier = _repeats(_phrase(obj), obj, seen)
+                            if earlier is not None:
+                                self._speaks_for[span.start_char] = _source_key(earlier)
+                                return
 
     def _after_last(self, cue: Token) -> bool:
         """The previous attribution is in this sentence or the one before."""
@@ -673,6 +942,38 @@ class ClaimLinker(RuleComponent):
     def _outlet(meta: dict) -> dict:
         return {"text": meta.get("outlet") or "the article", "actor_id": None, "role": "media",
                 "affiliation": None, "anonymous": False, "person": None, "channel": None}
+
+
+def _claimed_by(stance: str, source: dict) -> dict:
+    """The asserts of a committal claim: a claim of responsibility names its source the attacker."""
+    if stance == "claim_responsibility" and source.get("actor_id"):
+        return {"attacker_ids": [source["actor_id"]]}
+    return {}
+
+
+def _lend_figures(claims: list[dict], speaks_for: dict[int, str]) -> None:
+    """A spokesperson's casualty figures are also the figures of the institution it speaks for,
+    where that institution has a claim of its own on the event and gives none."""
+    if not speaks_for:
+        return
+    by_key = {(c["event_id"], _source_key(c["source"])): c for c in claims}
+    for c in claims:
+        key = speaks_for.get(c["source"].get("start_char", -1))
+        target = by_key.get((c["event_id"], key)) if key else None
+        if target is None or target is c:
+            continue
+        for k in ("fatalities", "injured"):
+            if k in c["asserts"]:
+                target["asserts"].setdefault(k, c["asserts"][k])
+
+
+def _split_committal(stance: str, source: dict, asserts: dict) -> tuple[dict, Optional[dict]]:
+    """A report that amounts to a committal stance is that claim; its casualty figures, if it
+    gives any, stay a report of their own (the claim conventions)."""
+    figures = {k: v for k, v in asserts.items() if k in {"fatalities", "injured"}}
+    committal = {k: v for k, v in asserts.items() if k not in figures and k != "attacker_ids"}
+    committal.update(_claimed_by(stance, source))
+    return committal, (dict(asserts) if figures else None)
 
 
 def _left_speaker(cue: Token) -> Optional[Token]:
