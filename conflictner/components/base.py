@@ -140,7 +140,11 @@ class WindowedMatcher:
 
     ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
 
-    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> None:
+    def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]],
+                 prefer: Optional[set[str]] = None) -> None:
+        """prefer: words to anchor on when a pattern has a token that can be one of them (the
+        attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
+        at the pattern's commoner words ('went', 'day')."""
         self.matcher = Matcher(vocab, validate=True)
         self.window = 1
         self.lookback = 0
@@ -148,7 +152,8 @@ class WindowedMatcher:
         for key, pattern in patterns:
             self.matcher.add(key, [pattern])
             self.window = max(self.window, len(pattern) + 4)
-            found = self._anchor(pattern) if anchors is not None else None
+            found = (self._preferred(pattern, prefer) if prefer else None) or (
+                self._anchor(pattern) if anchors is not None else None)
             if found is None:
                 anchors = None
                 continue
@@ -177,6 +182,25 @@ class WindowedMatcher:
             if op not in (None, "?"):
                 break  # a repeated token before the anchor: its offset is unbounded
         return fallback
+
+    @classmethod
+    def _preferred(cls, pattern: list[dict[str, Any]], prefer: set[str]) -> Optional[tuple[int, str, list[str]]]:
+        """The first token that can be one of the `prefer` words (preceded only by single or
+        optional tokens), anchored on those of its values that are: a match whose token there is
+        none of them is not looked for (with `prefer`, only matches that hold a preferred word
+        at their anchor are found)."""
+        for pos, tok in enumerate(pattern):
+            attr = next((a for a in ("LOWER", "LEMMA", "ORTH") if a in tok), None)
+            vals = tok.get(attr) if attr else None
+            if isinstance(vals, dict) and set(vals) == {"IN"}:
+                vals = vals["IN"]
+            values = [vals] if isinstance(vals, str) else list(vals) if isinstance(vals, list) else []
+            wanted = [v for v in values if str(v).lower() in prefer]
+            if tok.get("OP") is None and wanted:
+                return pos, attr, wanted
+            if tok.get("OP") not in (None, "?"):
+                return None
+        return None
 
     def __len__(self) -> int:
         return len(self.matcher)

@@ -167,8 +167,11 @@ class EventExtractor(RuleComponent):
         self.matcher = WindowedMatcher(self.nlp.vocab, longer)
         self.word_keys = {attr: {w for a, w in self.by_word if a == name} for name, attr in (("LOWER", LOWER),
                                                                                             ("LEMMA", LEMMA))}
+        # a non-trigger phrase matters only where it holds a trigger word: windows open there
+        attack_words = {w.lower() for words in self.word_keys.values() for w in words}
+        attack_words |= {w + "s" for w in attack_words}  # LOWER patterns name plurals ('strikes')
         self.non_matcher = WindowedMatcher(self.nlp.vocab, [(r.id, r.pattern) for r in self.rules.get(
-            "non_triggers.jsonl", [])])
+            "non_triggers.jsonl", [])], prefer=attack_words)
         # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
         self.causes: dict[tuple[str, str], frozenset[str]] = {}
         for e in self.rules.get("non_attack_causes.jsonl", []):
