@@ -222,6 +222,11 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
             "Baseline: any VERB/NOUN whose lemma is in a fixed list (attack, kill, bomb, shoot …; threaten, warn, vow …; "
             "arrest, detain, kidnap, deport …); roles = noun chunk before / after the first violent trigger.",
             "The sentences are edited CAMEO-manual examples (c. 2000), not raw news.",
+            "Scope: conflictner codes attacks and threats of attack. PLOVER's THREATEN and COERCE also cover "
+            "non-violent pressure (threats of sanctions, boycotts or broken relations; curfews, bans, arrests, "
+            "deportations), which ours does not code by design, and PLOVER codes one event per sentence (the "
+            "main verb's), so an attack told inside another event ('complained about two air raids in which "
+            "20 people were killed') counts against ours as a false ASSAULT.",
         ],
         failures=failures,
         summary=[*summary, ["ASSAULT attacker right (on detected)", *role_summary]],
