@@ -151,6 +151,7 @@ def build(doc: Doc) -> Extraction:
                 attacker_ids=[a for a in e.get("attacker_ids", []) if a in kept],
                 target_ids=[a for a in e.get("target_ids", []) if a in kept],
                 target_text=e.get("target_text"),
+                target_texts=list(e.get("target_texts") or ([e["target_text"]] if e.get("target_text") else [])),
                 instruments=list(e.get("instruments", [])),
                 place_id=e.get("place_id"),
                 time_id=time_id,

@@ -264,6 +264,11 @@ class Event(_Model):
     attacker_ids: list[str] = Field(default_factory=list)
     target_ids: list[str] = Field(default_factory=list)
     target_text: Optional[str] = None
+    target_texts: list[str] = Field(
+        default_factory=list,
+        description="The phrases of what was attacked: target_text first, then the phrases coordinated "
+                    "with it ('a gendarmerie school and a military airbase').",
+    )
     instruments: list[Instrument] = Field(default_factory=list)
     place_id: Optional[str] = None
     time_id: Optional[str] = None

@@ -520,3 +520,67 @@ def test_a_country_qualifying_the_strike_is_not_where_it_hit(extract, text, coun
 ])
 def test_a_capture_under_way_is_no_event(extract, text, events):
     assert len(asserted(extract(text, published="2024-06-12"))) == events
+
+
+# -- targets: what was attacked, its coordinated parts, and the people it killed ----------------------
+COORDINATED_TARGETS = [
+    ("Gunmen attacked a police station and a military checkpoint in Borno state on Tuesday, killing five people.",
+     ["police station", "military checkpoint"]),
+    ("Paramilitary fighters shelled a hospital and a market in El Obeid on Sunday.", ["hospital", "market"]),
+    ("Russian missiles hit a power plant and a grain terminal in the Odesa region on Friday.",
+     ["power plant", "grain terminal"]),
+    ("Junta aircraft bombed a school and a clinic in Sagaing region on Wednesday, killing 12 villagers.",
+     ["school", "clinic"]),
+]
+
+
+@pytest.mark.parametrize("text,parts", COORDINATED_TARGETS, ids=["nigeria", "sudan", "ukraine", "myanmar"])
+def test_each_coordinated_target_is_kept(extract, text, parts):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.target_text == e.target_texts[0]
+    for part in parts:
+        assert any(part in t for t in e.target_texts), (part, e.target_texts)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab militants stormed a hotel in Mogadishu on Friday.",
+    "A drone struck an oil depot in the Bryansk region on Monday.",
+], ids=["somalia", "russia"])
+def test_a_single_target_gives_one_target_text(extract, text):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert len(e.target_texts) == 1 and e.target_texts[0] == e.target_text
+
+
+def _target_names(x, e) -> set[str]:
+    names = {a.id: a.name.lower() for a in x.actors}
+    return {names[t] for t in e.target_ids}
+
+
+# what was attacked is the target; those killed in it are the toll, not a second target
+KILLED_IN_AN_ATTACK_ON_A_PLACE = [
+    "Gunmen attacked a police station and a military checkpoint in Borno state on Tuesday, killing five people.",
+    "An air strike on a market in the town of Tarin in Yemen killed 14 people on Saturday.",
+    "Jihadists attacked a military base near Boulkessi in Mali on Sunday, killing 20 people.",
+]
+
+
+@pytest.mark.parametrize("text", KILLED_IN_AN_ATTACK_ON_A_PLACE, ids=["nigeria", "yemen", "mali"])
+def test_the_killed_are_not_a_second_target_beside_the_place_attacked(extract, text):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert e.target_text and "people" not in _target_names(x, e)
+
+
+# counter-tests: people attacked, or killed with no place named as attacked, stay targets
+PEOPLE_ATTACKED = [
+    ("Gunmen attacked villagers in Plateau state on Sunday, killing 30 people.", "villagers"),
+    ("A drone strike killed 10 civilians in the town of Kadugli on Monday.", "civilians"),
+    ("M23 rebels attacked displaced people at a camp near Goma on Friday.", "displaced people"),
+]
+
+
+@pytest.mark.parametrize("text,victims", PEOPLE_ATTACKED, ids=["nigeria", "sudan", "drc"])
+def test_people_attacked_or_killed_without_a_place_attacked_are_targets(extract, text, victims):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert victims in _target_names(x, e) or victims in (e.target_text or "")

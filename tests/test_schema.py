@@ -20,7 +20,7 @@ CONTRACT = {
               "geo_precision", "mentions"],
     "TimeSpan": ["id", "text", "start", "end", "precision", "time_precision", "anchor", "mentions"],
     "Event": ["id", "type", "attack_kind", "acled_event_type", "acled_sub_event_type", "attacker_ids",
-              "target_ids", "target_text", "instruments", "place_id", "time_id", "outcome", "damage",
+              "target_ids", "target_text", "target_texts", "instruments", "place_id", "time_id", "outcome", "damage",
               "fatalities", "injured", "modality", "claim_ids", "rule_ids", "mentions"],
     "Claim": ["id", "event_id", "stance", "source", "cue", "asserts", "evidence", "document_id"],
     "Source": ["text", "actor_id", "role", "affiliation", "anonymous", "person"],

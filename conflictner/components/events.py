@@ -101,7 +101,9 @@ class _Mention:
     attackers: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     target_text: Optional[str] = None
+    target_texts: list[str] = field(default_factory=list)  # the target phrase and its conjuncts
     target_head: Optional[str] = None
+    victims: list[str] = field(default_factory=list)  # targets only ever met as the killed or wounded
     place: Optional[str] = None
     time: Optional[str] = None
     report_time: Optional[str] = None
@@ -658,6 +660,9 @@ class EventExtractor(RuleComponent):
         if m.target_text is None:
             m.target_weak = weak
             m.target_text = _np_text(tok)
+            # 'attacked a gendarmerie school and a military airbase': each conjunct was attacked
+            m.target_texts = [m.target_text, *(_np_text(c) for c in tok.conjuncts
+                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at)]
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
         found = self._actors_in(tok)
         if found:
@@ -676,6 +681,10 @@ class EventExtractor(RuleComponent):
                 # 'Haiti's main prison', 'a base in Colombia's Arauca province': the state names
                 # where the target is, it is not itself the target
                 m.targets.append(a)
+                if weak:
+                    m.victims.append(a)
+            elif a in m.victims and not weak:
+                m.victims.remove(a)
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
@@ -1521,6 +1530,13 @@ class EventExtractor(RuleComponent):
                 attackers = [self._nation_actor(doc, nation)]
         hit = [m for m in primary if m.targets] or ms
         targets = self._specific_victims(list(dict.fromkeys(a for m in hit for a in m.targets if a not in attackers)))
+        if any(m.target_text and not m.target_weak for m in ms):
+            # 'attacked a school and an airbase, killing 70 people', 'a strike on a telecoms
+            # building killed three children': what was attacked is the target; those killed
+            # or wounded in it are its victims (the toll), not another target
+            victims = {a for m in hit for a in m.victims} - {a for m in hit for a in m.targets if a not in m.victims}
+            targets = [a for a in targets if a not in victims]
+        target_texts = _best_target_texts(doc, ms, self._sentence)
         place = self._most_precise([m.place for m in ms if m.place])
         place_rule = None
         if place is None and self._dateline is not None:
@@ -1553,7 +1569,8 @@ class EventExtractor(RuleComponent):
             "plover_mode": PLOVER_MODE.get(kind),
             "attacker_ids": attackers,
             "target_ids": targets,
-            "target_text": _best_target_text(doc, ms, self._sentence),
+            "target_text": target_texts[0] if target_texts else None,
+            "target_texts": target_texts,
             "instruments": instruments,
             "place_id": place,
             "time_id": time,
@@ -2021,8 +2038,9 @@ def _np_text(tok: Token) -> str:
     return doc[lo : hi + 1].text.strip()
 
 
-def _best_target_text(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> Optional[str]:
-    """The target phrase of the first mention in a full sentence (headlines come last)."""
+def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> list[str]:
+    """The target phrase of the first mention in a full sentence (headlines come last), with
+    the phrases coordinated with it."""
     def headline(m: _Mention) -> bool:
         sent = sentence(m.head.i)  # its last printed token, not Span.text (which rebuilds the sentence)
         last = sent.end - 1
@@ -2030,8 +2048,11 @@ def _best_target_text(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Sp
             last -= 1
         return not doc[last].text.endswith((".", "!", "?", "\"", "”"))
 
-    texts = [(headline(m), i, m.target_text) for i, m in enumerate(ms) if m.target_text]
-    return min(texts)[2] if texts else None
+    texts = [(headline(m), i) for i, m in enumerate(ms) if m.target_text]
+    if not texts:
+        return []
+    m = ms[min(texts)[1]]
+    return list(dict.fromkeys(m.target_texts or [m.target_text]))
 
 
 def _asserts(m: _Mention) -> dict:

@@ -153,10 +153,13 @@ def _resolve(x: Extraction) -> list[_Pred]:
     preds = []
     for e in x.events:
         targets = [_actor_item(actors[i]) for i in e.target_ids if i in actors]
-        if e.target_text and not any(_ends_with(fold(e.target_text), fold(n)) for t in targets for n in [*t.exact, *t.loose]):
-            # the thing attacked ('a gendarmerie school') is a target beside the people hit;
-            # a phrase ending in one of those ('10 people', 'an army unit') restates it
-            targets.append(_Item(label=e.target_text, exact=[], loose=[e.target_text], phrase=True))
+        actor_items = list(targets)
+        for text in e.target_texts or ([e.target_text] if e.target_text else []):
+            # the thing attacked ('a gendarmerie school', and 'a military airbase' coordinated
+            # with it) is a target beside the people hit; a phrase ending in one of those
+            # ('10 people', 'an army unit') restates it
+            if not any(_ends_with(fold(text), fold(n)) for t in actor_items for n in [*t.exact, *t.loose]):
+                targets.append(_Item(label=text, exact=[], loose=[text], phrase=True))
         preds.append(_Pred(
             event=e,
             attackers=[_actor_item(actors[i]) for i in e.attacker_ids if i in actors],
