@@ -87,3 +87,28 @@ def test_a_county_never_displaces_a_town_of_its_name_in_the_same_country(gaz):
 ])
 def test_counties_in_reports(nlp, text, name, expected):
     assert places(nlp, text)[name] == expected
+
+
+# -- villages after a locative preposition ----------------------------------------------------
+@pytest.mark.parametrize("text,name,country", [
+    ("Boko Haram fighters attacked a military base in Rann, Nigerian officials said.", "Rann", "NGA"),
+    ("Nigerian troops repelled an ambush near Gajiram on Tuesday, the army said.", "Gajiram", "NGA"),
+    ("FARC dissidents clashed with Colombian soldiers in Briceno, Colombia's army said.", "Briceño", "COL"),
+])
+def test_a_village_only_the_small_town_table_knows_is_found_after_in_or_near(nlp, text, name, country):
+    assert places(nlp, text).get(name, (None,))[0] == country
+
+
+@pytest.mark.parametrize("text,absent", [
+    # no such village in the countries the report is about
+    ("Russian drones hit a depot in Rann, Ukraine's air force said.", "Rann"),
+    # not after a locative preposition
+    ("Gajiram said the Nigerian army had withdrawn.", "Gajiram"),
+])
+def test_the_small_town_table_is_not_read_outside_the_documents_countries_or_locatives(nlp, text, absent):
+    assert absent not in places(nlp, text)
+
+
+def test_ghouta_is_the_enclave_east_of_damascus(nlp):
+    found = places(nlp, "Syrian government forces pressed into eastern Ghouta as convoys left Ghouta for Idlib.")
+    assert found["Eastern Ghouta"] == ("SYR", "region")

@@ -58,6 +58,11 @@ SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several",
                     "another"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
                   "through", "inside", "within", "nearby", "to", "between"}
+#: prepositions after which a name only the small-town table knows is taken as that town
+SMALL_TOWN_PREPS = {"in", "near", "outside", "around", "at", "inside"}
+#: NER labels that rule such a name out ('in Kurdish', 'in March'); the small NER calls many villages
+#: persons or groups, and names the actor layer knows are never looked up here
+NOT_SMALL_TOWN_ENTS = {"NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 #: verbs whose proper-noun object is a place ('shelled Kupiansk', 'recaptured Bakhmut')
 PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "raid", "storm", "overrun", "besiege", "capture", "recapture",
                       "seize", "retake", "liberate", "pound", "occupy", "encircle", "invade", "infiltrate"}
@@ -299,6 +304,10 @@ class PlaceResolver:
             if not locative:
                 continue
             kinds = {PlaceKind.populated_place, PlaceKind.admin1} | ({PlaceKind.country} if directional else set())
+            # the small-town table answers only a plain locative name the NER does not call a
+            # person, group or date: its 140,000 villages share names with many other words
+            small_ok = bool(countries) and not own_only and prev.lower_ in SMALL_TOWN_PREPS and \
+                tok.ent_type_ not in NOT_SMALL_TOWN_ENTS
             end = tok.i + 1
             while end < len(doc) and end - tok.i < 4 and (doc[end].is_title or (
                     doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
@@ -313,6 +322,11 @@ class PlaceResolver:
                 cands = gaz.index.get(key, [])
                 if any(c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries)
                        for c in cands):
+                    out.append(Span(doc, tok.i, stop, label="PLACE"))
+                    break
+                if small_ok and not cands and stop == end and any(c.country in countries for c in gaz.small.get(key)):
+                    # 'attacked a base in Rann': a village only the small-town table knows, right
+                    # after 'in/near/outside/at', in a country the report is about
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
         return out
