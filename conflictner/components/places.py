@@ -58,6 +58,11 @@ SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several",
                     "another"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
                   "through", "inside", "within", "nearby", "to", "between"}
+#: prepositions after which a name only the small-town table knows is taken as that town
+SMALL_TOWN_PREPS = {"in", "near", "outside", "around", "at", "inside"}
+#: NER labels that rule such a name out ('in Kurdish', 'in March'); the small NER calls many villages
+#: persons or groups, and names the actor layer knows are never looked up here
+NOT_SMALL_TOWN_ENTS = {"NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
 #: verbs whose proper-noun object is a place ('shelled Kupiansk', 'recaptured Bakhmut')
 PLACE_OBJECT_VERBS = {"shell", "bomb", "bombard", "raid", "storm", "overrun", "besiege", "capture", "recapture",
                       "seize", "retake", "liberate", "pound", "occupy", "encircle", "invade", "infiltrate"}
@@ -142,7 +147,7 @@ class PlaceResolver:
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans))
+                                      self._doc_countries(doc, spans)[0])
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
         dateline = _dateline(doc)
         if dateline is not None:
@@ -152,7 +157,7 @@ class PlaceResolver:
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
                  and (s.start_char, s.end_char) not in modifiers]
-        countries = self._doc_countries(doc, spans)
+        countries, main = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         for span in spans:
@@ -163,9 +168,9 @@ class PlaceResolver:
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
                 home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
-                cands = gaz.lookup(span.text, home or countries)
+                cands = gaz.lookup(span.text, home or countries, None if home else main)
             else:
-                cands = gaz.lookup(span.text, countries)
+                cands = gaz.lookup(span.text, countries, main)
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
@@ -214,24 +219,38 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span]) -> set[str]:
-        """Countries the document is about: named countries, and the home countries of the
-        actors it names ('the RSF', 'Malian troops'), which decide between same-named towns."""
-        found: set[str] = set()
+    def _doc_countries(self, doc: Doc, spans: list[Span]) -> tuple[set[str], set[str]]:
+        """Countries the document is about, and its main ones. About: named countries, and the
+        home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
+        same-named towns. Main: the ones named most often, counting each mention of a country, of
+        a province or state ('Western Cape' is South Africa) and of an actor from it. A report
+        names its own country again and again and others in passing ('talks with the US'), so
+        a namesake town in the main country beats one in a country named once."""
+        weight: dict[str, int] = {}
         cache = self._country_cache
         if len(cache) > 50_000:  # bounded: a long run sees many distinct names
             cache.clear()
         for s in spans:
             text = s.text
             if text not in cache:
-                top = self.gazetteer.lookup(text)[:1]
-                cache[text] = top[0].country if top and top[0].kind == PlaceKind.country else None
-            if cache[text]:
-                found.add(cache[text])
+                cands = self.gazetteer.lookup(text)
+                top = cands[0] if cands else None
+                if top is not None and (top.kind in {PlaceKind.country, PlaceKind.admin1, PlaceKind.admin2} or (
+                        top.kind == PlaceKind.populated_place and all(c.country == top.country for c in cands))):
+                    # a country, a province or county, or a town only one country has ('Cirencester')
+                    cache[text] = (top.country, top.kind == PlaceKind.country)
+                else:
+                    cache[text] = None
+            hit = cache[text]
+            if hit and hit[0]:
+                weight[hit[0]] = weight.get(hit[0], 0) + 1
+        found = {c for s in spans if (hit := cache.get(s.text)) and hit[1] and (c := hit[0])}
         for a in records(doc, "cn_actors"):
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
-        return found
+                weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
+        most = max(weight.values(), default=0)
+        return found, {c for c, n in weight.items() if n == most}
 
     @staticmethod
     def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
@@ -285,6 +304,10 @@ class PlaceResolver:
             if not locative:
                 continue
             kinds = {PlaceKind.populated_place, PlaceKind.admin1} | ({PlaceKind.country} if directional else set())
+            # the small-town table answers only a plain locative name the NER does not call a
+            # person, group or date: its 140,000 villages share names with many other words
+            small_ok = bool(countries) and not own_only and prev.lower_ in SMALL_TOWN_PREPS and \
+                tok.ent_type_ not in NOT_SMALL_TOWN_ENTS
             end = tok.i + 1
             while end < len(doc) and end - tok.i < 4 and (doc[end].is_title or (
                     doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
@@ -299,6 +322,11 @@ class PlaceResolver:
                 cands = gaz.index.get(key, [])
                 if any(c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries)
                        for c in cands):
+                    out.append(Span(doc, tok.i, stop, label="PLACE"))
+                    break
+                if small_ok and not cands and stop == end and any(c.country in countries for c in gaz.small.get(key)):
+                    # 'attacked a base in Rann': a village only the small-town table knows, right
+                    # after 'in/near/outside/at', in a country the report is about
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
         return out

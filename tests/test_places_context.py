@@ -1,0 +1,114 @@
+"""Which namesake a document means: its main country, the places only one country has, and
+second-level units (US counties, UK counties) beside the towns of the same name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictner.geo import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def places(nlp, text: str) -> dict[str, tuple[str, str]]:
+    return {p["name"]: (p["country"], p["kind"]) for p in nlp(text)._.cn_places}
+
+
+# -- the document's main country ----------------------------------------------------------------
+@pytest.mark.parametrize("name,countries,main,expected", [
+    ("Hyderabad", {"PAK", "IND"}, {"PAK"}, "PAK"),   # Sindh, not the larger Indian city
+    ("Hyderabad", {"PAK", "IND"}, {"IND"}, "IND"),
+    ("Cartagena", {"COL", "ESP"}, {"ESP"}, "ESP"),   # Murcia, not the larger Colombian port
+    ("Tripoli", {"LBN", "LBY"}, {"LBN"}, "LBN"),     # the Lebanese city, not the Libyan capital
+])
+def test_the_main_country_decides_between_namesakes_of_the_documents_countries(gaz, name, countries, main, expected):
+    assert gaz.lookup(name, countries, main)[0].country == expected
+
+
+def test_without_a_main_country_the_documents_countries_are_equal(gaz):
+    # two countries named as often: the larger namesake, as before
+    assert gaz.lookup("Hyderabad", {"PAK", "IND"})[0].country == "IND"
+    assert gaz.lookup("Hyderabad", {"PAK", "IND"}, {"PAK", "IND"})[0].country == "IND"
+
+
+def test_a_world_capital_is_not_displaced_by_a_village_of_the_main_country(gaz):
+    # 'Berlin' in a US report is Germany's capital, not a New England village (cities1000)
+    assert gaz.lookup("Berlin", {"USA", "DEU"}, {"USA"})[0].country == "DEU"
+    # nor by a town of the document's countries when the capital's country goes unnamed
+    assert gaz.lookup("Moscow", {"USA"})[0].country == "RUS"
+    assert gaz.lookup("Rome", {"USA", "GBR"})[0].country == "ITA"
+    # a real city at home still wins: London, Ontario in a report on Canada
+    assert gaz.lookup("London", {"CAN"})[0].country == "CAN"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # Pakistan named three times (and its police), India once
+    ("Pakistani police said gunmen killed four people in Hyderabad on Sunday. Pakistan's interior minister "
+     "blamed a banned group, and Pakistan's army was deployed. India denied any link.", "Hyderabad", "PAK"),
+    # Lebanon named three times, Libya once
+    ("Lebanese soldiers clashed with gunmen in Tripoli overnight. Lebanon's army said two soldiers were wounded; "
+     "Lebanon has seen a surge in violence since Libya's envoy visited.", "Tripoli", "LBN"),
+    ("Colombian troops clashed with ELN rebels near Cartagena, Colombia's defence ministry said. Colombia's "
+     "president, speaking in Spain, promised more troops.", "Cartagena", "COL"),
+])
+def test_a_report_means_the_namesake_in_the_country_it_is_about(nlp, text, name, country):
+    assert places(nlp, text)[name][0] == country
+
+
+# -- second-level units ------------------------------------------------------------------------
+@pytest.mark.parametrize("name,country,admin1", [
+    ("Orange County", "USA", "US-CA"),        # the largest of the eight, California's
+    ("Cuyahoga County", "USA", "US-OH"),
+    ("Miami-Dade County", "USA", "US-FL"),
+    ("Kent", "GBR", "GB-ENG"),
+    ("Ceredigion", "GBR", "GB-WLS"),          # 'County of Ceredigion' in GeoNames
+    ("Northamptonshire", "GBR", "GB-ENG"),
+])
+def test_counties_resolve(gaz, name, country, admin1):
+    top = gaz.lookup(name, {country})[0]
+    assert (top.kind.value, top.country, top.admin1) == ("admin2", country, admin1)
+
+
+def test_a_county_never_displaces_a_town_of_its_name_in_the_same_country(gaz):
+    # Manchester, Liverpool, Bristol are also unitary units: the bare name is the city
+    for name in ("Manchester", "Liverpool", "Bristol"):
+        assert gaz.lookup(name, {"GBR"})[0].kind.value == "populated_place"
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Police in Kent arrested two men after a stabbing in Maidstone.", "Kent", ("GBR", "admin2")),
+    ("The shooting happened in Kent, Ohio, near the university.", "Kent", ("USA", "populated_place")),
+    ("Deputies in Orange County said the suspect fled toward Morris County.", "Morris County", ("USA", "admin2")),
+    ("Flooding cut off villages across Norfolk and Suffolk after the storm, British police said.", "Norfolk",
+     ("GBR", "admin2")),
+])
+def test_counties_in_reports(nlp, text, name, expected):
+    assert places(nlp, text)[name] == expected
+
+
+# -- villages after a locative preposition ----------------------------------------------------
+@pytest.mark.parametrize("text,name,country", [
+    ("Boko Haram fighters attacked a military base in Rann, Nigerian officials said.", "Rann", "NGA"),
+    ("Nigerian troops repelled an ambush near Gajiram on Tuesday, the army said.", "Gajiram", "NGA"),
+    ("FARC dissidents clashed with Colombian soldiers in Briceno, Colombia's army said.", "Briceño", "COL"),
+])
+def test_a_village_only_the_small_town_table_knows_is_found_after_in_or_near(nlp, text, name, country):
+    assert places(nlp, text).get(name, (None,))[0] == country
+
+
+@pytest.mark.parametrize("text,absent", [
+    # no such village in the countries the report is about
+    ("Russian drones hit a depot in Rann, Ukraine's air force said.", "Rann"),
+    # not after a locative preposition
+    ("Gajiram said the Nigerian army had withdrawn.", "Gajiram"),
+])
+def test_the_small_town_table_is_not_read_outside_the_documents_countries_or_locatives(nlp, text, absent):
+    assert absent not in places(nlp, text)
+
+
+def test_ghouta_is_the_enclave_east_of_damascus(nlp):
+    found = places(nlp, "Syrian government forces pressed into eastern Ghouta as convoys left Ghouta for Idlib.")
+    assert found["Eastern Ghouta"] == ("SYR", "region")
