@@ -217,6 +217,44 @@ CASES = [
         "the attackers had crossed from Uganda.",
         "provincial government", "report", False, "official", None, id="drc-which-said-is-the-government",
     ),
+    # roles
+    pytest.param(
+        "An air strike hit a market in Maaret al-Numan on Monday, killing 15 people, the state news agency "
+        "Petra said.",
+        "state news agency", "report", False, "media", None, id="syria-state-news-agency-is-media",
+    ),
+    pytest.param(
+        "A car bomb killed six soldiers near Tikrit on Sunday, the Joint Operations Media Cell said.",
+        "Media Cell", "report", False, "official", None, id="iraq-government-media-cell-is-official",
+    ),
+    pytest.param(
+        "Shells hit a hospital in Taiz on Friday, killing four patients, a Houthi interior official said.",
+        "interior official", "report", True, "official", None, id="yemen-de-facto-authority-official",
+    ),
+    pytest.param(
+        "Mortar rounds hit a displacement camp near Goma on Thursday, killing nine people. \"Most of the "
+        "wounded were children,\" said a nurse at the Ndosho hospital.",
+        "nurse", "report", True, "witness", None, id="drc-nurse-is-a-witness",
+    ),
+    pytest.param(
+        "A drone strike hit a clinic in Nyala on Tuesday, killing 11 people, a doctor at the clinic said.",
+        "doctor", "report", True, "witness", None, id="sudan-doctor-is-a-witness",
+    ),
+    pytest.param(
+        "Fighters stormed a police post in Kidal on Monday, killing three officers, a regional human rights "
+        "network said.",
+        "rights network", "report", None, "activist", None, id="mali-regional-network-is-activist",
+    ),
+    pytest.param(
+        "Gunmen attacked a bus near Cap-Haitien on Monday, killing five passengers. The gang alliance said "
+        "its fighters attacked the bus.",
+        "gang alliance", "claim_responsibility", False, "armed_group", None, id="haiti-gang-alliance-is-armed",
+    ),
+    pytest.param(
+        "Army spokesman Lt. Col. Boubacar Diallo said gunmen killed 12 soldiers in an ambush near Menaka on "
+        "Saturday.",
+        "spokesman", "report", False, "spokesperson", None, id="mali-title-abbreviation-splits-sentence",
+    ),
 ]
 
 

@@ -58,11 +58,13 @@ class ClaimWord(_Rule):
     the incident under discussion ('the attackers', 'the bodies'); `commentator` heads whose talk
     is analysis, not a claim about an incident ('analysts said'); `forces` nouns for a state's
     armed forces and their weapons ('Turkish warplanes', 'Israeli jets') whose strike that
-    state's officials confirm when they report it."""
+    state's officials confirm when they report it; `department` words of an administration
+    ('health', 'ministry'); `title_abbreviation`s before a name ('Capt.', 'Gen.'); `alliance` words
+    of a coalition of states ('the Saudi-led coalition')."""
 
     id: str
     kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
-                  "attack_noun"]
+                  "attack_noun", "department", "title_abbreviation", "alliance"]
     terms: list[str]
     source: str
 
@@ -121,6 +123,9 @@ class ClaimLinker(RuleComponent):
         self.crime_words = {t.lower() for w in words if w.kind == "crime" for t in w.terms}
         self.naming_verbs = {t.lower() for w in words if w.kind == "naming" for t in w.terms}
         self.responsibility_words = {t.lower() for w in words if w.kind == "responsibility" for t in w.terms}
+        self.departments = {t.lower() for w in words if w.kind == "department" for t in w.terms}
+        self.title_abbreviations = {t.lower() for w in words if w.kind == "title_abbreviation" for t in w.terms}
+        self.alliance_words = {t.lower() for w in words if w.kind == "alliance" for t in w.terms}
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
 
@@ -142,6 +147,7 @@ class ClaimLinker(RuleComponent):
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
             self._starts = [0] + self._starts
+        self._start_set = set(self._starts)
         attributions = self._attributions(doc)
         by_cue = {a.cue.i: a for a in attributions}
         body_start = _headline_end(doc)
@@ -757,7 +763,7 @@ class ClaimLinker(RuleComponent):
                 and self._after_last(cue)):
             # 'The ministry said ... It said ...': the institution that spoke just before
             return {**last, "channel": self._channel(cue) or last.get("channel"), **_local(speaker)}
-        span = _phrase(speaker, cut_conj)
+        span = self._title_fragment(doc, _phrase(speaker, cut_conj))
         named = _surname(span, speaker, seen or [])
         if named is not None:
             return {**named, "channel": self._channel(cue) or named.get("channel"),
@@ -821,6 +827,23 @@ class ClaimLinker(RuleComponent):
             "end_char": span.end_char,
         }
 
+    def _title_fragment(self, doc: Doc, span: Span) -> Span:
+        """'Army spokesman Capt. Anthony Mualushayi said': the parser often ends a sentence at the
+        period of an abbreviated title; the words before it belong to the speaker's name."""
+        i = span.start
+        if i < 2 or i not in self._start_set:
+            return span
+        j = i - 2 if doc[i - 1].text == "." else i - 1
+        if doc[j].lower_.rstrip(".") not in self.title_abbreviations or (j == i - 1 and not doc[j].text.endswith(".")):
+            return span
+        k = j
+        while k > 0 and j - k < 8 and not doc[k - 1].is_space and not doc[k - 1].is_punct and doc[k - 1].pos_ in {
+                "PROPN", "NOUN", "ADJ", "DET", "NUM"}:
+            k -= 1
+        if k == j or not (doc[k - 1].is_space or doc[k - 1].is_punct or k == 0):
+            return span
+        return doc[k : span.end]
+
     def _note_speaks_for(self, speaker: Token, span: Span, seen: list[dict]) -> None:
         """'Thameen Al-Kheetan, a spokesman for the office': the figures a spokesperson gives are
         also those of the institution named before, which the spokesperson speaks for."""
@@ -874,6 +897,11 @@ class ClaimLinker(RuleComponent):
         words = list(span) + described
         if any(self.role_of.get(t.lower_) == "spokesperson" for t in words):
             return "spokesperson"
+        folded = " " + " ".join(t.lower_ for t in words) + " "
+        for phrase, role in self.role_phrases:
+            if role == "media" and f" {phrase} " in folded:
+                # 'the state news agency SANA': a news outlet, whoever owns it
+                return role
         heads = [t for t in span if t.lemma_.lower() in INSTITUTION_HEADS | {"source"} and t.dep_ in {
             "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
         if any(h.lemma_.lower() in INSTITUTION_HEADS | {"source"} for h in heads) and any(
@@ -882,10 +910,11 @@ class ClaimLinker(RuleComponent):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
         if any(self._actors.get(self._actor_at.get(t.i, ""), {}).get("kind") in ARMED_KINDS
-               for t in words if t.i != speaker.i) and not self._actors.get(actor_id or ""):
+               for t in words if t.i != speaker.i) and not self._actors.get(actor_id or "") and not any(
+                t.lower_ in self.departments for t in span):
             # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
+            # ('a Houthi health official': an official of the authority's ministry is an official)
             return "armed_group"
-        folded = " " + " ".join(t.lower_ for t in words) + " "
         for phrase, role in self.role_phrases:
             if f" {phrase} " in folded and role != "armed_group":
                 # 'Save the Children', 'human rights commission', 'press secretary'
@@ -901,12 +930,23 @@ class ClaimLinker(RuleComponent):
             if kind in {"civilians"}:
                 return "witness"
             if kind in {"international"}:
+                # 'the gang coalition' is an armed group, 'the Saudi-led coalition' speaks for states
+                if any(self.role_of.get(t.lower_) == "armed_group" for t in span):
+                    return "armed_group"
+                if any(t.lower_ in self.alliance_words for t in span):
+                    return "official"
                 return "ngo"
             return "armed_group"
+        # a modifier's witness word says less than another role word ('a local activist group')
+        fallback = None
         for t in words:
             role = self.role_of.get(t.lower_)
-            if role:
+            if role == "witness" and t.dep_ == "amod":
+                fallback = fallback or role
+            elif role:
                 return role
+        if fallback:
+            return fallback
         if speaker.ent_type_ == "GPE" and self._country_word(span):
             # 'Iraq blames ...', 'Niger says ...': a state speaking through its government
             return "official"
@@ -1185,10 +1225,10 @@ ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilitary", "ide
                "criminal_group"}
 #: heads that name an institution when a state word modifies them ("military intelligence agency")
 INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authority", "directorate", "unit",
-                     "operations", "department", "command", "body"}
+                     "operations", "department", "command", "body", "cell"}
 STATE_MODIFIERS = {"military", "intelligence", "security", "defence", "defense", "maritime", "border", "emergency",
                    "interior", "state", "national", "federal", "regional", "government", "naval", "army", "police",
-                   "civil", "presidential"}
+                   "civil", "presidential", "joint"}
 #: heads that stand for one unnamed person: "a U.S. defense official", "a security source"
 PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "officers", "diplomat", "diplomats",
                 "commander", "commanders", "resident", "residents", "witness", "witnesses", "villager",
