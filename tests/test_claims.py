@@ -255,6 +255,18 @@ CASES = [
         "Saturday.",
         "spokesman", "report", False, "spokesperson", None, id="mali-title-abbreviation-splits-sentence",
     ),
+    # stance of one's own side's act
+    pytest.param(
+        "Indian warplanes struck camps in Muzaffarabad overnight, the defence ministry said. In the north, the "
+        "jets hit a training site near Balakot, Indian officials said.",
+        "Indian officials", "confirm", True, "official", None, id="india-definite-jets-are-the-states-own",
+    ),
+    pytest.param(
+        "A drone hit a cargo ship in the Gulf of Aden on Monday. Later, Houthi spokesman Mohammed Abdulsalam "
+        "said the group had launched the drone at the vessel.",
+        "Abdulsalam", "claim_responsibility", False, "spokesperson", None,
+        id="yemen-armed-group-spokesman-claims",
+    ),
 ]
 
 
@@ -316,6 +328,18 @@ NOT_CLAIMS = [
         "Gunmen shot dead a bus driver in Catatumbo on Monday, police said. Further north, a landslide hit a "
         "road. The company said it would reopen the road next week.",
         "The company", id="colombia-unrelated-company-statement",
+    ),
+    pytest.param(
+        "Ethiopian drones struck a market in Bahir Dar on Monday, killing eight people, residents said. The "
+        "government blames the Fano militia for the July 4 ambush on the Gondar road. The militia denied "
+        "involvement.",
+        "The government", id="ethiopia-accusation-about-another-dated-incident",
+    ),
+    pytest.param(
+        "Ethiopian drones struck a market in Bahir Dar on Monday, killing eight people, residents said. The "
+        "government blames the Fano militia for the July 4 ambush on the Gondar road. The militia denied "
+        "involvement.",
+        "The militia", id="ethiopia-reply-about-another-dated-incident",
     ),
 ]
 

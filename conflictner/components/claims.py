@@ -139,6 +139,7 @@ class ClaimLinker(RuleComponent):
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
         self._out_hits: Optional[list[tuple[int, str]]] = None
+        self._elsewhere: set[int] = set()
         if not hasattr(self, "_actors_pipe"):
             names = self.nlp.pipe_names
             self._actors_pipe = self.nlp.get_pipe("conflictner_actors") if "conflictner_actors" in names else None
@@ -205,7 +206,8 @@ class ClaimLinker(RuleComponent):
                 cue_tok, stance, speaker = found
                 known = by_cue.get(cue_tok.i)
                 sources = known.sources if known is not None else [self._source(doc, speaker, cue_tok, None)]
-                if stance == "report" and self._claims_own_act(doc, cue_tok, head, speaker, sources[0]):
+                if stance == "report" and self._claims_own_act(doc, cue_tok, head, speaker, sources[0],
+                                                               [events[e] for e in ref["event_ids"] if e in events]):
                     stance = self._own_act_stance(sources[0])
             if cue_tok is not None:
                 used.add(cue_tok.i)
@@ -418,6 +420,14 @@ class ClaimLinker(RuleComponent):
             return None
         if a.stance == "accuse" and self._accused_of_other(doc, a):
             return None  # 'accused villagers of informing on them': not about who did the attack
+        k_cue = bisect.bisect_right(self._starts, a.cue.i)
+        named = self._named_incident(doc, a, events)
+        if named is not None:
+            if not named:
+                self._elsewhere.add(k_cue)
+            return named or None
+        if k_cue - 1 in self._elsewhere and a.stance in STANDALONE and not self._figures(doc, a):
+            return None  # 'Both groups have denied involvement': a reply about that other incident
         def eligible() -> bool:
             return bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
                         or self._eyewitness(doc, a))
@@ -449,6 +459,32 @@ class ClaimLinker(RuleComponent):
         if len(latest) == 1 or not eligible():
             return None
         return max(latest, key=lambda e: latest[e])
+
+    def _named_incident(self, doc: Doc, a: _Attribution, events: dict[str, dict]) -> Optional[str]:
+        """'blames the PKK for the Nov. 13 attack on Istiklal Avenue': what is reported names an
+        incident by its own date or place, which the events layer did not take for a current
+        event. The event with that date or place, else none ('' : the statement is about another
+        incident); None when no such dated or placed reference is reported."""
+        for ref in records(doc, "cn_event_refs"):
+            s, e = ref["tokens"]
+            if ref["event_ids"] or ref["kind"] == "threat" or not a.covers(s):
+                continue
+            head = doc[s:e].root
+            if head.pos_ != "NOUN" or (head.lemma_.lower() not in self.attack_nouns
+                                       and head.lower_ not in self.attack_nouns) or not any(
+                    c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in head.children):
+                continue  # a definite incident noun: 'the Nov. 13 attack', 'last week's bombing'
+            lo, hi = head.left_edge.i, head.right_edge.i + 1
+            times = {t["id"] for t in records(doc, "cn_times") if any(lo <= x < hi for x, _ in t.get("tokens") or [])}
+            places = {p["id"] for p in records(doc, "cn_places") if any(lo <= x < hi for x, _ in p.get("tokens") or [])}
+            if not times and not any(t.ent_type_ in {"DATE", "FAC", "GPE", "LOC"} for t in doc[lo:hi]):
+                if not places:
+                    continue
+            for eid, ev in events.items():
+                if (ev.get("time_id") in times) or (ev.get("place_id") in places):
+                    return eid
+            return ""
+        return None
 
     def _same_source_event(self, a: _Attribution, attributions: list[_Attribution],
                            cue_events: dict[int, list[str]]) -> Optional[str]:
@@ -617,11 +653,13 @@ class ClaimLinker(RuleComponent):
         words = source["text"].lower().split()
         return source.get("role") != "media" and bool(words) and words[-1] in self.commentators and not source.get("person")
 
-    @staticmethod
-    def _own_act_stance(source: dict) -> str:
-        """A non-state armed group saying it did it claims responsibility; a state body saying its
-        forces did it confirms the strike."""
-        return "claim_responsibility" if source["role"] == "armed_group" else "confirm"
+    def _own_act_stance(self, source: dict) -> str:
+        """A non-state armed group (or its spokesman) saying it did it claims responsibility; a
+        state body saying its forces did it confirms the strike."""
+        if source["role"] == "armed_group" or (source["role"] == "spokesperson" and self._actors.get(
+                source.get("affiliation") or "", {}).get("kind") in ARMED_KINDS):
+            return "claim_responsibility"
+        return "confirm"
 
     # -- cues -----------------------------------------------------------------------------------
     def _cue_for(self, doc: Doc, head: Token, self_cue: bool = False) -> Optional[tuple[Token, str, Optional[Token]]]:
@@ -717,8 +755,12 @@ class ClaimLinker(RuleComponent):
             break
         return _left_speaker(cue)
 
-    def _claims_own_act(self, doc: Doc, cue: Token, head: Token, speaker: Optional[Token], source: dict) -> bool:
-        """'X announced it had launched ...', 'X said it carried out ...': a claim of its own act."""
+    def _claims_own_act(self, doc: Doc, cue: Token, head: Token, speaker: Optional[Token], source: dict,
+                        about: Optional[list[dict]] = None) -> bool:
+        """'X announced it had launched ...', 'X said it carried out ...': a claim of its own act.
+        A spokesperson's group ('the group had launched ..., Houthi spokesman X said') is the
+        spokesperson's own side; 'the jets' (forces named before) are the source's own when the
+        event's attacker is the source's state."""
         if speaker is None or source["role"] not in {"armed_group", "official", "spokesperson", "other", "ngo"}:
             return False
         path = [head]
@@ -734,6 +776,9 @@ class ClaimLinker(RuleComponent):
                     return True  # 'Trump wrote that he had ordered the strikes'
                 if subj and source.get("actor_id") is not None and self._actor_at.get(subj[0].i) == source["actor_id"]:
                     return True
+                if subj and source["role"] == "spokesperson" and source.get("affiliation") and self._actor_at.get(
+                        subj[0].i) == source["affiliation"]:
+                    return True  # 'the group had launched ...', said the group's spokesman
                 if subj and source["role"] in {"official", "spokesperson"} and source.get("affiliation"):
                     # 'Turkish warplanes struck ..., Turkey's defence ministry said': a state's own forces
                     actor = self._actors.get(self._actor_at.get(subj[0].i, ""))
@@ -742,6 +787,11 @@ class ClaimLinker(RuleComponent):
                     if actor is None and subj[0].lemma_.lower() in self.forces and self._country_word(
                             doc[subj[0].left_edge.i : subj[0].i + 1]) == source["affiliation"]:
                         return True
+                    if actor is None and subj[0].lemma_.lower() in self.forces and any(
+                            c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children) and any(
+                            self._actors.get(x, {}).get("country") == source["affiliation"]
+                            for ev in about or [] for x in ev.get("attacker_ids") or []):
+                        return True  # 'the jets bombed ..., Turkish officials said' (Turkey's strike)
         return False
 
     # -- sources --------------------------------------------------------------------------------
