@@ -267,6 +267,18 @@ CASES = [
         "Abdulsalam", "claim_responsibility", False, "spokesperson", None,
         id="yemen-armed-group-spokesman-claims",
     ),
+    # speakers the parser hides
+    pytest.param(
+        "MOSCOW — Drones struck a refinery run by oil producer Lukoil at the Black Sea port of Tuapse early "
+        "on Sunday, setting off a large fire, the governor of the Krasnodar region said.",
+        "governor of the Krasnodar region", "report", False, "official", None,
+        id="ukraine-speaker-hung-on-the-last-noun",
+    ),
+    pytest.param(
+        "Drones struck an oil depot in Bryansk overnight, setting off a large blaze, the regional governor said. "
+        "Transneft said in a statement that the blaze at the depot had been put out.",
+        "Transneft", "report", False, None, None, id="russia-said-in-a-statement-that",
+    ),
 ]
 
 

@@ -1079,10 +1079,13 @@ def _left_speaker(cue: Token) -> Optional[Token]:
                                  for k in range(j + 1, cue.i)):
         return None
     best: Optional[Token] = None
+    set_off: Optional[Token] = None
     tok = doc[j]
     while True:
         if tok.pos_ in {"NOUN", "PROPN"} and tok.right_edge.i < cue.i and tok.left_edge.i > sent_start:
             best = tok
+            if doc[tok.left_edge.i - 1].text == ",":
+                set_off = tok
         head = tok.head
         if head.i == tok.i or head.i >= cue.i or (
             head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"relcl", "acl"} and tok.dep_ not in {"relcl", "acl"}
@@ -1092,7 +1095,9 @@ def _left_speaker(cue: Token) -> Optional[Token]:
     if best is not None and best.left_edge.i > sent_start and doc[best.left_edge.i - 1].text == ",":
         # set off by a comma from the clause it reports: a parenthetical speaker
         return best
-    return None
+    # '..., setting off a large fire, the governor of the region said': the parser hangs the
+    # speaker on the last noun of the clause as an apposition; the phrase set off by the comma
+    return set_off
 
 
 def _phrase(tok: Token, cut_conj: bool = False) -> Span:
@@ -1200,6 +1205,12 @@ def _content(cue: Token) -> list[tuple[int, int]]:
     for c in cue.children:
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "over"}):
             out.append((c.left_edge.i, c.right_edge.i + 1))
+        elif c.dep_ == "prep" and c.lower_ in {"in", "on"}:
+            # 'said in a statement that the fire ...': the parser hangs the clause on the noun
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend((k.left_edge.i, k.right_edge.i + 1) for k in p.children
+                               if k.dep_ in {"acl", "ccomp", "relcl"} and k.left_edge.lower_ == "that")
     head = cue.head
     if cue.dep_ in {"parataxis", "ccomp", "advcl"} and head.i < cue.i and head.i != cue.i:
         out.append((head.left_edge.i, cue.left_edge.i))
