@@ -144,6 +144,8 @@ class ClaimLinker(RuleComponent):
             names = self.nlp.pipe_names
             self._actors_pipe = self.nlp.get_pipe("conflictner_actors") if "conflictner_actors" in names else None
         events = {e["id"]: e for e in records(doc, "cn_events")}
+        self._refs = records(doc, "cn_event_refs")
+        self._fig_cache: dict[int, dict] = {}
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
@@ -184,7 +186,7 @@ class ClaimLinker(RuleComponent):
             index[key] = claim
             claims.append(claim)
 
-        for ref in records(doc, "cn_event_refs"):
+        for ref in self._refs:
             if not ref["event_ids"]:
                 continue
             s, e = ref["tokens"]
@@ -213,7 +215,7 @@ class ClaimLinker(RuleComponent):
                 used.add(cue_tok.i)
                 cue_events.setdefault(cue_tok.i, []).extend(ref["event_ids"])
             sources = [src for src in sources if not self._commentator(src)]
-            sent = doc[s].sent
+            sent = doc[slice(*self._sent_of(s))]
             for source in sources:
                 this = stance
                 if ref["kind"] == "threat":
@@ -285,7 +287,7 @@ class ClaimLinker(RuleComponent):
                 content = [(sent_start, i), (end, sent_end)]
             else:
                 cue = self._verb_cue(tok)
-                if cue is None or _negated(tok):
+                if cue is None:
                     continue
                 speaker = self._outer_speaker(tok) or self._speaker(tok)
                 if speaker is None or self._embedded(tok, speaker):
@@ -428,14 +430,21 @@ class ClaimLinker(RuleComponent):
             return named or None
         if k_cue - 1 in self._elsewhere and a.stance in STANDALONE and not self._figures(doc, a):
             return None  # 'Both groups have denied involvement': a reply about that other incident
+        memo: list[bool] = []
+
         def eligible() -> bool:
+            if not memo:
+                memo.append(_eligible())
+            return memo[0]
+
+        def _eligible() -> bool:
             return bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
                         or self._eyewitness(doc, a))
 
         sent_start, sent_end = self._sent_of(a.cue.i)
         k_here = bisect.bisect_right(self._starts, sent_start)
         latest: dict[str, int] = {}
-        for ref in records(doc, "cn_event_refs"):
+        for ref in self._refs:
             if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
                 continue
             start = ref["tokens"][0]
@@ -465,7 +474,7 @@ class ClaimLinker(RuleComponent):
         incident by its own date or place, which the events layer did not take for a current
         event. The event with that date or place, else none ('' : the statement is about another
         incident); None when no such dated or placed reference is reported."""
-        for ref in records(doc, "cn_event_refs"):
+        for ref in self._refs:
             s, e = ref["tokens"]
             if ref["event_ids"] or ref["kind"] == "threat" or not a.covers(s):
                 continue
@@ -540,7 +549,7 @@ class ClaimLinker(RuleComponent):
         if eid not in cache:
             words: set[str] = set()
             seen: set[int] = set()
-            for ref in records(doc, "cn_event_refs"):
+            for ref in self._refs:
                 if eid in ref["event_ids"]:
                     s, e = self._sent_of(ref["tokens"][0])
                     if s not in seen:
@@ -558,7 +567,7 @@ class ClaimLinker(RuleComponent):
         of = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"]
         if not of:
             return False
-        refs = [r["tokens"][0] for r in records(doc, "cn_event_refs") if r["event_ids"]]
+        refs = [r["tokens"][0] for r in self._refs if r["event_ids"]]
         for p in of:
             lo, hi = p.left_edge.i, p.right_edge.i + 1
             if any(lo <= i < hi for i in refs):
@@ -579,6 +588,9 @@ class ClaimLinker(RuleComponent):
         return lex
 
     def _figures(self, doc: Doc, a: _Attribution) -> dict:
+        cached = self._fig_cache.get(a.cue.i)
+        if cached is not None:
+            return dict(cached)
         out: dict = {}
         for part in self._reported(doc, a):
             fat, inj = cas.figures_in(part, self._casualty_lexicon())
@@ -586,7 +598,8 @@ class ClaimLinker(RuleComponent):
                 out.setdefault("fatalities", fat)
             if inj is not None:
                 out.setdefault("injured", inj)
-        return out
+        self._fig_cache[a.cue.i] = out
+        return dict(out)
 
     def _outcome_words(self) -> tuple[dict[str, tuple[str, Optional[set[str]]]], dict[str, tuple[str, Optional[set[str]]]]]:
         """The events layer's outcome triggers ('shot down', 'intercepted', 'foiled'), read once:
@@ -1007,9 +1020,8 @@ class ClaimLinker(RuleComponent):
             a = self._actors.get(self._actor_at.get(t.i, ""))
             if a and a.get("kind") == "state":
                 return a.get("country")
-        pipe = getattr(self.nlp, "get_pipe", None)
-        if pipe is not None and "conflictner_actors" in self.nlp.pipe_names:
-            actors = self.nlp.get_pipe("conflictner_actors")
+        actors = self._actors_pipe  # looked up once: `nlp.pipe_names` builds a list on every call
+        if actors is not None:
             for t in span:
                 iso = actors.country_of(t.text)
                 if iso:
@@ -1317,8 +1329,14 @@ def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool
     return speaker.lemma_.lower() in PERSON_HEADS or speaker.lower_ in PERSON_HEADS
 
 
+ANONYMITY_WORDS = frozenset({"anonymity", "authorized", "authorised", "named", "anonymous", "condition"})
+
+
 def _anonymity_phrase(tok: Token) -> bool:
-    text = " ".join(t.lower_ for t in tok.subtree)
+    words = [t.lower_ for t in tok.subtree]
+    if ANONYMITY_WORDS.isdisjoint(words):
+        return False  # the phrases below all hold one of these words: no join for most speakers
+    text = " ".join(words)
     return any(p in text for p in ("condition of anonymity", "not authorized to", "not authorised to",
                                    "asked not to be named", "declined to be named", "requested anonymity",
                                    "on condition they not be", "on condition he not be", "anonymous"))
