@@ -279,6 +279,20 @@ CASES = [
         "Transneft said in a statement that the blaze at the depot had been put out.",
         "Transneft", "report", False, None, None, id="russia-said-in-a-statement-that",
     ),
+    pytest.param(
+        "Paratrooper killed in Mali by jihadists confirmed as Corporal Sam Reed by the Ministry of Defence.",
+        "Ministry of Defence", "confirm", False, "official", None, id="mali-headline-passive-with-named-agent",
+    ),
+    pytest.param(
+        "Gunmen attacked a market in Bunia on Friday, killing nine traders, officials said. Today, two bombings, "
+        "also claimed by the ADF, killed 14 more people in Beni.",
+        "ADF", "claim_responsibility", False, None, None, id="drc-attacks-claimed-by-group-passive",
+    ),
+    pytest.param(
+        "An arson attack destroyed a mosque in Leeds in May, a neighbour said. Police arrested John Harlow "
+        "last week. He admitted setting the fire at the mosque.",
+        "John Harlow", "confirm", False, None, None, id="uk-he-after-an-unnamed-speaker-is-the-named-person",
+    ),
 ]
 
 

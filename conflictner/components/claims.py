@@ -398,10 +398,12 @@ class ClaimLinker(RuleComponent):
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
         if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in self.attack_nouns for c in tok.children
-        ):
+            (c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and any(k.dep_ == "agent" for k in tok.children)))
+            and c.lemma_.lower() in self.attack_nouns for c in tok.children
+        ) and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in self.attack_nouns):
             # 'claimed that the bomber was a teenager' asserts; only 'claimed responsibility / credit /
-            # the attack' claims an act (a group's 'claimed its fighters killed ...' is its own act)
+            # the attack' or 'attacks claimed by X' claims an act (a group's 'claimed its fighters
+            # killed ...' is its own act)
             stance = "report"
         return stance
 
@@ -753,15 +755,23 @@ class ClaimLinker(RuleComponent):
         of the verb it hangs from; for a passive the agent."""
         tok = cue
         for _ in range(4):
+            subj: Optional[Token] = None
+            agent: Optional[Token] = None
             for c in tok.children:
-                if c.dep_ in {"nsubj"}:
+                if c.dep_ == "nsubj":
                     if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
                         return tok.head  # 'the ministry, which said ...': the ministry speaks
-                    return c
-                if c.dep_ == "agent":
-                    objs = [p for p in c.children if p.dep_ == "pobj"]
-                    if objs:
-                        return objs[0]
+                    if subj is None:
+                        subj = c
+                elif c.dep_ == "agent" and agent is None:
+                    agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if agent is not None and (subj is None or agent.pos_ == "PROPN" or agent.ent_type_ in {
+                    "ORG", "PERSON", "GPE", "NORP"}):
+                # 'X confirmed as Y by the Ministry of Defence': with a named agent the subject is
+                # the patient ('said by phone' keeps its subject)
+                return agent
+            if subj is not None:
+                return subj
             if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -815,10 +825,14 @@ class ClaimLinker(RuleComponent):
         if speaker is None:
             return {"text": cue.text, "actor_id": None, "role": "other", "affiliation": None,
                     "anonymous": True, "person": None, "channel": self._channel(cue)}
-        if speaker.lower_ in {"he", "she"} and (last is None or not _person_like(last)):
-            # 'He said' after an institution spoke: the person last named before it
+        if speaker.lower_ in {"he", "she"} and (last is None or not _person_like(last) or (
+                last.get("anonymous") and not last.get("person"))):
+            # 'He said' after an institution spoke: the person last named before it; after an
+            # unnamed speaker ('the victim's father said ... Williams ... He admitted'), a person
+            # named since that speaker spoke
             named = self._person_before(doc, speaker)
-            if named is not None:
+            if named is not None and (last is None or not _person_like(last) or (
+                    self._last_cue is not None and named.i > self._last_cue)):
                 return {**self._source(doc, named, cue, None, seen), **_local(speaker)}
         if speaker.lower_ in PRONOUNS and last is not None and speaker.lower_ != "it":
             return {**last, "channel": self._channel(cue) or last.get("channel")}
