@@ -470,3 +470,16 @@ def test_which_is_never_a_source(extract: Any) -> None:
     x = extract("Militants attacked an army post near Djibo on Monday, according to the army, which said 12 "
                 "soldiers were killed.", published=PUBLISHED)
     assert not [c for c in x.claims if c.source.text.lower() == "which"], describe(x)
+
+
+def test_definite_noun_refers_to_the_event_of_the_sentence_before(extract: Any) -> None:
+    """'... shot down a drone over X. Media reported that the drone had been aimed at ...': the
+    drone is the one just mentioned, not the one of the first incident."""
+    x = extract("Missiles hit an oil depot in Kharkiv on Sunday, killing four workers at the depot, the regional "
+                "governor said. He said the missiles were fired from Belgorod. On Thursday, Belarus said its air "
+                "defences had shot down a drone over the Gomel region. Belarusian media reported that the drone had "
+                "been aimed at an oil depot near Kharkiv.", published=PUBLISHED)
+    media = [c for c in x.claims if c.source.text == "Belarusian media"]
+    ministry = [c for c in x.claims if c.source.text == "Belarus"]
+    assert media and ministry, describe(x)
+    assert media[0].event_id == ministry[0].event_id, describe(x)

@@ -464,12 +464,38 @@ class ClaimLinker(RuleComponent):
             return run
         if len(latest) == 1 and eligible():
             return next(iter(latest))
+        if len(latest) > 1:
+            back = self._definite_antecedent(doc, a, latest, k_here)
+            if back is not None:
+                return back
         overlap = self._topic_overlap(doc, a, latest)
         if overlap:
             return max(overlap, key=lambda e: (overlap[e], latest[e]))
         if len(latest) == 1 or not eligible():
             return None
         return max(latest, key=lambda e: latest[e])
+
+    def _definite_antecedent(self, doc: Doc, a: _Attribution, latest: dict[str, int], k_here: int) -> Optional[str]:
+        """'... shot down a Ukrainian drone over the region. Ukrainian media reported that the drone
+        had been aimed at ...': a definite noun in what is reported whose word ends the sentence
+        before, where one event is mentioned, refers to that event's thing."""
+        if k_here < 2:
+            return None
+        lo, hi = self._starts[k_here - 2], self._starts[k_here - 1]
+        before = [e for e, start in latest.items() if lo <= start < hi]
+        if len(before) != 1:
+            return None
+        words = None
+        for s, e in a.content:
+            for t in doc[s:e]:
+                if t.pos_ != "NOUN" or t.lemma_.lower() in self.generic_words or not any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                    continue
+                if words is None:
+                    words = {w.lemma_.lower() for w in doc[lo:hi] if w.pos_ == "NOUN"}
+                if t.lemma_.lower() in words:
+                    return before[0]
+        return None
 
     def _named_incident(self, doc: Doc, a: _Attribution, events: dict[str, dict]) -> Optional[str]:
         """'blames the PKK for the Nov. 13 attack on Istiklal Avenue': what is reported names an
