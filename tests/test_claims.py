@@ -255,6 +255,10 @@ CASES = [
         "Saturday.",
         "spokesman", "report", False, "spokesperson", None, id="mali-title-abbreviation-splits-sentence",
     ),
+    pytest.param(
+        "Rockets hit an outpost near Kidal on Friday, killing three soldiers, the Malian 5th Battalion said.",
+        "5th Battalion", "report", False, "official", None, id="mali-army-formation-is-official",
+    ),
     # stance of one's own side's act
     pytest.param(
         "Indian warplanes struck camps in Muzaffarabad overnight, the defence ministry said. In the north, the "

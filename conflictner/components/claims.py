@@ -60,11 +60,12 @@ class ClaimWord(_Rule):
     armed forces and their weapons ('Turkish warplanes', 'Israeli jets') whose strike that
     state's officials confirm when they report it; `department` words of an administration
     ('health', 'ministry'); `title_abbreviation`s before a name ('Capt.', 'Gen.'); `alliance` words
-    of a coalition of states ('the Saudi-led coalition')."""
+    of a coalition of states ('the Saudi-led coalition'); `military_unit` formations ('battalion')."""
 
     id: str
     kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
-                  "attack_noun", "department", "title_abbreviation", "alliance"]
+                  "attack_noun", "department", "title_abbreviation", "alliance",
+                  "military_unit"]
     terms: list[str]
     source: str
 
@@ -126,6 +127,7 @@ class ClaimLinker(RuleComponent):
         self.departments = {t.lower() for w in words if w.kind == "department" for t in w.terms}
         self.title_abbreviations = {t.lower() for w in words if w.kind == "title_abbreviation" for t in w.terms}
         self.alliance_words = {t.lower() for w in words if w.kind == "alliance" for t in w.terms}
+        self.military_units = {t.lower() for w in words if w.kind == "military_unit" for t in w.terms}
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
 
@@ -1050,6 +1052,8 @@ class ClaimLinker(RuleComponent):
                 return role
         if fallback:
             return fallback
+        if speaker.lemma_.lower() in self.military_units and self._country_word(span):
+            return "official"  # 'the Jordanian 71st Counter Terrorism Battalion': a state's formation
         if speaker.ent_type_ == "GPE" and self._country_word(span):
             # 'Iraq blames ...', 'Niger says ...': a state speaking through its government
             return "official"
