@@ -217,6 +217,86 @@ CASES = [
         "the attackers had crossed from Uganda.",
         "provincial government", "report", False, "official", None, id="drc-which-said-is-the-government",
     ),
+    # roles
+    pytest.param(
+        "An air strike hit a market in Maaret al-Numan on Monday, killing 15 people, the state news agency "
+        "Petra said.",
+        "state news agency", "report", False, "media", None, id="syria-state-news-agency-is-media",
+    ),
+    pytest.param(
+        "A car bomb killed six soldiers near Tikrit on Sunday, the Joint Operations Media Cell said.",
+        "Media Cell", "report", False, "official", None, id="iraq-government-media-cell-is-official",
+    ),
+    pytest.param(
+        "Shells hit a hospital in Taiz on Friday, killing four patients, a Houthi interior official said.",
+        "interior official", "report", True, "official", None, id="yemen-de-facto-authority-official",
+    ),
+    pytest.param(
+        "Mortar rounds hit a displacement camp near Goma on Thursday, killing nine people. \"Most of the "
+        "wounded were children,\" said a nurse at the Ndosho hospital.",
+        "nurse", "report", True, "witness", None, id="drc-nurse-is-a-witness",
+    ),
+    pytest.param(
+        "A drone strike hit a clinic in Nyala on Tuesday, killing 11 people, a doctor at the clinic said.",
+        "doctor", "report", True, "witness", None, id="sudan-doctor-is-a-witness",
+    ),
+    pytest.param(
+        "Fighters stormed a police post in Kidal on Monday, killing three officers, a regional human rights "
+        "network said.",
+        "rights network", "report", None, "activist", None, id="mali-regional-network-is-activist",
+    ),
+    pytest.param(
+        "Gunmen attacked a bus near Cap-Haitien on Monday, killing five passengers. The gang alliance said "
+        "its fighters attacked the bus.",
+        "gang alliance", "claim_responsibility", False, "armed_group", None, id="haiti-gang-alliance-is-armed",
+    ),
+    pytest.param(
+        "Army spokesman Lt. Col. Boubacar Diallo said gunmen killed 12 soldiers in an ambush near Menaka on "
+        "Saturday.",
+        "spokesman", "report", False, "spokesperson", None, id="mali-title-abbreviation-splits-sentence",
+    ),
+    pytest.param(
+        "Rockets hit an outpost near Kidal on Friday, killing three soldiers, the Malian 5th Battalion said.",
+        "5th Battalion", "report", False, "official", None, id="mali-army-formation-is-official",
+    ),
+    # stance of one's own side's act
+    pytest.param(
+        "Indian warplanes struck camps in Muzaffarabad overnight, the defence ministry said. In the north, the "
+        "jets hit a training site near Balakot, Indian officials said.",
+        "Indian officials", "confirm", True, "official", None, id="india-definite-jets-are-the-states-own",
+    ),
+    pytest.param(
+        "A drone hit a cargo ship in the Gulf of Aden on Monday. Later, Houthi spokesman Mohammed Abdulsalam "
+        "said the group had launched the drone at the vessel.",
+        "Abdulsalam", "claim_responsibility", False, "spokesperson", None,
+        id="yemen-armed-group-spokesman-claims",
+    ),
+    # speakers the parser hides
+    pytest.param(
+        "MOSCOW — Drones struck a refinery run by oil producer Lukoil at the Black Sea port of Tuapse early "
+        "on Sunday, setting off a large fire, the governor of the Krasnodar region said.",
+        "governor of the Krasnodar region", "report", False, "official", None,
+        id="ukraine-speaker-hung-on-the-last-noun",
+    ),
+    pytest.param(
+        "Drones struck an oil depot in Bryansk overnight, setting off a large blaze, the regional governor said. "
+        "Transneft said in a statement that the blaze at the depot had been put out.",
+        "Transneft", "report", False, None, None, id="russia-said-in-a-statement-that",
+    ),
+    pytest.param(
+        "Paratrooper killed in Mali by jihadists confirmed as Corporal Sam Reed by the Ministry of Defence.",
+        "Ministry of Defence", "confirm", False, "official", None, id="mali-headline-passive-with-named-agent",
+    ),
+    pytest.param(
+        "Gunmen attacked a market in Bunia on Friday, killing nine traders, officials said. Today, two bombings, "
+        "also claimed by the ADF, killed 14 more people in Beni.",
+        "ADF", "claim_responsibility", False, None, None, id="drc-attacks-claimed-by-group-passive",
+    ),
+    pytest.param(
+        "An arson attack destroyed a mosque in Leeds in May, a neighbour said. Police arrested John Harlow "
+        "last week. He admitted setting the fire at the mosque.",
+        "John Harlow", "confirm", False, None, None, id="uk-he-after-an-unnamed-speaker-is-the-named-person",
+    ),
 ]
 
 
@@ -278,6 +358,18 @@ NOT_CLAIMS = [
         "Gunmen shot dead a bus driver in Catatumbo on Monday, police said. Further north, a landslide hit a "
         "road. The company said it would reopen the road next week.",
         "The company", id="colombia-unrelated-company-statement",
+    ),
+    pytest.param(
+        "Ethiopian drones struck a market in Bahir Dar on Monday, killing eight people, residents said. The "
+        "government blames the Fano militia for the July 4 ambush on the Gondar road. The militia denied "
+        "involvement.",
+        "The government", id="ethiopia-accusation-about-another-dated-incident",
+    ),
+    pytest.param(
+        "Ethiopian drones struck a market in Bahir Dar on Monday, killing eight people, residents said. The "
+        "government blames the Fano militia for the July 4 ambush on the Gondar road. The militia denied "
+        "involvement.",
+        "The militia", id="ethiopia-reply-about-another-dated-incident",
     ),
 ]
 
@@ -382,3 +474,16 @@ def test_which_is_never_a_source(extract: Any) -> None:
     x = extract("Militants attacked an army post near Djibo on Monday, according to the army, which said 12 "
                 "soldiers were killed.", published=PUBLISHED)
     assert not [c for c in x.claims if c.source.text.lower() == "which"], describe(x)
+
+
+def test_definite_noun_refers_to_the_event_of_the_sentence_before(extract: Any) -> None:
+    """'... shot down a drone over X. Media reported that the drone had been aimed at ...': the
+    drone is the one just mentioned, not the one of the first incident."""
+    x = extract("Missiles hit an oil depot in Kharkiv on Sunday, killing four workers at the depot, the regional "
+                "governor said. He said the missiles were fired from Belgorod. On Thursday, Belarus said its air "
+                "defences had shot down a drone over the Gomel region. Belarusian media reported that the drone had "
+                "been aimed at an oil depot near Kharkiv.", published=PUBLISHED)
+    media = [c for c in x.claims if c.source.text == "Belarusian media"]
+    ministry = [c for c in x.claims if c.source.text == "Belarus"]
+    assert media and ministry, describe(x)
+    assert media[0].event_id == ministry[0].event_id, describe(x)
