@@ -487,3 +487,39 @@ def test_definite_noun_refers_to_the_event_of_the_sentence_before(extract: Any) 
     ministry = [c for c in x.claims if c.source.text == "Belarus"]
     assert media and ministry, describe(x)
     assert media[0].event_id == ministry[0].event_id, describe(x)
+
+
+def test_a_guess_or_a_demand_is_no_claim(extract: Any) -> None:
+    """'said the shelling could have been retaliation', 'said Moscow must pay': a modal clause
+    with no figures is speculation or a demand, not an account of the incident."""
+    x = extract("Shells hit a market in Donetsk on Monday, killing seven people, the city's mayor said. "
+                "Local commanders said the shelling could have been retaliation for a raid last week. "
+                "The governor said the attackers must be punished and urged residents to stay indoors.",
+                published=PUBLISHED)
+    assert claims_of(x, "mayor", "report"), describe(x)
+    assert not claims_of(x, "Local commanders", "report"), describe(x)
+    assert not claims_of(x, "governor", "report"), describe(x)
+
+
+def test_a_negated_modal_is_still_an_account(extract: Any) -> None:
+    x = extract("An air strike hit a clinic in Hodeidah on Friday, killing nine patients. "
+                "The health office said it could not yet give a full toll.", published=PUBLISHED)
+    assert claims_of(x, "health office", "report"), describe(x)
+
+
+def test_a_vow_does_not_point_back_at_the_incident(extract: Any) -> None:
+    """'said troops were sent and vowed to track down the attackers': the attackers are in the vow,
+    and a vow about the future is no report about the incident."""
+    x = extract("Gunmen killed nine farmers in Plateau state on Sunday, residents said. "
+                "The police said officers had been sent to the area and vowed to track down the attackers.",
+                published=PUBLISHED)
+    assert claims_of(x, "residents", "report"), describe(x)
+    assert not claims_of(x, "police", "report"), describe(x)
+
+
+def test_a_follow_up_with_the_same_figures_folds_into_the_claim(extract: Any) -> None:
+    x = extract("Militants attacked a bus near Kidal on Friday, killing at least 20 people, state television "
+                "reported. The broadcaster blamed the attack on jihadists. Several trucks were also burned, "
+                "the broadcaster said.", published=PUBLISHED)
+    said = [c for c in x.claims if "broadcaster" in c.source.text.lower()]
+    assert len(said) == 1, describe(x)

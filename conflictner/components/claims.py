@@ -60,12 +60,14 @@ class ClaimWord(_Rule):
     armed forces and their weapons ('Turkish warplanes', 'Israeli jets') whose strike that
     state's officials confirm when they report it; `department` words of an administration
     ('health', 'ministry'); `title_abbreviation`s before a name ('Capt.', 'Gen.'); `alliance` words
-    of a coalition of states ('the Saudi-led coalition'); `military_unit` formations ('battalion')."""
+    of a coalition of states ('the Saudi-led coalition'); `military_unit` formations ('battalion');
+    `modal` auxiliaries that make a reported clause a guess or a demand ('could have been', 'must
+    be held accountable') rather than an account of what happened."""
 
     id: str
     kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
                   "attack_noun", "department", "title_abbreviation", "alliance",
-                  "military_unit"]
+                  "military_unit", "modal"]
     terms: list[str]
     source: str
 
@@ -128,6 +130,8 @@ class ClaimLinker(RuleComponent):
         self.title_abbreviations = {t.lower() for w in words if w.kind == "title_abbreviation" for t in w.terms}
         self.alliance_words = {t.lower() for w in words if w.kind == "alliance" for t in w.terms}
         self.military_units = {t.lower() for w in words if w.kind == "military_unit" for t in w.terms}
+        self.modals = {t.lower() for w in words if w.kind == "modal" for t in w.terms}
+        self.threat_lemmas = frozenset(c.lemma for c in self.verb_cues.values() if c.stance == "threaten")
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
 
@@ -210,6 +214,11 @@ class ClaimLinker(RuleComponent):
                 cue_tok, stance, speaker = found
                 known = by_cue.get(cue_tok.i)
                 sources = known.sources if known is not None else [self._source(doc, speaker, cue_tok, None)]
+                if (stance == "report" and known is not None and not known.upgrade and self._hedged(known)
+                        and not (ref.get("asserts") or {}).get("fatalities")
+                        and not (ref.get("asserts") or {}).get("injured")):
+                    used.add(cue_tok.i)
+                    continue  # 'said the bombing could have been revenge': a guess about the incident
                 if stance == "report" and self._claims_own_act(doc, cue_tok, head, speaker, sources[0],
                                                                [events[e] for e in ref["event_ids"] if e in events]):
                     stance = self._own_act_stance(sources[0])
@@ -241,6 +250,8 @@ class ClaimLinker(RuleComponent):
                 continue
             if a.cue.dep_ == "relcl" and a.speaker.lower_ in PRONOUNS:
                 continue  # 'young men they accused of supporting the militia': a description, not a claim
+            if a.stance == "report" and not a.upgrade and self._hedged(a) and not self._figures(doc, a):
+                continue  # 'said the bombing could have been revenge': a guess, not an account
             eid = self._context_event(doc, a, events, attributions, cue_events)
             if eid is None:
                 continue
@@ -672,13 +683,24 @@ class ClaimLinker(RuleComponent):
                 return outcome
         return None
 
+    def _hedged(self, a: _Attribution) -> bool:
+        """'said the attack could have been revenge', 'said Russia must be held accountable': every
+        clause the cue reports is hedged or demanded by a modal."""
+        clauses = [c for c in a.cue.children if c.dep_ == "ccomp"]
+        # a negated modal ('said it could not give a toll') tells a fact, not a guess
+        return bool(clauses) and all(any(x.dep_ == "aux" and x.lower_ in self.modals for x in c.children)
+                                     and not any(x.dep_ == "neg" for x in c.children) for c in clauses)
+
     def _points_back(self, doc: Doc, a: _Attribution) -> bool:
         """'the attackers', 'the bodies', 'the wounded': words that only make sense about the
-        incident the article is reporting."""
+        incident the article is reporting. Not in what a source vows or warns it will do ('vowed
+        to hunt down the attackers'): a promise about the future is no account of the incident."""
         for part in self._reported(doc, a):
+            vows = [(t.i + 1, t.right_edge.i + 1) for t in part if t.pos_ == "VERB" and t.lemma_ in self.threat_lemmas]
             for t in part:
                 if t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words:
-                    return True
+                    if not any(lo <= t.i < hi for lo, hi in vows):
+                        return True
         return False
 
     @staticmethod
@@ -1303,7 +1325,8 @@ COMMITTAL = ("confirm", "claim_responsibility", "accuse", "deny")
 def _fold_follow_ups(claims: list[dict]) -> list[dict]:
     """'Petro blamed the ELN. He said the bombing had ended the peace process': what a source that
     claims, confirms, accuses or denies goes on to say about the same event, when it gives no
-    casualty figure, is part of that claim, not a separate report. A report with figures stays
+    casualty figure (or only the figures the claim already gives), is part of that claim, not a
+    separate report. A report with figures of its own stays
     its own claim (the figures a group gives for its own attack are its account, not the claim)."""
     committal: dict[tuple[str, str], dict] = {}
     for c in claims:
@@ -1314,7 +1337,8 @@ def _fold_follow_ups(claims: list[dict]) -> list[dict]:
     for c in claims:
         target = committal.get((c["event_id"], _source_key(c["source"])))
         if (target is not None and c["stance"] == "report" and c["cue"] is not None
-                and c["asserts"].get("fatalities") is None and c["asserts"].get("injured") is None):
+                and all(c["asserts"].get(k) is None or c["asserts"].get(k) == target["asserts"].get(k)
+                        for k in ("fatalities", "injured"))):
             for k, v in c["asserts"].items():
                 target["asserts"].setdefault(k, v)
             continue
