@@ -518,8 +518,34 @@ def test_a_vow_does_not_point_back_at_the_incident(extract: Any) -> None:
 
 
 def test_a_follow_up_with_the_same_figures_folds_into_the_claim(extract: Any) -> None:
-    x = extract("Militants attacked a bus near Kidal on Friday, killing at least 20 people, state television "
-                "reported. The broadcaster blamed the attack on jihadists. Several trucks were also burned, "
-                "the broadcaster said.", published=PUBLISHED)
+    """'... blamed the attack on jihadists. Several trucks were burned, the broadcaster said': the
+    same source saying more with no figure of its own is part of its claim."""
+    x = extract("Gunmen attacked a bus near Kidal on Friday, killing at least 20 people, state television "
+                "reported. The broadcaster ORTM said 15 civilians and five soldiers were among the dead and blamed "
+                "the attack on jihadists. Several trucks were burned, the broadcaster said.", published=PUBLISHED)
     said = [c for c in x.claims if "broadcaster" in c.source.text.lower()]
-    assert len(said) == 1, describe(x)
+    assert [c.stance.value for c in said] == ["accuse"], describe(x)
+
+
+def test_an_accusation_names_the_attacker(extract: Any) -> None:
+    """'blamed the Rapid Support Forces', 'accused the Russian army of shelling': the accused is
+    the attacker the claim asserts, and the attacker of an event that names none itself."""
+    for text, accused in [
+        ("A drone hit a fuel depot in Sennar on Monday, killing five workers. The army blamed the Rapid Support "
+         "Forces for the strike.", "Rapid Support Forces"),
+        ("Shells hit a market in Kharkiv on Monday, killing seven people. The governor accused the Russian army "
+         "of shelling the market.", "Russian army"),
+    ]:
+        x = extract(text, published=PUBLISHED)
+        names = {a.id: a.name for a in x.actors}
+        acc = [c for c in x.claims if c.stance.value == "accuse"]
+        assert acc and [names[i] for i in acc[0].asserts.get("attacker_ids", [])] == [accused], describe(x)
+        assert [names[i] for i in x.events[0].attacker_ids] == [accused], describe(x)
+        assert not x.events[0].disputed.get("attacker_ids"), describe(x)
+
+
+def test_claims_naming_different_attackers_are_disputed(extract: Any) -> None:
+    x = extract("Fighters attacked a base in Lower Shabelle on Friday. Al-Shabaab claimed responsibility for the "
+                "attack. The government blamed the Islamic State for the attack.", published=PUBLISHED)
+    ev = x.events[0]
+    assert len(ev.disputed.get("attacker_ids", [])) == 2, describe(x)

@@ -237,6 +237,10 @@ class ClaimLinker(RuleComponent):
                     asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
                     if this == "claim_responsibility" and source.get("actor_id"):
                         asserts["attacker_ids"] = [source["actor_id"]]
+                    elif this == "accuse" and cue_tok is not None:
+                        accused = self._accused(cue_tok, source)
+                        if accused:
+                            asserts["attacker_ids"] = accused
                     if this == "report" and known is not None and known.upgrade and cue_tok is not None:
                         committal, report = _split_committal(known.upgrade, source, asserts)
                         add(eid, known.upgrade, source, cue_tok, committal, sent)
@@ -263,6 +267,10 @@ class ClaimLinker(RuleComponent):
                 extra = dict(asserts)
                 if a.stance == "claim_responsibility" and source.get("actor_id"):
                     extra["attacker_ids"] = [source["actor_id"]]
+                elif a.stance == "accuse":
+                    accused = self._accused(a.cue, source)
+                    if accused:
+                        extra["attacker_ids"] = accused
                 if a.upgrade and a.stance == "report":
                     committal, report = _split_committal(a.upgrade, source, extra)
                     add(eid, a.upgrade, source, a.cue, committal, a.cue.sent)
@@ -682,6 +690,28 @@ class ClaimLinker(RuleComponent):
             if a.covers(start):
                 return outcome
         return None
+
+    def _accused(self, cue: Token, source: dict) -> list[str]:
+        """The actors an accusation names: the object of 'blamed the RSF', 'accused the army of
+        shelling', 'held the militia responsible', or what an attack is blamed on ('blamed the
+        attack on remnants of the group'); never the accuser itself."""
+        heads = [c for c in cue.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i > cue.i]
+        heads += [p for c in cue.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                  and p.lower_ == "on"]
+        heads += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"]
+        nouns = [g for h in heads for g in ([h] if h.dep_ != "prep" else [g for g in h.children if g.dep_ == "pobj"])]
+        nouns += [c for n in list(nouns) for c in n.conjuncts]
+        out: list[str] = []
+        for n in nouns:
+            aid = self._actor_at.get(n.i)
+            if aid is None:
+                # 'remnants of the group', 'fighters of the militia'
+                of = [g for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"]
+                aid = next((self._actor_at[g.i] for g in of if g.i in self._actor_at), None)
+            if aid and aid != source.get("actor_id") and aid not in out:
+                out.append(aid)
+        return out
 
     def _hedged(self, a: _Attribution) -> bool:
         """'said the attack could have been revenge', 'said Russia must be held accountable': every
@@ -1445,6 +1475,8 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
     for eid, cl in by_event.items():
         ev = events[eid]
         ev["claim_ids"] = [c["id"] for c in cl]
+        own = bool(ev["attacker_ids"])
+        named: dict[str, list[str]] = {}
         for c in cl:
             if c["stance"] == "claim_responsibility":
                 aid = c["source"].get("actor_id")
@@ -1452,6 +1484,15 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
                     ev["attacker_ids"].append(aid)
                     if aid in ev["target_ids"]:
                         ev["target_ids"].remove(aid)
+            if c["stance"] in {"claim_responsibility", "accuse"} and c["asserts"].get("attacker_ids"):
+                named.setdefault(repr(sorted(c["asserts"]["attacker_ids"])), []).append(c["id"])
+        if not own:
+            # an accusation names the attacker of an event that has none of its own
+            for c in cl:
+                if c["stance"] == "accuse":
+                    for aid in c["asserts"].get("attacker_ids", []):
+                        if aid not in ev["attacker_ids"] and aid not in ev["target_ids"]:
+                            ev["attacker_ids"].append(aid)
         disputed: dict[str, list[str]] = {}
         for fld in ("fatalities", "injured", "outcome"):
             values = {}
@@ -1466,4 +1507,7 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
                     # (numbers over vague words, wholes over parts); only fill a gap here
                     figures = [c["asserts"][fld] for c in cl if c["asserts"].get(fld) is not None]
                     ev[fld] = min(figures, key=lambda f: (f.get("min") if f.get("min") is not None else f.get("max") or 0))
+        if len(named) > 1:
+            # claims that name different attackers ('X claimed it; the army blamed Y')
+            disputed["attacker_ids"] = [i for ids in named.values() for i in ids]
         ev["disputed"] = disputed
