@@ -584,3 +584,77 @@ def test_people_attacked_or_killed_without_a_place_attacked_are_targets(extract,
     x = extract(text, published="2024-05-10")
     (e,) = asserted(x)
     assert victims in _target_names(x, e) or victims in (e.target_text or "")
+
+
+def _attacker_names(x, e) -> set[str]:
+    names = {a.id: a.name.lower() for a in x.actors}
+    return {names[a] for a in e.attacker_ids}
+
+
+# a reply and the attack it answers are two events: the answered attack's roles stay its own
+ANSWERED_ATTACKS = [
+    ("Israeli jets struck a house in the village of Aitaroun on Monday, killing a Hezbollah commander. Hezbollah "
+     "said it had fired rockets at an army base in response to the killing of its commander.",
+     "hezbollah", "israel"),
+    ("Troops killed 12 al-Shabaab fighters in a raid near Jilib on Sunday. Al-Shabaab said it had attacked a "
+     "military base in Baidoa in retaliation for the raid.", "al-shabaab", "troops"),
+    ("Government jets bombed a village in Sagaing region on Tuesday, killing 15 people. The People's Defence Force "
+     "said it had ambushed an army convoy near Monywa in revenge for the air strike.",
+     "people's defence force", "government jets"),
+]
+
+
+@pytest.mark.parametrize("text,reply_attacker,answered_attacker", ANSWERED_ATTACKS,
+                         ids=["lebanon", "somalia", "myanmar"])
+def test_an_answered_attack_keeps_its_own_attacker(extract, text, reply_attacker, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    assert len(evs) == 2
+    first, reply = evs
+    assert not any(reply_attacker in n for n in _attacker_names(x, first))
+    assert any(reply_attacker in n for n in _attacker_names(x, reply))
+    assert not any(answered_attacker in n for n in _attacker_names(x, reply))
+
+
+# an answered attack told with its own day, place or toll is an event of its own, even under
+# 'could have been revenge for'; a campaign given as a reason with none of these is not
+ANSWERED_NEW_INCIDENT = [
+    ("A bomb exploded at a market in Maiduguri on Sunday, killing six people. Police said the bombing could have "
+     "been revenge for a raid in the village of Gajiram on Friday, in which soldiers killed 20 fighters.",
+     "soldiers"),
+    ("Gunmen attacked a bus in Jalisco on Monday, killing four people. Prosecutors said the attack may have been "
+     "retaliation for an operation in Michoacán on Saturday, in which police killed eight cartel members.",
+     "police"),
+]
+
+
+@pytest.mark.parametrize("text,answered_attacker", ANSWERED_NEW_INCIDENT, ids=["nigeria", "mexico"])
+def test_an_answered_incident_with_its_own_day_and_toll_is_an_event(extract, text, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert not any(answered_attacker in n for n in _attacker_names(x, evs[0]))
+    assert any(answered_attacker in n for n in _attacker_names(x, evs[1]))
+
+
+@pytest.mark.parametrize("text,answered_attacker", [
+    ("Ukraine's military said its drones struck an oil depot in the Bryansk region on Sunday in response to Russia's "
+     "bombardment of Ukrainian cities.", "russia"),
+    ("The Houthis said they fired missiles at a tanker in the Red Sea on Tuesday in retaliation for Israel's "
+     "war in Gaza.", "israel"),
+], ids=["ukraine", "yemen"])
+def test_a_campaign_given_as_a_reason_is_no_event_and_lends_no_attacker(extract, text, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _attacker_names(x, e)
+    assert names and not any(answered_attacker in n for n in names)
+
+
+# counter-tests: one incident told with a reply word that names no other attack stays one event
+@pytest.mark.parametrize("text", [
+    "In response, RSF fighters shelled the army's positions in El Fasher on Thursday, killing seven people.",
+    "Gunmen stormed a church in Ituri province on Sunday and killed 11 worshippers, in what residents called "
+    "a reprisal attack.",
+], ids=["sudan", "drc"])
+def test_a_reply_word_alone_does_not_split_an_incident(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 1

@@ -125,6 +125,7 @@ class _Mention:
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
     place_told: bool = False  # the place is where its sentence says things happen (own or not)
+    answered: bool = False  # the attack a reply answers ('in response to the killing of X')
 
     @property
     def head(self) -> Token:
@@ -428,6 +429,16 @@ class EventExtractor(RuleComponent):
                     break
             else:
                 groups.append([t])
+        # 'an offensive in Datu Hoffer on Friday, in which troops killed 11': a clause opened by
+        # 'in which' / 'during which' tells the attack named just before it, however parsed
+        for g in list(groups):
+            opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
+            if opener is None:
+                continue
+            before = [o for o in groups if o is not g and max(t.tok.i for t in o) < opener]
+            if before:
+                max(before, key=lambda o: max(t.tok.i for t in o)).extend(g)
+                groups.remove(g)
         # order triggers so the head is an event trigger, not an anaphor or outcome marker
         for g in groups:
             g.sort(key=lambda t: ({"event": 0, "anaphor": 1, "outcome": 2}[t.rule.role], t.tok.i))
@@ -449,6 +460,7 @@ class EventExtractor(RuleComponent):
         self._roles(doc, m, toks)
         self._form(m)
         m.refers_back = self._refers_back(m, toks)
+        m.answered = any(_answered(t) for t in toks)
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
@@ -487,7 +499,7 @@ class EventExtractor(RuleComponent):
                 passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
                 for c in tok.children:
                     if c.dep_ == "nsubj" and rule_role == "event":
-                        m.attackers += self._actors_in(c, shallow=True)
+                        m.attackers += self._actors_in(c, shallow=True) or self._speaker_pronoun(tok, c)
                     elif c.dep_ == "agent" and rule_role == "event":
                         for p in c.children:
                             m.attackers += self._actors_in(p, shallow=True)
@@ -1114,6 +1126,8 @@ class EventExtractor(RuleComponent):
                    "event_ids": [], "kind": "mention", "modality": m.modality,
                    "asserts": _asserts(m), "rule_ids": [t.rule.id for t in m.triggers]}
             refs.append(ref)
+            if m.answered:
+                ref["kind"] = "answered"
             if m.modality != "asserted":
                 ref["kind"] = "non_asserted"
                 if self._announced(m):
@@ -1129,11 +1143,20 @@ class EventExtractor(RuleComponent):
                 # "the 2021 siege of Palma", "attacks in 2017": history told as context
                 ref["kind"] = "background"
                 continue
-            targets = self._elaborates(m, mentions[:pos], refs[:-1], events)
+            # a reply and the attack it answers ('targeted bases in response to the killing of
+            # its commander') are two events: neither joins the event the other is in
+            pool = events
+            reply = m.answered or any(o.answered for o in mentions if o.sent_start == m.sent_start)
+            if reply:
+                pool = [e for e in events if not any(
+                    o.sent_start == m.sent_start and o.answered != m.answered for o in e.mentions)]
+            targets = self._elaborates(m, mentions[:pos], refs[:-1], pool)
             if targets is None:
-                targets = self._refer(m, events)
-            if targets is None:
-                targets = self._continues(doc, m, events)
+                targets = self._refer(m, pool)
+            if targets is None and not reply:
+                # a reply is another act than the story under way, and the attack it answers
+                # happened before it: neither simply continues the event told last
+                targets = self._continues(doc, m, pool)
                 m.continuation = targets is not None
             if targets is not None:
                 if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
@@ -1146,9 +1169,17 @@ class EventExtractor(RuleComponent):
                     targets[0].mentions.append(m)
                     targets[0].last_pos = pos
                 ref["event_ids"] = [e.id for e in targets]
+                if ref["kind"] == "answered":
+                    # a reply's speaker names an attack told before as its reason: what it says
+                    # is about its own act, not a report of that attack (claims skip the ref)
+                    ref["answered_event_ids"], ref["event_ids"] = ref["event_ids"], []
                 continue
             if m.anaphor_only:
                 ref["kind"] = "unresolved_anaphor"
+                continue
+            if m.answered and not (m.time or m.place_own or m.fatalities or m.injured):
+                # 'in response to Russia's bombardment of Ukrainian cities': a reason given with
+                # no day, town or toll of its own names a campaign, not a new incident
                 continue
             if m.other_marker and m.target_head and not m.targets:
                 # "another drone attack on a second base" after "a base housing U.S. troops":
@@ -1484,6 +1515,24 @@ class EventExtractor(RuleComponent):
             subj = [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ not in {"it", "they", "we"}]
             if subj:
                 return self._actors_in(subj[0], shallow=True)
+        return []
+
+    def _speaker_pronoun(self, verb: Token, subj: Token) -> list[str]:
+        """'Hezbollah said it had targeted military bases', 'police said they killed two
+        gunmen', 'Kyiv says its drones struck ...': a pronoun subject, or one its/their/our
+        qualifies, under a reporting verb is (of) the one who reports."""
+        if subj.lower_ not in {"it", "they", "we"} and not any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children):
+            return []
+        for anc in verb.ancestors:
+            if anc.pos_ != "VERB":
+                continue
+            speaker = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                continue
+            if anc.lemma_ not in REPORT_LEMMAS:
+                return []
+            return self._actors_in(speaker, shallow=True)
         return []
 
     def _pronoun_actor(self, doc: Doc, tok: Token) -> list[str]:
@@ -1871,6 +1920,30 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
     return None
 
 
+#: words by which a reply names the attack it answers ('in response to', 'revenge for', 'to avenge')
+ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "avenge", "retaliate",
+                "respond"}
+
+
+def _relative_which(tok: Token) -> Optional[int]:
+    """The index of 'in' / 'during' opening the clause 'in which ...' that a verb heads, or None."""
+    if tok.pos_ != "VERB":
+        return None
+    return next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "during"} and c.i < tok.i
+                 and any(p.lower_ == "which" for p in c.children)), None)
+
+
+def _answered(tok: Token) -> bool:
+    """'(fired rockets) in response to the killing of X', 'revenge for an offensive', 'to
+    avenge the killing': the trigger names the attack a reply answers."""
+    for t in _path_to_root(tok)[1:4]:
+        if t.lemma_.lower() in ANSWER_WORDS:
+            return True
+        if t.pos_ == "VERB" or t.dep_ == "ROOT":
+            return False
+    return False
+
+
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
@@ -1891,6 +1964,10 @@ def _linked(a: Token, b: Token) -> bool:
     if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
+        return False
+    if any(t.lemma_.lower() in ANSWER_WORDS for t in chain[1:-1]):
+        # 'targeted bases in response to the killing of its commander', 'revenge for an
+        # offensive': the answered attack is another event, by other hands
         return False
     if any(_gap_verb(t) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
