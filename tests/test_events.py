@@ -658,3 +658,30 @@ def test_a_campaign_given_as_a_reason_is_no_event_and_lends_no_attacker(extract,
 ], ids=["sudan", "drc"])
 def test_a_reply_word_alone_does_not_split_an_incident(extract, text):
     assert len(asserted(extract(text, published="2024-05-10"))) == 1
+
+
+# an act of another specific kind dated by 'during the <incident>' happened while it went on:
+# another incident (a detail with no kind of its own, 'shot dead during the raid', stays one)
+DURING_ANOTHER_INCIDENT = [
+    "Soldiers killed eight militants in a gunfight near Beni on Monday. Four farmers were abducted by armed men "
+    "from a nearby village during the fighting, residents said.",
+    "Police killed five gang members in a gunfight in Croix-des-Bouquets on Saturday. Gang members set fire to "
+    "houses in the same area during the clashes, residents said.",
+    "Troops clashed with Fano militiamen in the town of Bahir Dar on Sunday. A drone strike hit a bus station in "
+    "the town during the fighting, killing nine people.",
+]
+
+
+@pytest.mark.parametrize("text", DURING_ANOTHER_INCIDENT, ids=["drc", "haiti", "ethiopia"])
+def test_an_act_of_another_kind_during_an_incident_is_another_event(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted 20 passengers on a highway near Kaduna on Sunday. Two of the passengers were shot dead "
+    "during the abduction, police said.",
+    "Al-Shabaab fighters stormed an army base in Hiraan on Friday. Several soldiers were killed during the raid, "
+    "officials said.",
+], ids=["nigeria", "somalia"])
+def test_a_detail_during_the_incident_stays_in_it(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 1

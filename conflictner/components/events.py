@@ -1158,6 +1158,8 @@ class EventExtractor(RuleComponent):
                 # happened before it: neither simply continues the event told last
                 targets = self._continues(doc, m, pool)
                 m.continuation = targets is not None
+            if targets is not None and len(targets) == 1 and self._during_other_kind(m, targets[0]):
+                targets = None  # 'were abducted by armed men during the violence': another incident
             if targets is not None:
                 if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
                     for ev in targets:
@@ -1196,6 +1198,27 @@ class EventExtractor(RuleComponent):
             ref["event_ids"] = [ev.id]
         self._resolve_relative_times(events, mentions)
         return events, refs
+
+    def _during_other_kind(self, m: _Mention, ev: _Event) -> bool:
+        """'Six villagers were abducted from a camp during the violence' after a gunfight:
+        an act of another specific kind, dated by 'during/amid the <incident>', happened while
+        that incident went on; it is not the incident. ('A driver was shot dead during the
+        raid' tells no kind of its own and stays the raid's detail.)"""
+        during = next((c for t in m.triggers for c in t.tok.subtree
+                       if c.dep_ == "prep" and c.lower_ in {"during", "amid", "amidst"} and any(
+                           p.dep_ == "pobj" and any(d.lower_ in DEFINITE for d in p.children) for p in c.children)), None)
+        if during is None:
+            return False
+        # the kind the mention tells by itself, not by the incident it is dated by
+        kinds = list(m.kinds)
+        for t in m.triggers:
+            if during.left_edge.i <= t.tok.i <= during.right_edge.i and t.rule.attack_kind.value in kinds:
+                kinds.remove(t.rule.attack_kind.value)
+        kind = _specific(kinds)
+        if kind is None or kind == "shooting":
+            return False
+        told = _specific([k for o in ev.mentions for k in o.kinds])
+        return told is not None and told != kind
 
     def _announced(self, m: _Mention) -> bool:
         """'The group would intensify its attacks', 'vowed to keep striking': an armed actor
