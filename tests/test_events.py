@@ -685,3 +685,46 @@ def test_an_act_of_another_kind_during_an_incident_is_another_event(extract, tex
 ], ids=["nigeria", "somalia"])
 def test_a_detail_during_the_incident_stays_in_it(extract, text):
     assert len(asserted(extract(text, published="2024-05-10"))) == 1
+
+
+# a number before a calibre unit ('155mm shells') names the gun, not how many were fired
+@pytest.mark.parametrize("text,count", [
+    ("Ukrainian troops fired 155mm shells at Russian positions near Bakhmut on Monday.", None),
+    ("Soldiers fired 120 mm mortars at rebel positions near Kidal on Sunday.", None),
+    ("Rebels fired 20 rockets at the army base in Beni on Friday.", 20),
+    ("The army fired two 155mm howitzers at the village of Kutkai on Monday.", 2),
+], ids=["ukraine-155mm", "mali-120-mm", "drc-count", "myanmar-count-and-calibre"])
+def test_a_calibre_is_not_a_count(extract, text, count):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.instruments and e.instruments[0].count == count
+
+
+# threats of violence and attacks being prepared are future, never asserted attacks
+FUTURE_VIOLENCE = [
+    ("Russian forces are preparing a major offensive in the Kharkiv region, Ukrainian officials said.", "russian forces"),
+    ("The RSF is preparing an assault on El Fasher, residents said.", "rapid support forces"),
+    ("The army threatened to deliver devastating blows to the rebels in Kachin state.", "army"),
+    ("The militants have sworn to fight until the last man in Cabo Delgado.", "militants"),
+    ("Al-Shabaab swore to keep fighting the government in Mogadishu.", "al-shabaab"),
+]
+
+
+@pytest.mark.parametrize("text,actor", FUTURE_VIOLENCE, ids=["ukraine", "sudan", "myanmar", "mozambique", "somalia"])
+def test_prepared_or_sworn_violence_is_a_threat(extract, text, actor):
+    x = extract(text, published="2024-05-10")
+    assert asserted(x) == []
+    threats = [e for e in x.events if e.type.value == "threat"]
+    assert len(threats) == 1 and threats[0].modality.value == "future"
+    assert any(actor in n for n in _attacker_names(x, threats[0]))
+
+
+# counter-tests: an attack that was prepared and carried out, an oath that names no violence
+@pytest.mark.parametrize("text,attacks,threats", [
+    ("Government troops prepared an ambush and killed 12 fighters near Kidal on Monday.", 1, 0),
+    ("The new president swore to uphold the constitution in Bamako on Friday.", 0, 0),
+    ("Activists swore to keep protesting in Khartoum until the general resigns.", 0, 0),
+], ids=["mali-prepared-ambush", "mali-oath-of-office", "sudan-protest"])
+def test_preparing_and_swearing_counter_cases(extract, text, attacks, threats):
+    x = extract(text, published="2024-05-10")
+    assert len(asserted(x)) == attacks
+    assert len([e for e in x.events if e.type.value == "threat"]) == threats

@@ -52,15 +52,15 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
                 "hundreds": 200, "thousands": 2000, "both": 2, "couple": 2}
-FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
+FUTURE_GOVERNORS = {"vow", "swear", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
                     "instruct", "urge", "tell", "call", "command",
                     "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
 ATTEMPT_GOVERNORS = {"try", "attempt", "manage", "continue", "begin", "start", "go"}
 #: "used a drone to drop explosives": the infinitive tells how an attack was done, and the
 #: governor's object is its weapon
 MEANS_GOVERNORS = {"use", "employ"}
-THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald"}
-THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike",
+THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald", "swear"}
+THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike", "blow",
                   "war", "escalation", "consequence", "reprisal", "retribution"}
 SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_attack", "rocket_attack",
                   "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
@@ -219,6 +219,7 @@ class EventExtractor(RuleComponent):
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
         triggers = self._find_triggers(doc)
+        self._during_at = token_indices(doc, LOWER, DURING_WORDS)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
@@ -307,6 +308,10 @@ class EventExtractor(RuleComponent):
                 for noun in nouns:
                     if role == "doer" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
                         continue  # 'a storm of rockets hit Sderot': the rockets did
+                    if role == "object" and noun.lemma_.lower() in SPAN_HOLDERS:
+                        # 'launched 10 days of war games', 'a series of drills': what the span holds
+                        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj"), noun)
                     words = [noun, *noun.conjuncts]
                     if role == "doer":  # 'Cyclone Freddy'; but 'the media centre' is a building
                         words += [c for c in noun.children if c.dep_ == "compound"]
@@ -729,7 +734,7 @@ class EventExtractor(RuleComponent):
         verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
         tok = nouns[0] if nouns else m.head
         dets = [c for c in tok.children if c.dep_ in {"det", "poss", "predet"}]
-        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        nums = [c for c in tok.children if c.dep_ == "nummod" and not _calibre(c)]
         m.definite = bool(dets and dets[0].lower_ in DEFINITE) and not verbs
         m.plural = tok.tag_ in {"NNS", "NNPS"} or any(d.lower_ in {"both", "either", "these", "those"} for d in dets)
         if nums:
@@ -1120,6 +1125,7 @@ class EventExtractor(RuleComponent):
         # event the lead introduces instead of founding one of its own
         headline = self._headline_end
         mentions = [m for m in mentions if m.head.i >= headline] + [m for m in mentions if m.head.i < headline]
+        answered_sents = {m.sent_start for m in mentions if m.answered}
         for pos, m in enumerate(mentions):
             span = _mention_span(doc, m)
             ref = {"tokens": [span.start, span.end], "chars": span_record(span.start_char, span.end_char),
@@ -1146,7 +1152,7 @@ class EventExtractor(RuleComponent):
             # a reply and the attack it answers ('targeted bases in response to the killing of
             # its commander') are two events: neither joins the event the other is in
             pool = events
-            reply = m.answered or any(o.answered for o in mentions if o.sent_start == m.sent_start)
+            reply = m.sent_start in answered_sents
             if reply:
                 pool = [e for e in events if not any(
                     o.sent_start == m.sent_start and o.answered != m.answered for o in e.mentions)]
@@ -1204,8 +1210,12 @@ class EventExtractor(RuleComponent):
         an act of another specific kind, dated by 'during/amid the <incident>', happened while
         that incident went on; it is not the incident. ('A driver was shot dead during the
         raid' tells no kind of its own and stays the raid's detail.)"""
-        during = next((c for t in m.triggers for c in t.tok.subtree
-                       if c.dep_ == "prep" and c.lower_ in {"during", "amid", "amidst"} and any(
+        if _specific(m.kinds) in {None, "shooting"} or _specific([k for o in ev.mentions for k in o.kinds]) is None:
+            return False
+        sent = self._sentence(m.head.i)
+        trig = {t.tok.i for t in m.triggers}
+        during = next((c for i in self._during_at if sent.start <= i < sent.end for c in [self._doc[i]]
+                       if c.dep_ == "prep" and any(a.i in trig for a in c.ancestors) and any(
                            p.dep_ == "pobj" and any(d.lower_ in DEFINITE for d in p.children) for p in c.children)), None)
         if during is None:
             return False
@@ -1943,6 +1953,8 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
     return None
 
 
+DURING_WORDS = frozenset({"during", "amid", "amidst"})
+
 #: words by which a reply names the attack it answers ('in response to', 'revenge for', 'to avenge')
 ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "avenge", "retaliate",
                 "respond"}
@@ -1959,10 +1971,14 @@ def _relative_which(tok: Token) -> Optional[int]:
 def _answered(tok: Token) -> bool:
     """'(fired rockets) in response to the killing of X', 'revenge for an offensive', 'to
     avenge the killing': the trigger names the attack a reply answers."""
-    for t in _path_to_root(tok)[1:4]:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
         if t.lemma_.lower() in ANSWER_WORDS:
             return True
-        if t.pos_ == "VERB" or t.dep_ == "ROOT":
+        if t.pos_ == "VERB":
             return False
     return False
 
@@ -2026,8 +2042,22 @@ def _quantified(tok: Token) -> list[Token]:
     return out
 
 
+#: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
+CALIBRE_UNITS = {"mm", "millimetre", "millimeter", "millimetres", "millimeters", "cm", "calibre", "caliber", "inch"}
+
+
+def _calibre(num: Token) -> bool:
+    """'155' in '155mm shells' / '155 mm' / '155-mm': a calibre, not a count."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is not None and nxt.lower_ == "-" and num.i + 2 < len(num.doc):
+        nxt = num.doc[num.i + 2]
+    return (nxt is not None and nxt.lower_ in CALIBRE_UNITS) or num.lower_.endswith("mm")
+
+
 def _count_of(tok: Token) -> Optional[int]:
     for c in tok.children:
+        if c.dep_ == "nummod" and _calibre(c):
+            continue  # '155mm artillery': a calibre
         if c.dep_ == "nummod":
             if c.text.isdigit():
                 return int(c.text)
@@ -2074,6 +2104,8 @@ MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilit
 VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
 #: nouns for a stretch of time: "a year of fighting" is no single event
 SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
+#: nouns of a span or a quantity whose 'of' phrase says what was launched ('10 days of war games')
+SPAN_HOLDERS = SPAN_NOUNS | TIME_GAP_NOUNS | QUANTITY_HEADS
 #: modal auxiliaries: an attack they govern has not happened
 MODALS = {"would", "could", "might", "may", "should", "can", "will", "must"}
 #: verbs whose bare-infinitive complement is a purpose ("help X fight", "let them attack")
