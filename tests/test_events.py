@@ -728,3 +728,52 @@ def test_preparing_and_swearing_counter_cases(extract, text, attacks, threats):
     x = extract(text, published="2024-05-10")
     assert len(asserted(x)) == attacks
     assert len([e for e in x.events if e.type.value == "threat"]) == threats
+
+
+# a relative clause describes the target: a group it names was not hit
+@pytest.mark.parametrize("text,hit,not_hit", [
+    ("Troops killed 11 members of Dawlah Islamiyah, a local group that has pledged allegiance to the Islamic "
+     "State, in Lanao del Sur on Friday.", "dawlah islamiyah", "islamic state"),
+    ("Soldiers killed six members of al-Shabaab, which is allied with al-Qaeda, near Jilib on Monday.",
+     "al-shabaab", "al-qaeda"),
+], ids=["philippines", "somalia"])
+def test_a_group_named_in_a_relative_clause_on_the_target_was_not_hit(extract, text, hit, not_hit):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _target_names(x, e)
+    assert any(hit in n for n in names) and not any(not_hit in n for n in names)
+
+
+def test_targets_coordinated_outside_a_relative_clause_stay(extract):
+    x = extract("M23 rebels attacked soldiers and Wazalendo militiamen who were guarding the road near Sake on "
+                "Monday.", published="2024-05-10")
+    (e,) = asserted(x)
+    assert len(e.target_ids) >= 1
+
+
+# a verb joined to a modal one shares its modal: 'would retaliate ... and keep targeting Israel'
+@pytest.mark.parametrize("text,victim", [
+    ("The Houthi spokesman said the group would retaliate for the strike on Hodeidah and keep targeting Israel.",
+     "israel"),
+    ("Al-Shabaab said it would avenge its commander and continue attacking African Union troops.",
+     "african union"),
+], ids=["yemen", "somalia"])
+def test_a_verb_joined_to_a_modal_one_is_threatened_not_told(extract, text, victim):
+    x = extract(text, published="2024-05-10")
+    assert asserted(x) == []
+    threats = [e for e in x.events if e.type.value == "threat"]
+    assert len(threats) == 1
+
+
+def test_a_verb_joined_to_a_told_one_is_told(extract):
+    x = extract("Gunmen stormed the village of Kukawa on Monday and killed 12 people, police said.",
+                published="2024-05-10")
+    assert len(asserted(x)) == 1
+
+
+# an answered attack named definitely ('the strike on Hodeidah') is a known one, never a new event
+def test_a_definite_answered_attack_founds_no_event(extract):
+    x = extract("Israeli jets struck the port of Hodeidah on Saturday, killing six people. A Houthi spokesman said "
+                "the group had fired missiles at Eilat in response to the strike on the port city of Hodeidah.",
+                published="2024-07-21")
+    assert len(asserted(x)) == 2

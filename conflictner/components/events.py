@@ -682,6 +682,15 @@ class EventExtractor(RuleComponent):
                                                if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at)]
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
         found = self._actors_in(tok)
+        relcl = [t for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i] if len(found) > 1 else []
+        if relcl:
+            # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
+            # State': a relative clause describes the target; the actors it names were not hit
+            inside = {a for r in relcl for i in range(r.left_edge.i, r.right_edge.i + 1)
+                      for a in [self._actor_at.get(i)] if a}
+            outside = {self._actor_at.get(t.i) for t in tok.subtree if not any(
+                r.left_edge.i <= t.i <= r.right_edge.i for r in relcl)}
+            found = [a for a in found if a not in inside or a in outside]
         if found:
             # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
             poss_only: dict[str, bool] = {}
@@ -960,6 +969,18 @@ class EventExtractor(RuleComponent):
                         m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
         for tok in toks:
+            # 'the group would retaliate ... and keep targeting Israel': a verb joined to a modal
+            # one, with no auxiliary or subject of its own, shares its modal
+            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ in ATTEMPT_GOVERNORS | {"keep"} else tok
+            if tok.pos_ != "VERB" or verb.dep_ != "conj" or any(
+                    c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+                continue
+            modal = next((c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+            if modal is not None:
+                m.modality, m.modality_rule = ("future", "events.modality.conj.fut-will") if modal == "will" else (
+                    "hypothetical", f"events.modality.conj.hyp-{modal}")
+                return
+        for tok in toks:
             if tok.pos_ == "VERB" and _habitual(tok):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
@@ -1185,9 +1206,10 @@ class EventExtractor(RuleComponent):
             if m.anaphor_only:
                 ref["kind"] = "unresolved_anaphor"
                 continue
-            if m.answered and not (m.time or m.place_own or m.fatalities or m.injured):
+            if m.answered and (m.definite or not (m.time or m.place_own or m.fatalities or m.injured)):
                 # 'in response to Russia's bombardment of Ukrainian cities': a reason given with
-                # no day, town or toll of its own names a campaign, not a new incident
+                # no day, town or toll of its own names a campaign, not a new incident; 'the
+                # strike on Hodeidah' names one already known, however its place is spelled
                 continue
             if m.other_marker and m.target_head and not m.targets:
                 # "another drone attack on a second base" after "a base housing U.S. troops":
