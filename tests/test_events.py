@@ -777,3 +777,32 @@ def test_a_definite_answered_attack_founds_no_event(extract):
                 "the group had fired missiles at Eilat in response to the strike on the port city of Hodeidah.",
                 published="2024-07-21")
     assert len(asserted(x)) == 2
+
+
+# the other side of a clash ('clashed with federal troops') is its target; a weapon is not
+@pytest.mark.parametrize("text,side", [
+    ("Fano militiamen clashed with federal troops in the town of Debre Markos on Monday.", "federal troops"),
+    ("Houthi fighters clashed with government forces near Marib on Sunday, killing 12.", "government forces"),
+    ("M23 rebels fought with Wazalendo militiamen near Sake on Tuesday.", "wazalendo"),
+], ids=["ethiopia", "yemen", "drc"])
+def test_the_other_side_of_a_clash_is_its_target(extract, text, side):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert any(side in n for n in _target_names(x, e)) or side in (e.target_text or "").lower()
+
+
+def test_fighting_with_a_weapon_names_no_target(extract):
+    x = extract("Villagers fought with sticks and machetes against the gunmen near Bunia on Monday.",
+                published="2024-05-10")
+    for e in asserted(x):
+        assert "sticks" not in " ".join(e.target_texts).lower()
+
+
+# 'exploded inside a base', 'opened fire inside a church': what the attack was inside was hit
+@pytest.mark.parametrize("text,place", [
+    ("A car bomb exploded inside an army base in Cucuta on Tuesday, wounding 36 people.", "army base"),
+    ("Gunmen opened fire inside a church in Owo on Sunday, killing 40 worshippers.", "church"),
+], ids=["colombia", "nigeria"])
+def test_inside_names_what_was_hit(extract, text, place):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert any(place in t for t in e.target_texts)

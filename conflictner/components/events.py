@@ -514,10 +514,13 @@ class EventExtractor(RuleComponent):
                     ):
                         victims = tok.lemma_ in VICTIM_VERBS
                         self._set_target(m, c, weak=victims)
-                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
-                                                           "into"}:
+                    elif c.dep_ == "prep" and (c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
+                                                            "into", "inside"} or (
+                            c.lower_ == "with" and tok.lemma_ in CLASH_VERBS and rule_role == "event")):
+                        # 'clashed with federal troops': the other side of a clash ('fought with
+                        # sticks' names a weapon, no side)
                         for p in c.children:
-                            if p.dep_ == "pobj":
+                            if p.dep_ == "pobj" and (c.lower_ != "with" or self._actors_in(p, shallow=True)):
                                 self._set_target(m, p)
                     if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
                         # "fired six mortar shells at a base": the weapon carries the target
@@ -1974,6 +1977,9 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
                 break
     return None
 
+
+#: verbs of a fight between two sides: 'with' names the other side ('clashed with troops')
+CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
 
 DURING_WORDS = frozenset({"during", "amid", "amidst"})
 
