@@ -806,3 +806,39 @@ def test_fighting_with_a_weapon_names_no_target(extract):
 def test_inside_names_what_was_hit(extract, text, place):
     (e,) = asserted(extract(text, published="2024-05-10"))
     assert any(place in t for t in e.target_texts)
+
+
+# a barrage told over a country's cities, then a city's strike: what the city's strike hit is
+# the target phrase, not the range of the barrage nor only those killed
+def test_the_thing_hit_beats_the_range_of_a_barrage(extract):
+    x = extract("Russia fired more than 30 missiles at Ukrainian cities on Monday, killing at least 20 people, "
+                "officials said. In Kharkiv, at least 12 people were killed and dozens wounded as missiles hit a "
+                "shopping centre and a school.", published="2024-05-28")
+    (e,) = asserted(x)
+    assert "shopping centre" in e.target_texts[0]
+
+
+def test_a_single_attack_on_towns_keeps_its_target(extract):
+    (e,) = asserted(extract("Jihadists attacked villages in the Mopti region on Sunday, killing 20 people.",
+                            published="2024-05-28"))
+    assert "villages" in e.target_text
+
+
+# numbers that add up: the parts break down the whole, they are no further targets
+@pytest.mark.parametrize("text,whole", [
+    ("Six members of a family, three women and three children, were abducted by gunmen in Zamfara on Monday.",
+     "members of a family"),
+    ("Ten villagers, six men and four women, were killed by ADF rebels near Beni on Sunday.", "villagers"),
+], ids=["nigeria", "drc"])
+def test_a_breakdown_of_the_victims_is_no_further_target(extract, text, whole):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert whole in e.target_texts[0] and len(e.target_texts) == 1
+    assert not ({"women", "men"} & _target_names(x, e))
+
+
+def test_coordinated_victims_that_do_not_add_up_are_kept(extract):
+    x = extract("Gunmen killed three soldiers and two policemen and four civilians in Borno on Monday.",
+                published="2024-05-10")
+    (e,) = asserted(x)
+    assert len(e.target_texts) == 3

@@ -121,6 +121,7 @@ class _Mention:
     anaphor_only: bool = False
     target_inherited: bool = False
     target_weak: bool = False
+    target_scope: bool = False  # the target phrase is a bare plural of places ('Ukrainian cities')
     nation: Optional[tuple[str, str, int, int]] = None  # (ISO3, name, chars) of 'a Ukrainian drone', 'an Israeli air strike'
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
@@ -681,10 +682,19 @@ class EventExtractor(RuleComponent):
             m.target_weak = weak
             m.target_text = _np_text(tok)
             # 'attacked a gendarmerie school and a military airbase': each conjunct was attacked
+            parts = _breakdown(tok)
             m.target_texts = [m.target_text, *(_np_text(c) for c in tok.conjuncts
-                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at)]
+                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at
+                                               and c not in parts)]
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
+            m.target_scope = tok.tag_ == "NNS" and tok.lemma_.lower() in SCOPE_NOUNS and not any(
+                c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
         found = self._actors_in(tok)
+        parts = _breakdown(tok)
+        if parts:
+            # 'Six members of a family, three women and three children,': the parts restate the whole
+            in_parts = {self._actor_at.get(i) for c in parts for i in range(c.left_edge.i, c.right_edge.i + 1)}
+            found = [a for a in found if a not in in_parts or a == self._actor_at.get(tok.i)]
         relcl = [t for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i] if len(found) > 1 else []
         if relcl:
             # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
@@ -1978,6 +1988,9 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
     return None
 
 
+#: places a barrage ranges over ('fired missiles at Ukrainian cities', 'struck towns across the north')
+SCOPE_NOUNS = {"city", "town", "region", "area", "province", "village", "part", "target"}
+
 #: verbs of a fight between two sides: 'with' names the other side ('clashed with troops')
 CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
 
@@ -2072,6 +2085,26 @@ def _quantified(tok: Token) -> list[Token]:
 
 #: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
 CALIBRE_UNITS = {"mm", "millimetre", "millimeter", "millimetres", "millimeters", "cm", "calibre", "caliber", "inch"}
+
+
+def _number(tok: Token) -> Optional[int]:
+    num = next((c for c in tok.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return None
+    if num.text.isdigit():
+        return int(num.text)
+    return NUMBER_WORDS.get(num.lower_)
+
+
+def _breakdown(tok: Token) -> list[Token]:
+    """'Six members of a family, three women and three children': conjuncts whose numbers add
+    up to the head's number break the same people down; they are no further targets."""
+    total = _number(tok)
+    parts = [c for c in tok.conjuncts if c.i > tok.i]
+    if not total or len(parts) < 2:
+        return []
+    counts = [_number(c) for c in parts]
+    return parts if None not in counts and sum(counts) == total else []
 
 
 def _calibre(num: Token) -> bool:
@@ -2208,10 +2241,14 @@ def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], S
             last -= 1
         return not doc[last].text.endswith((".", "!", "?", "\"", "”"))
 
-    texts = [(headline(m), i) for i, m in enumerate(ms) if m.target_text]
+    # a bare plural ('fired missiles at Ukrainian cities') names the range of a barrage, not what
+    # was hit: a phrase of a thing attacked (not only of those killed), told in another sentence
+    # of the event, comes first
+    scoped = any(m.target_scope for m in ms)
+    texts = [(headline(m), m.target_scope, scoped and m.target_weak, i) for i, m in enumerate(ms) if m.target_text]
     if not texts:
         return []
-    m = ms[min(texts)[1]]
+    m = ms[min(texts)[3]]
     return list(dict.fromkeys(m.target_texts or [m.target_text]))
 
 
