@@ -210,6 +210,7 @@ class EventExtractor(RuleComponent):
         self._published = dt.date.fromisoformat(published) if published else None
         self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
         self._instruments = self._find_instruments(doc)
+        self._instrument_at = sorted(self._instruments)
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
@@ -221,6 +222,8 @@ class EventExtractor(RuleComponent):
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
         triggers = self._find_triggers(doc)
         self._during_at = token_indices(doc, LOWER, DURING_WORDS)
+        self._which_at = token_indices(doc, LOWER, WHICH)
+        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
@@ -437,7 +440,7 @@ class EventExtractor(RuleComponent):
                 groups.append([t])
         # 'an offensive in Datu Hoffer on Friday, in which troops killed 11': a clause opened by
         # 'in which' / 'during which' tells the attack named just before it, however parsed
-        for g in list(groups):
+        for g in list(groups) if self._which_at else []:
             opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
             if opener is None:
                 continue
@@ -466,7 +469,7 @@ class EventExtractor(RuleComponent):
         self._roles(doc, m, toks)
         self._form(m)
         m.refers_back = self._refers_back(m, toks)
-        m.answered = any(_answered(t) for t in toks)
+        m.answered = bool(self._answer_at) and any(_answered(t) for t in toks)
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
@@ -474,6 +477,10 @@ class EventExtractor(RuleComponent):
             m.outcome = "effective"
 
     def _instruments_of(self, m: _Mention, toks: list[Token]) -> None:
+        # no weapon named in the sentence: nothing to look for around the triggers
+        k = bisect.bisect_left(self._instrument_at, m.sent_start)
+        if k == len(self._instrument_at) or self._instrument_at[k] >= self._sent_end(m.sent_start):
+            return
         seen: set[int] = set()
         roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
@@ -690,19 +697,25 @@ class EventExtractor(RuleComponent):
             m.target_scope = tok.tag_ == "NNS" and tok.lemma_.lower() in SCOPE_NOUNS and not any(
                 c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
         found = self._actors_in(tok)
-        parts = _breakdown(tok)
+        parts = _breakdown(tok) if len(found) > 1 else []
         if parts:
             # 'Six members of a family, three women and three children,': the parts restate the whole
             in_parts = {self._actor_at.get(i) for c in parts for i in range(c.left_edge.i, c.right_edge.i + 1)}
             found = [a for a in found if a not in in_parts or a == self._actor_at.get(tok.i)]
-        relcl = [t for t in tok.subtree if t.dep_ == "relcl" and t.i != tok.i] if len(found) > 1 else []
-        if relcl:
+        if len(found) > 1:
             # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
             # State': a relative clause describes the target; the actors it names were not hit
-            inside = {a for r in relcl for i in range(r.left_edge.i, r.right_edge.i + 1)
-                      for a in [self._actor_at.get(i)] if a}
-            outside = {self._actor_at.get(t.i) for t in tok.subtree if not any(
-                r.left_edge.i <= t.i <= r.right_edge.i for r in relcl)}
+            inside: set[str] = set()
+            outside: set[str] = set()
+            doc = tok.doc
+            for i in range(tok.left_edge.i, tok.right_edge.i + 1):
+                a = self._actor_at.get(i)
+                if a is None:
+                    continue
+                t = doc[i]
+                while t.i != tok.i and t.dep_ != "relcl" and t.head.i != t.i:
+                    t = t.head
+                (inside if t.dep_ == "relcl" and t.i != tok.i else outside).add(a)
             found = [a for a in found if a not in inside or a in outside]
         if found:
             # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
@@ -1111,6 +1124,10 @@ class EventExtractor(RuleComponent):
         return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
                    for v in verbs for c in v.children)
 
+    def _sent_end(self, start: int) -> int:
+        k = int(numpy.searchsorted(self._sent_starts, start, side="right"))
+        return int(self._sent_starts[k])
+
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
         k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
@@ -1245,7 +1262,8 @@ class EventExtractor(RuleComponent):
         an act of another specific kind, dated by 'during/amid the <incident>', happened while
         that incident went on; it is not the incident. ('A driver was shot dead during the
         raid' tells no kind of its own and stays the raid's detail.)"""
-        if _specific(m.kinds) in {None, "shooting"} or _specific([k for o in ev.mentions for k in o.kinds]) is None:
+        if not self._during_at or _specific(m.kinds) in {None, "shooting"} or _specific(
+                [k for o in ev.mentions for k in o.kinds]) is None:
             return False
         sent = self._sentence(m.head.i)
         trig = {t.tok.i for t in m.triggers}
@@ -1994,11 +2012,14 @@ SCOPE_NOUNS = {"city", "town", "region", "area", "province", "village", "part", 
 #: verbs of a fight between two sides: 'with' names the other side ('clashed with troops')
 CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
 
+WHICH = frozenset({"which"})
 DURING_WORDS = frozenset({"during", "amid", "amidst"})
 
 #: words by which a reply names the attack it answers ('in response to', 'revenge for', 'to avenge')
 ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "avenge", "retaliate",
                 "respond"}
+ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
+                                         "retaliates", "responded", "responding", "responds"})
 
 
 def _relative_which(tok: Token) -> Optional[int]:
@@ -2100,8 +2121,10 @@ def _breakdown(tok: Token) -> list[Token]:
     """'Six members of a family, three women and three children': conjuncts whose numbers add
     up to the head's number break the same people down; they are no further targets."""
     total = _number(tok)
+    if not total:
+        return []
     parts = [c for c in tok.conjuncts if c.i > tok.i]
-    if not total or len(parts) < 2:
+    if len(parts) < 2:
         return []
     counts = [_number(c) for c in parts]
     return parts if None not in counts and sum(counts) == total else []
