@@ -584,3 +584,261 @@ def test_people_attacked_or_killed_without_a_place_attacked_are_targets(extract,
     x = extract(text, published="2024-05-10")
     (e,) = asserted(x)
     assert victims in _target_names(x, e) or victims in (e.target_text or "")
+
+
+def _attacker_names(x, e) -> set[str]:
+    names = {a.id: a.name.lower() for a in x.actors}
+    return {names[a] for a in e.attacker_ids}
+
+
+# a reply and the attack it answers are two events: the answered attack's roles stay its own
+ANSWERED_ATTACKS = [
+    ("Israeli jets struck a house in the village of Aitaroun on Monday, killing a Hezbollah commander. Hezbollah "
+     "said it had fired rockets at an army base in response to the killing of its commander.",
+     "hezbollah", "israel"),
+    ("Troops killed 12 al-Shabaab fighters in a raid near Jilib on Sunday. Al-Shabaab said it had attacked a "
+     "military base in Baidoa in retaliation for the raid.", "al-shabaab", "troops"),
+    ("Government jets bombed a village in Sagaing region on Tuesday, killing 15 people. The People's Defence Force "
+     "said it had ambushed an army convoy near Monywa in revenge for the air strike.",
+     "people's defence force", "government jets"),
+]
+
+
+@pytest.mark.parametrize("text,reply_attacker,answered_attacker", ANSWERED_ATTACKS,
+                         ids=["lebanon", "somalia", "myanmar"])
+def test_an_answered_attack_keeps_its_own_attacker(extract, text, reply_attacker, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    assert len(evs) == 2
+    first, reply = evs
+    assert not any(reply_attacker in n for n in _attacker_names(x, first))
+    assert any(reply_attacker in n for n in _attacker_names(x, reply))
+    assert not any(answered_attacker in n for n in _attacker_names(x, reply))
+
+
+# an answered attack told with its own day, place or toll is an event of its own, even under
+# 'could have been revenge for'; a campaign given as a reason with none of these is not
+ANSWERED_NEW_INCIDENT = [
+    ("A bomb exploded at a market in Maiduguri on Sunday, killing six people. Police said the bombing could have "
+     "been revenge for a raid in the village of Gajiram on Friday, in which soldiers killed 20 fighters.",
+     "soldiers"),
+    ("Gunmen attacked a bus in Jalisco on Monday, killing four people. Prosecutors said the attack may have been "
+     "retaliation for an operation in Michoacán on Saturday, in which police killed eight cartel members.",
+     "police"),
+]
+
+
+@pytest.mark.parametrize("text,answered_attacker", ANSWERED_NEW_INCIDENT, ids=["nigeria", "mexico"])
+def test_an_answered_incident_with_its_own_day_and_toll_is_an_event(extract, text, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    assert len(evs) == 2
+    assert not any(answered_attacker in n for n in _attacker_names(x, evs[0]))
+    assert any(answered_attacker in n for n in _attacker_names(x, evs[1]))
+
+
+@pytest.mark.parametrize("text,answered_attacker", [
+    ("Ukraine's military said its drones struck an oil depot in the Bryansk region on Sunday in response to Russia's "
+     "bombardment of Ukrainian cities.", "russia"),
+    ("The Houthis said they fired missiles at a tanker in the Red Sea on Tuesday in retaliation for Israel's "
+     "war in Gaza.", "israel"),
+], ids=["ukraine", "yemen"])
+def test_a_campaign_given_as_a_reason_is_no_event_and_lends_no_attacker(extract, text, answered_attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _attacker_names(x, e)
+    assert names and not any(answered_attacker in n for n in names)
+
+
+# counter-tests: one incident told with a reply word that names no other attack stays one event
+@pytest.mark.parametrize("text", [
+    "In response, RSF fighters shelled the army's positions in El Fasher on Thursday, killing seven people.",
+    "Gunmen stormed a church in Ituri province on Sunday and killed 11 worshippers, in what residents called "
+    "a reprisal attack.",
+], ids=["sudan", "drc"])
+def test_a_reply_word_alone_does_not_split_an_incident(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 1
+
+
+# an act of another specific kind dated by 'during the <incident>' happened while it went on:
+# another incident (a detail with no kind of its own, 'shot dead during the raid', stays one)
+DURING_ANOTHER_INCIDENT = [
+    "Soldiers killed eight militants in a gunfight near Beni on Monday. Four farmers were abducted by armed men "
+    "from a nearby village during the fighting, residents said.",
+    "Police killed five gang members in a gunfight in Croix-des-Bouquets on Saturday. Gang members set fire to "
+    "houses in the same area during the clashes, residents said.",
+    "Troops clashed with Fano militiamen in the town of Bahir Dar on Sunday. A drone strike hit a bus station in "
+    "the town during the fighting, killing nine people.",
+]
+
+
+@pytest.mark.parametrize("text", DURING_ANOTHER_INCIDENT, ids=["drc", "haiti", "ethiopia"])
+def test_an_act_of_another_kind_during_an_incident_is_another_event(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted 20 passengers on a highway near Kaduna on Sunday. Two of the passengers were shot dead "
+    "during the abduction, police said.",
+    "Al-Shabaab fighters stormed an army base in Hiraan on Friday. Several soldiers were killed during the raid, "
+    "officials said.",
+], ids=["nigeria", "somalia"])
+def test_a_detail_during_the_incident_stays_in_it(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 1
+
+
+# a number before a calibre unit ('155mm shells') names the gun, not how many were fired
+@pytest.mark.parametrize("text,count", [
+    ("Ukrainian troops fired 155mm shells at Russian positions near Bakhmut on Monday.", None),
+    ("Soldiers fired 120 mm mortars at rebel positions near Kidal on Sunday.", None),
+    ("Rebels fired 20 rockets at the army base in Beni on Friday.", 20),
+    ("The army fired two 155mm howitzers at the village of Kutkai on Monday.", 2),
+], ids=["ukraine-155mm", "mali-120-mm", "drc-count", "myanmar-count-and-calibre"])
+def test_a_calibre_is_not_a_count(extract, text, count):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.instruments and e.instruments[0].count == count
+
+
+# threats of violence and attacks being prepared are future, never asserted attacks
+FUTURE_VIOLENCE = [
+    ("Russian forces are preparing a major offensive in the Kharkiv region, Ukrainian officials said.", "russian forces"),
+    ("The RSF is preparing an assault on El Fasher, residents said.", "rapid support forces"),
+    ("The army threatened to deliver devastating blows to the rebels in Kachin state.", "army"),
+    ("The militants have sworn to fight until the last man in Cabo Delgado.", "militants"),
+    ("Al-Shabaab swore to keep fighting the government in Mogadishu.", "al-shabaab"),
+]
+
+
+@pytest.mark.parametrize("text,actor", FUTURE_VIOLENCE, ids=["ukraine", "sudan", "myanmar", "mozambique", "somalia"])
+def test_prepared_or_sworn_violence_is_a_threat(extract, text, actor):
+    x = extract(text, published="2024-05-10")
+    assert asserted(x) == []
+    threats = [e for e in x.events if e.type.value == "threat"]
+    assert len(threats) == 1 and threats[0].modality.value == "future"
+    assert any(actor in n for n in _attacker_names(x, threats[0]))
+
+
+# counter-tests: an attack that was prepared and carried out, an oath that names no violence
+@pytest.mark.parametrize("text,attacks,threats", [
+    ("Government troops prepared an ambush and killed 12 fighters near Kidal on Monday.", 1, 0),
+    ("The new president swore to uphold the constitution in Bamako on Friday.", 0, 0),
+    ("Activists swore to keep protesting in Khartoum until the general resigns.", 0, 0),
+], ids=["mali-prepared-ambush", "mali-oath-of-office", "sudan-protest"])
+def test_preparing_and_swearing_counter_cases(extract, text, attacks, threats):
+    x = extract(text, published="2024-05-10")
+    assert len(asserted(x)) == attacks
+    assert len([e for e in x.events if e.type.value == "threat"]) == threats
+
+
+# a relative clause describes the target: a group it names was not hit
+@pytest.mark.parametrize("text,hit,not_hit", [
+    ("Troops killed 11 members of Dawlah Islamiyah, a local group that has pledged allegiance to the Islamic "
+     "State, in Lanao del Sur on Friday.", "dawlah islamiyah", "islamic state"),
+    ("Soldiers killed six members of al-Shabaab, which is allied with al-Qaeda, near Jilib on Monday.",
+     "al-shabaab", "al-qaeda"),
+], ids=["philippines", "somalia"])
+def test_a_group_named_in_a_relative_clause_on_the_target_was_not_hit(extract, text, hit, not_hit):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _target_names(x, e)
+    assert any(hit in n for n in names) and not any(not_hit in n for n in names)
+
+
+def test_targets_coordinated_outside_a_relative_clause_stay(extract):
+    x = extract("M23 rebels attacked soldiers and Wazalendo militiamen who were guarding the road near Sake on "
+                "Monday.", published="2024-05-10")
+    (e,) = asserted(x)
+    assert len(e.target_ids) >= 1
+
+
+# a verb joined to a modal one shares its modal: 'would retaliate ... and keep targeting Israel'
+@pytest.mark.parametrize("text,victim", [
+    ("The Houthi spokesman said the group would retaliate for the strike on Hodeidah and keep targeting Israel.",
+     "israel"),
+    ("Al-Shabaab said it would avenge its commander and continue attacking African Union troops.",
+     "african union"),
+], ids=["yemen", "somalia"])
+def test_a_verb_joined_to_a_modal_one_is_threatened_not_told(extract, text, victim):
+    x = extract(text, published="2024-05-10")
+    assert asserted(x) == []
+    threats = [e for e in x.events if e.type.value == "threat"]
+    assert len(threats) == 1
+
+
+def test_a_verb_joined_to_a_told_one_is_told(extract):
+    x = extract("Gunmen stormed the village of Kukawa on Monday and killed 12 people, police said.",
+                published="2024-05-10")
+    assert len(asserted(x)) == 1
+
+
+# an answered attack named definitely ('the strike on Hodeidah') is a known one, never a new event
+def test_a_definite_answered_attack_founds_no_event(extract):
+    x = extract("Israeli jets struck the port of Hodeidah on Saturday, killing six people. A Houthi spokesman said "
+                "the group had fired missiles at Eilat in response to the strike on the port city of Hodeidah.",
+                published="2024-07-21")
+    assert len(asserted(x)) == 2
+
+
+# the other side of a clash ('clashed with federal troops') is its target; a weapon is not
+@pytest.mark.parametrize("text,side", [
+    ("Fano militiamen clashed with federal troops in the town of Debre Markos on Monday.", "federal troops"),
+    ("Houthi fighters clashed with government forces near Marib on Sunday, killing 12.", "government forces"),
+    ("M23 rebels fought with Wazalendo militiamen near Sake on Tuesday.", "wazalendo"),
+], ids=["ethiopia", "yemen", "drc"])
+def test_the_other_side_of_a_clash_is_its_target(extract, text, side):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert any(side in n for n in _target_names(x, e)) or side in (e.target_text or "").lower()
+
+
+def test_fighting_with_a_weapon_names_no_target(extract):
+    x = extract("Villagers fought with sticks and machetes against the gunmen near Bunia on Monday.",
+                published="2024-05-10")
+    for e in asserted(x):
+        assert "sticks" not in " ".join(e.target_texts).lower()
+
+
+# 'exploded inside a base', 'opened fire inside a church': what the attack was inside was hit
+@pytest.mark.parametrize("text,place", [
+    ("A car bomb exploded inside an army base in Cucuta on Tuesday, wounding 36 people.", "army base"),
+    ("Gunmen opened fire inside a church in Owo on Sunday, killing 40 worshippers.", "church"),
+], ids=["colombia", "nigeria"])
+def test_inside_names_what_was_hit(extract, text, place):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert any(place in t for t in e.target_texts)
+
+
+# a barrage told over a country's cities, then a city's strike: what the city's strike hit is
+# the target phrase, not the range of the barrage nor only those killed
+def test_the_thing_hit_beats_the_range_of_a_barrage(extract):
+    x = extract("Russia fired more than 30 missiles at Ukrainian cities on Monday, killing at least 20 people, "
+                "officials said. In Kharkiv, at least 12 people were killed and dozens wounded as missiles hit a "
+                "shopping centre and a school.", published="2024-05-28")
+    (e,) = asserted(x)
+    assert "shopping centre" in e.target_texts[0]
+
+
+def test_a_single_attack_on_towns_keeps_its_target(extract):
+    (e,) = asserted(extract("Jihadists attacked villages in the Mopti region on Sunday, killing 20 people.",
+                            published="2024-05-28"))
+    assert "villages" in e.target_text
+
+
+# numbers that add up: the parts break down the whole, they are no further targets
+@pytest.mark.parametrize("text,whole", [
+    ("Six members of a family, three women and three children, were abducted by gunmen in Zamfara on Monday.",
+     "members of a family"),
+    ("Ten villagers, six men and four women, were killed by ADF rebels near Beni on Sunday.", "villagers"),
+], ids=["nigeria", "drc"])
+def test_a_breakdown_of_the_victims_is_no_further_target(extract, text, whole):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert whole in e.target_texts[0] and len(e.target_texts) == 1
+    assert not ({"women", "men"} & _target_names(x, e))
+
+
+def test_coordinated_victims_that_do_not_add_up_are_kept(extract):
+    x = extract("Gunmen killed three soldiers and two policemen and four civilians in Borno on Monday.",
+                published="2024-05-10")
+    (e,) = asserted(x)
+    assert len(e.target_texts) == 3

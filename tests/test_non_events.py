@@ -25,6 +25,10 @@ NOT_ATTACKS = [
     ("The army bought six attack helicopters from Turkey for its war in Tigray.", "naming"),
     ("Two F-16 Fighting Falcons landed at the air base in Jordan on Sunday.", "fighting-name"),
     ("The operation, Operation Inherent Resolve, continues in Syria.", "named-operation"),
+    # a span of non-violent things launched: what the span holds is the object
+    ("China launched three days of war games around Taiwan on Monday, the ministry said.", "days-of-games"),
+    ("Russia launched a week of naval drills in the Baltic Sea on Tuesday.", "week-of-drills"),
+    ("The army launched a series of exercises near the border with Myanmar.", "series-of-exercises"),
     # labour strikes
     ("Doctors went on strike in Khartoum over unpaid wages.", "on-strike"),
     ("Unions called a general strike for Monday across Myanmar.", "labour-strike"),
@@ -80,6 +84,8 @@ ATTACKS = [
     ("Houthi forces targeted a commercial ship in the Red Sea.", "attack"),
     ("Russia launched massive nationwide strikes on Ukraine's energy grid on Friday.", "attack"),
     ("The rebels launched an offensive on the town of Goma on Sunday.", "attack"),
+    ("The army launched three days of air strikes on rebel positions in Sagaing.", "air_strike"),
+    ("Russia launched a wave of drones at Odesa overnight, the governor said.", "drone_strike"),
 ]
 
 

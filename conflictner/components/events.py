@@ -52,15 +52,15 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
                 "hundreds": 200, "thousands": 2000, "both": 2, "couple": 2}
-FUTURE_GOVERNORS = {"vow", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
+FUTURE_GOVERNORS = {"vow", "swear", "threaten", "plan", "prepare", "promise", "intend", "pledge", "warn", "order",
                     "instruct", "urge", "tell", "call", "command",
                     "aim", "vowe", "seek", "want", "hope", "decide", "expect", "mean", "ready"}
 ATTEMPT_GOVERNORS = {"try", "attempt", "manage", "continue", "begin", "start", "go"}
 #: "used a drone to drop explosives": the infinitive tells how an attack was done, and the
 #: governor's object is its weapon
 MEANS_GOVERNORS = {"use", "employ"}
-THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald"}
-THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike",
+THREAT_VERBS = {"threaten", "vow", "warn", "pledge", "promise", "herald", "swear"}
+THREAT_OBJECTS = {"action", "retaliation", "revenge", "response", "operation", "attack", "strike", "blow",
                   "war", "escalation", "consequence", "reprisal", "retribution"}
 SPECIFIC_KINDS = ["suicide_bombing", "drone_strike", "air_strike", "missile_attack", "rocket_attack",
                   "shelling", "ied", "grenade", "bombing", "massacre", "abduction", "ambush", "raid",
@@ -121,10 +121,12 @@ class _Mention:
     anaphor_only: bool = False
     target_inherited: bool = False
     target_weak: bool = False
+    target_scope: bool = False  # the target phrase is a bare plural of places ('Ukrainian cities')
     nation: Optional[tuple[str, str, int, int]] = None  # (ISO3, name, chars) of 'a Ukrainian drone', 'an Israeli air strike'
     continuation: bool = False  # joined the event told last (no date, town or contrast of its own)
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
     place_told: bool = False  # the place is where its sentence says things happen (own or not)
+    answered: bool = False  # the attack a reply answers ('in response to the killing of X')
 
     @property
     def head(self) -> Token:
@@ -208,6 +210,7 @@ class EventExtractor(RuleComponent):
         self._published = dt.date.fromisoformat(published) if published else None
         self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
         self._instruments = self._find_instruments(doc)
+        self._instrument_at = sorted(self._instruments)
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
@@ -218,6 +221,9 @@ class EventExtractor(RuleComponent):
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
         triggers = self._find_triggers(doc)
+        self._during_at = token_indices(doc, LOWER, DURING_WORDS)
+        self._which_at = token_indices(doc, LOWER, WHICH)
+        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
@@ -306,6 +312,10 @@ class EventExtractor(RuleComponent):
                 for noun in nouns:
                     if role == "doer" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
                         continue  # 'a storm of rockets hit Sderot': the rockets did
+                    if role == "object" and noun.lemma_.lower() in SPAN_HOLDERS:
+                        # 'launched 10 days of war games', 'a series of drills': what the span holds
+                        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj"), noun)
                     words = [noun, *noun.conjuncts]
                     if role == "doer":  # 'Cyclone Freddy'; but 'the media centre' is a building
                         words += [c for c in noun.children if c.dep_ == "compound"]
@@ -428,6 +438,16 @@ class EventExtractor(RuleComponent):
                     break
             else:
                 groups.append([t])
+        # 'an offensive in Datu Hoffer on Friday, in which troops killed 11': a clause opened by
+        # 'in which' / 'during which' tells the attack named just before it, however parsed
+        for g in list(groups) if self._which_at else []:
+            opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
+            if opener is None:
+                continue
+            before = [o for o in groups if o is not g and max(t.tok.i for t in o) < opener]
+            if before:
+                max(before, key=lambda o: max(t.tok.i for t in o)).extend(g)
+                groups.remove(g)
         # order triggers so the head is an event trigger, not an anaphor or outcome marker
         for g in groups:
             g.sort(key=lambda t: ({"event": 0, "anaphor": 1, "outcome": 2}[t.rule.role], t.tok.i))
@@ -449,6 +469,7 @@ class EventExtractor(RuleComponent):
         self._roles(doc, m, toks)
         self._form(m)
         m.refers_back = self._refers_back(m, toks)
+        m.answered = bool(self._answer_at) and any(_answered(t) for t in toks)
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
@@ -456,6 +477,10 @@ class EventExtractor(RuleComponent):
             m.outcome = "effective"
 
     def _instruments_of(self, m: _Mention, toks: list[Token]) -> None:
+        # no weapon named in the sentence: nothing to look for around the triggers
+        k = bisect.bisect_left(self._instrument_at, m.sent_start)
+        if k == len(self._instrument_at) or self._instrument_at[k] >= self._sent_end(m.sent_start):
+            return
         seen: set[int] = set()
         roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
@@ -487,7 +512,7 @@ class EventExtractor(RuleComponent):
                 passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
                 for c in tok.children:
                     if c.dep_ == "nsubj" and rule_role == "event":
-                        m.attackers += self._actors_in(c, shallow=True)
+                        m.attackers += self._actors_in(c, shallow=True) or self._speaker_pronoun(tok, c)
                     elif c.dep_ == "agent" and rule_role == "event":
                         for p in c.children:
                             m.attackers += self._actors_in(p, shallow=True)
@@ -497,10 +522,13 @@ class EventExtractor(RuleComponent):
                     ):
                         victims = tok.lemma_ in VICTIM_VERBS
                         self._set_target(m, c, weak=victims)
-                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
-                                                           "into"}:
+                    elif c.dep_ == "prep" and (c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
+                                                            "into", "inside"} or (
+                            c.lower_ == "with" and tok.lemma_ in CLASH_VERBS and rule_role == "event")):
+                        # 'clashed with federal troops': the other side of a clash ('fought with
+                        # sticks' names a weapon, no side)
                         for p in c.children:
-                            if p.dep_ == "pobj":
+                            if p.dep_ == "pobj" and (c.lower_ != "with" or self._actors_in(p, shallow=True)):
                                 self._set_target(m, p)
                     if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
                         # "fired six mortar shells at a base": the weapon carries the target
@@ -661,10 +689,34 @@ class EventExtractor(RuleComponent):
             m.target_weak = weak
             m.target_text = _np_text(tok)
             # 'attacked a gendarmerie school and a military airbase': each conjunct was attacked
+            parts = _breakdown(tok)
             m.target_texts = [m.target_text, *(_np_text(c) for c in tok.conjuncts
-                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at)]
+                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at
+                                               and c not in parts)]
             m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
+            m.target_scope = tok.tag_ == "NNS" and tok.lemma_.lower() in SCOPE_NOUNS and not any(
+                c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
         found = self._actors_in(tok)
+        parts = _breakdown(tok) if len(found) > 1 else []
+        if parts:
+            # 'Six members of a family, three women and three children,': the parts restate the whole
+            in_parts = {self._actor_at.get(i) for c in parts for i in range(c.left_edge.i, c.right_edge.i + 1)}
+            found = [a for a in found if a not in in_parts or a == self._actor_at.get(tok.i)]
+        if len(found) > 1:
+            # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
+            # State': a relative clause describes the target; the actors it names were not hit
+            inside: set[str] = set()
+            outside: set[str] = set()
+            doc = tok.doc
+            for i in range(tok.left_edge.i, tok.right_edge.i + 1):
+                a = self._actor_at.get(i)
+                if a is None:
+                    continue
+                t = doc[i]
+                while t.i != tok.i and t.dep_ != "relcl" and t.head.i != t.i:
+                    t = t.head
+                (inside if t.dep_ == "relcl" and t.i != tok.i else outside).add(a)
+            found = [a for a in found if a not in inside or a in outside]
         if found:
             # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
             poss_only: dict[str, bool] = {}
@@ -717,7 +769,7 @@ class EventExtractor(RuleComponent):
         verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
         tok = nouns[0] if nouns else m.head
         dets = [c for c in tok.children if c.dep_ in {"det", "poss", "predet"}]
-        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        nums = [c for c in tok.children if c.dep_ == "nummod" and not _calibre(c)]
         m.definite = bool(dets and dets[0].lower_ in DEFINITE) and not verbs
         m.plural = tok.tag_ in {"NNS", "NNPS"} or any(d.lower_ in {"both", "either", "these", "those"} for d in dets)
         if nums:
@@ -943,6 +995,18 @@ class EventExtractor(RuleComponent):
                         m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
         for tok in toks:
+            # 'the group would retaliate ... and keep targeting Israel': a verb joined to a modal
+            # one, with no auxiliary or subject of its own, shares its modal
+            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ in ATTEMPT_GOVERNORS | {"keep"} else tok
+            if tok.pos_ != "VERB" or verb.dep_ != "conj" or any(
+                    c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+                continue
+            modal = next((c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+            if modal is not None:
+                m.modality, m.modality_rule = ("future", "events.modality.conj.fut-will") if modal == "will" else (
+                    "hypothetical", f"events.modality.conj.hyp-{modal}")
+                return
+        for tok in toks:
             if tok.pos_ == "VERB" and _habitual(tok):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
@@ -1060,6 +1124,10 @@ class EventExtractor(RuleComponent):
         return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
                    for v in verbs for c in v.children)
 
+    def _sent_end(self, start: int) -> int:
+        k = int(numpy.searchsorted(self._sent_starts, start, side="right"))
+        return int(self._sent_starts[k])
+
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
         k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
@@ -1108,12 +1176,15 @@ class EventExtractor(RuleComponent):
         # event the lead introduces instead of founding one of its own
         headline = self._headline_end
         mentions = [m for m in mentions if m.head.i >= headline] + [m for m in mentions if m.head.i < headline]
+        answered_sents = {m.sent_start for m in mentions if m.answered}
         for pos, m in enumerate(mentions):
             span = _mention_span(doc, m)
             ref = {"tokens": [span.start, span.end], "chars": span_record(span.start_char, span.end_char),
                    "event_ids": [], "kind": "mention", "modality": m.modality,
                    "asserts": _asserts(m), "rule_ids": [t.rule.id for t in m.triggers]}
             refs.append(ref)
+            if m.answered:
+                ref["kind"] = "answered"
             if m.modality != "asserted":
                 ref["kind"] = "non_asserted"
                 if self._announced(m):
@@ -1129,12 +1200,23 @@ class EventExtractor(RuleComponent):
                 # "the 2021 siege of Palma", "attacks in 2017": history told as context
                 ref["kind"] = "background"
                 continue
-            targets = self._elaborates(m, mentions[:pos], refs[:-1], events)
+            # a reply and the attack it answers ('targeted bases in response to the killing of
+            # its commander') are two events: neither joins the event the other is in
+            pool = events
+            reply = m.sent_start in answered_sents
+            if reply:
+                pool = [e for e in events if not any(
+                    o.sent_start == m.sent_start and o.answered != m.answered for o in e.mentions)]
+            targets = self._elaborates(m, mentions[:pos], refs[:-1], pool)
             if targets is None:
-                targets = self._refer(m, events)
-            if targets is None:
-                targets = self._continues(doc, m, events)
+                targets = self._refer(m, pool)
+            if targets is None and not reply:
+                # a reply is another act than the story under way, and the attack it answers
+                # happened before it: neither simply continues the event told last
+                targets = self._continues(doc, m, pool)
                 m.continuation = targets is not None
+            if targets is not None and len(targets) == 1 and self._during_other_kind(m, targets[0]):
+                targets = None  # 'were abducted by armed men during the violence': another incident
             if targets is not None:
                 if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
                     for ev in targets:
@@ -1146,9 +1228,18 @@ class EventExtractor(RuleComponent):
                     targets[0].mentions.append(m)
                     targets[0].last_pos = pos
                 ref["event_ids"] = [e.id for e in targets]
+                if ref["kind"] == "answered":
+                    # a reply's speaker names an attack told before as its reason: what it says
+                    # is about its own act, not a report of that attack (claims skip the ref)
+                    ref["answered_event_ids"], ref["event_ids"] = ref["event_ids"], []
                 continue
             if m.anaphor_only:
                 ref["kind"] = "unresolved_anaphor"
+                continue
+            if m.answered and (m.definite or not (m.time or m.place_own or m.fatalities or m.injured)):
+                # 'in response to Russia's bombardment of Ukrainian cities': a reason given with
+                # no day, town or toll of its own names a campaign, not a new incident; 'the
+                # strike on Hodeidah' names one already known, however its place is spelled
                 continue
             if m.other_marker and m.target_head and not m.targets:
                 # "another drone attack on a second base" after "a base housing U.S. troops":
@@ -1165,6 +1256,32 @@ class EventExtractor(RuleComponent):
             ref["event_ids"] = [ev.id]
         self._resolve_relative_times(events, mentions)
         return events, refs
+
+    def _during_other_kind(self, m: _Mention, ev: _Event) -> bool:
+        """'Six villagers were abducted from a camp during the violence' after a gunfight:
+        an act of another specific kind, dated by 'during/amid the <incident>', happened while
+        that incident went on; it is not the incident. ('A driver was shot dead during the
+        raid' tells no kind of its own and stays the raid's detail.)"""
+        if not self._during_at or _specific(m.kinds) in {None, "shooting"} or _specific(
+                [k for o in ev.mentions for k in o.kinds]) is None:
+            return False
+        sent = self._sentence(m.head.i)
+        trig = {t.tok.i for t in m.triggers}
+        during = next((c for i in self._during_at if sent.start <= i < sent.end for c in [self._doc[i]]
+                       if c.dep_ == "prep" and any(a.i in trig for a in c.ancestors) and any(
+                           p.dep_ == "pobj" and any(d.lower_ in DEFINITE for d in p.children) for p in c.children)), None)
+        if during is None:
+            return False
+        # the kind the mention tells by itself, not by the incident it is dated by
+        kinds = list(m.kinds)
+        for t in m.triggers:
+            if during.left_edge.i <= t.tok.i <= during.right_edge.i and t.rule.attack_kind.value in kinds:
+                kinds.remove(t.rule.attack_kind.value)
+        kind = _specific(kinds)
+        if kind is None or kind == "shooting":
+            return False
+        told = _specific([k for o in ev.mentions for k in o.kinds])
+        return told is not None and told != kind
 
     def _announced(self, m: _Mention) -> bool:
         """'The group would intensify its attacks', 'vowed to keep striking': an armed actor
@@ -1484,6 +1601,24 @@ class EventExtractor(RuleComponent):
             subj = [c for c in anc.children if c.dep_ == "nsubj" and c.lower_ not in {"it", "they", "we"}]
             if subj:
                 return self._actors_in(subj[0], shallow=True)
+        return []
+
+    def _speaker_pronoun(self, verb: Token, subj: Token) -> list[str]:
+        """'Hezbollah said it had targeted military bases', 'police said they killed two
+        gunmen', 'Kyiv says its drones struck ...': a pronoun subject, or one its/their/our
+        qualifies, under a reporting verb is (of) the one who reports."""
+        if subj.lower_ not in {"it", "they", "we"} and not any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children):
+            return []
+        for anc in verb.ancestors:
+            if anc.pos_ != "VERB":
+                continue
+            speaker = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if speaker is None:
+                continue
+            if anc.lemma_ not in REPORT_LEMMAS:
+                return []
+            return self._actors_in(speaker, shallow=True)
         return []
 
     def _pronoun_actor(self, doc: Doc, tok: Token) -> list[str]:
@@ -1871,6 +2006,45 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
     return None
 
 
+#: places a barrage ranges over ('fired missiles at Ukrainian cities', 'struck towns across the north')
+SCOPE_NOUNS = {"city", "town", "region", "area", "province", "village", "part", "target"}
+
+#: verbs of a fight between two sides: 'with' names the other side ('clashed with troops')
+CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
+
+WHICH = frozenset({"which"})
+DURING_WORDS = frozenset({"during", "amid", "amidst"})
+
+#: words by which a reply names the attack it answers ('in response to', 'revenge for', 'to avenge')
+ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "avenge", "retaliate",
+                "respond"}
+ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
+                                         "retaliates", "responded", "responding", "responds"})
+
+
+def _relative_which(tok: Token) -> Optional[int]:
+    """The index of 'in' / 'during' opening the clause 'in which ...' that a verb heads, or None."""
+    if tok.pos_ != "VERB":
+        return None
+    return next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "during"} and c.i < tok.i
+                 and any(p.lower_ == "which" for p in c.children)), None)
+
+
+def _answered(tok: Token) -> bool:
+    """'(fired rockets) in response to the killing of X', 'revenge for an offensive', 'to
+    avenge the killing': the trigger names the attack a reply answers."""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in ANSWER_WORDS:
+            return True
+        if t.pos_ == "VERB":
+            return False
+    return False
+
+
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
@@ -1891,6 +2065,10 @@ def _linked(a: Token, b: Token) -> bool:
     if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
+        return False
+    if any(t.lemma_.lower() in ANSWER_WORDS for t in chain[1:-1]):
+        # 'targeted bases in response to the killing of its commander', 'revenge for an
+        # offensive': the answered attack is another event, by other hands
         return False
     if any(_gap_verb(t) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
@@ -1926,8 +2104,44 @@ def _quantified(tok: Token) -> list[Token]:
     return out
 
 
+#: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
+CALIBRE_UNITS = {"mm", "millimetre", "millimeter", "millimetres", "millimeters", "cm", "calibre", "caliber", "inch"}
+
+
+def _number(tok: Token) -> Optional[int]:
+    num = next((c for c in tok.children if c.dep_ == "nummod"), None)
+    if num is None:
+        return None
+    if num.text.isdigit():
+        return int(num.text)
+    return NUMBER_WORDS.get(num.lower_)
+
+
+def _breakdown(tok: Token) -> list[Token]:
+    """'Six members of a family, three women and three children': conjuncts whose numbers add
+    up to the head's number break the same people down; they are no further targets."""
+    total = _number(tok)
+    if not total:
+        return []
+    parts = [c for c in tok.conjuncts if c.i > tok.i]
+    if len(parts) < 2:
+        return []
+    counts = [_number(c) for c in parts]
+    return parts if None not in counts and sum(counts) == total else []
+
+
+def _calibre(num: Token) -> bool:
+    """'155' in '155mm shells' / '155 mm' / '155-mm': a calibre, not a count."""
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if nxt is not None and nxt.lower_ == "-" and num.i + 2 < len(num.doc):
+        nxt = num.doc[num.i + 2]
+    return (nxt is not None and nxt.lower_ in CALIBRE_UNITS) or num.lower_.endswith("mm")
+
+
 def _count_of(tok: Token) -> Optional[int]:
     for c in tok.children:
+        if c.dep_ == "nummod" and _calibre(c):
+            continue  # '155mm artillery': a calibre
         if c.dep_ == "nummod":
             if c.text.isdigit():
                 return int(c.text)
@@ -1974,6 +2188,8 @@ MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilit
 VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
 #: nouns for a stretch of time: "a year of fighting" is no single event
 SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
+#: nouns of a span or a quantity whose 'of' phrase says what was launched ('10 days of war games')
+SPAN_HOLDERS = SPAN_NOUNS | TIME_GAP_NOUNS | QUANTITY_HEADS
 #: modal auxiliaries: an attack they govern has not happened
 MODALS = {"would", "could", "might", "may", "should", "can", "will", "must"}
 #: verbs whose bare-infinitive complement is a purpose ("help X fight", "let them attack")
@@ -2048,10 +2264,14 @@ def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], S
             last -= 1
         return not doc[last].text.endswith((".", "!", "?", "\"", "”"))
 
-    texts = [(headline(m), i) for i, m in enumerate(ms) if m.target_text]
+    # a bare plural ('fired missiles at Ukrainian cities') names the range of a barrage, not what
+    # was hit: a phrase of a thing attacked (not only of those killed), told in another sentence
+    # of the event, comes first
+    scoped = any(m.target_scope for m in ms)
+    texts = [(headline(m), m.target_scope, scoped and m.target_weak, i) for i, m in enumerate(ms) if m.target_text]
     if not texts:
         return []
-    m = ms[min(texts)[1]]
+    m = ms[min(texts)[3]]
     return list(dict.fromkeys(m.target_texts or [m.target_text]))
 
 
