@@ -86,6 +86,7 @@ ATTACKS = [
     ("The rebels launched an offensive on the town of Goma on Sunday.", "attack"),
     ("The army launched three days of air strikes on rebel positions in Sagaing.", "air_strike"),
     ("Russia launched a wave of drones at Odesa overnight, the governor said.", "drone_strike"),
+    ("U.S. jets carried out strike missions against Houthi targets in Yemen on Friday.", "attack"),
 ]
 
 
