@@ -519,7 +519,7 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _named_incident(self, doc: Doc, a: _Attribution, events: dict[str, dict]) -> Optional[str]:
-        """'blames the PKK for the Nov. 13 attack on Istiklal Avenue': what is reported names an
+        """'blames the PKK for the Nov. 13 attack on Kizilay Square': what is reported names an
         incident by its own date or place, which the events layer did not take for a current
         event. The event with that date or place, else none ('' : the statement is about another
         incident); None when no such dated or placed reference is reported."""

@@ -203,7 +203,7 @@ class EventExtractor(RuleComponent):
         self._nation_at = self._nationality_words(doc)
         self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
         self._places = {p["id"]: p for p in records(doc, "cn_places")}
-        # an unknown ORG that the place layer read as a town ('attacked El Fasher') is a place
+        # an unknown ORG that the place layer read as a town ('attacked Nyala') is a place
         self._town_at = self._unknown_places(doc, actors)
         self._times = {t["id"]: t for t in records(doc, "cn_times")}
         published = meta_of(doc).get("published")
@@ -247,8 +247,8 @@ class EventExtractor(RuleComponent):
 
     def _unknown_places(self, doc: Doc, actors: list[dict]) -> set[int]:
         """Tokens of unknown names (ORGs the gazetteer does not know) that name a place: one the
-        place layer reads as a town ('attacked El Fasher', 'in eastern Arauca'), or one told as
-        a place ('the town of Laiza', 'their base at Buulo Mareer', 'near Kidal'). Such a name is
+        place layer reads as a town ('attacked Nyala', 'in eastern Putumayo'), or one told as
+        a place ('the town of Sake', 'their base at Bula Hawo', 'near Kidal'). Such a name is
         where something happened, not a party to it."""
         towns: set[str] = set()
         for a in actors:
@@ -438,7 +438,7 @@ class EventExtractor(RuleComponent):
                     break
             else:
                 groups.append([t])
-        # 'an offensive in Datu Hoffer on Friday, in which troops killed 11': a clause opened by
+        # 'an offensive in Sake on Friday, in which troops killed 11': a clause opened by
         # 'in which' / 'during which' tells the attack named just before it, however parsed
         for g in list(groups) if self._which_at else []:
             opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
@@ -789,7 +789,7 @@ class EventExtractor(RuleComponent):
         apart = _dated_apart(toks)
         if apart is not None:
             # 'struck the port on Saturday, a day after a drone launched by the rebels slammed
-            # into a building in Tel Aviv': the clause tells another attack, dated and placed by
+            # into a building in Eilat': the clause tells another attack, dated and placed by
             # its own words only
             m.other_marker = True
             sent = doc[apart.left_edge.i : apart.right_edge.i + 1]
@@ -1239,7 +1239,7 @@ class EventExtractor(RuleComponent):
             if m.answered and (m.definite or not (m.time or m.place_own or m.fatalities or m.injured)):
                 # 'in response to Russia's bombardment of Ukrainian cities': a reason given with
                 # no day, town or toll of its own names a campaign, not a new incident; 'the
-                # strike on Hodeidah' names one already known, however its place is spelled
+                # strike on Bakhmut' names one already known, however its place is spelled
                 continue
             if m.other_marker and m.target_head and not m.targets:
                 # "another drone attack on a second base" after "a base housing U.S. troops":
@@ -1353,7 +1353,7 @@ class EventExtractor(RuleComponent):
                 pass  # the same town again
             elif have and all(h.get("kind") in {"admin1", "region", "country"} and h.get("admin1") == place.get("admin1")
                               for h in have):
-                pass  # 'a village in Gezira' ... 'stormed Wad al-Noura': the town names the village
+                pass  # 'a village in Sennar' ... 'stormed Um Dabakir': the town names the village
             elif any(h["geo_precision"] < 3 for h in have) or not self._compatible(m, ev):
                 return None  # another town: another incident
         return [ev]
@@ -1720,7 +1720,7 @@ class EventExtractor(RuleComponent):
         }
 
     def _lead_attackers(self, events: list[_Event], recs: list[dict]) -> list[dict]:
-        """'Russia fired more than 40 missiles at Ukrainian cities ... In Kryvyi Rih, a missile
+        """'Russia fired more than 40 missiles at Ukrainian cities ... In Zaporizhzhia, a missile
         strike killed 10', 'Coalition forces conducted 34 strikes ... Near Mosul, two strikes hit
         an ISIL unit': a remote strike of the very kind the lead tells, in the same country, told
         later with no attacker of its own, is part of the barrage or campaign the lead

@@ -255,7 +255,7 @@ class PlaceResolver:
     @staticmethod
     def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
         """ORG entities the actor gazetteer does not know that are the own name of a town or
-        admin1 unit ('attacked El Fasher'): the small NER often tags towns as ORG."""
+        admin1 unit ('attacked Nyala'): the small NER often tags towns as ORG."""
         out = []
         for a in records(doc, "cn_actors"):
             if not a.get("candidate"):
