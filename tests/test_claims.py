@@ -549,3 +549,37 @@ def test_claims_naming_different_attackers_are_disputed(extract: Any) -> None:
                 "attack. The government blamed the Islamic State for the attack.", published=PUBLISHED)
     ev = x.events[0]
     assert len(ev.disputed.get("attacker_ids", [])) == 2, describe(x)
+
+
+def test_a_surname_alone_carries_he_back_to_the_person(extract: Any) -> None:
+    """'... carrying Peruvian President Ana Torres ... Torres was visiting ... he said': a surname the
+    tagger leaves untyped repeats the person named earlier; 'he' is that person, not the ministry."""
+    x = extract("Gunmen fired on a convoy carrying Peruvian Vice President Luis Quispe near Ayacucho on Monday, "
+                "wounding two guards, the interior ministry said.\n\nQuispe was returning from a visit to a mine "
+                "in the nearby province. In a radio interview, he called the shooting an act of terror and said "
+                "the armoured cars had saved his life.", published=PUBLISHED)
+    assert claims_of(x, "Quispe", "report"), describe(x)
+
+
+def test_an_inverted_speaker_after_a_quotation_speaks(extract: Any) -> None:
+    """'"... Then the hallway filled with dust," said a shopkeeper': the subject after the cue speaks,
+    not a noun of the quotation the parser hung on the cue."""
+    x = extract("A rocket hit a market in Kharkiv on Friday, killing four people, the governor said. \"I heard a "
+                "whistle and then everything shook. Then the hallway filled with dust,\" said a shopkeeper.",
+                published=PUBLISHED)
+    assert claims_of(x, "shopkeeper", "report"), describe(x)
+    assert not claims_of(x, "hallway", "report"), describe(x)
+
+
+def test_a_witness_tells_of_the_strike_that_hit_not_the_interceptions(extract: Any) -> None:
+    """A witness quoted after paragraphs on drones shot down tells of the strike that hit a building."""
+    x = extract("A drone slammed into a residential tower in the city of Belgorod on Monday, killing an elderly man "
+                "and wounding two people, the regional governor said.\n\nThe governor said several flats had been "
+                "gutted by fire. He said the wounded were in hospital.\n\nThe Defence Ministry said air defences "
+                "shot down 60 drones over five regions overnight.\n\nTrains were delayed for hours. \"I heard a huge bang and I could "
+                "not breathe. Then the hallway filled with dust,\" said a shopkeeper.", published=PUBLISHED)
+    said = claims_of(x, "shopkeeper", "report")
+    assert said, describe(x)
+    hit = [e for e in x.events if e.outcome.value == "effective"]
+    assert hit and said[0].event_id == hit[0].id, describe(x)
+

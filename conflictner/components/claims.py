@@ -467,17 +467,27 @@ class ClaimLinker(RuleComponent):
         sent_start, sent_end = self._sent_of(a.cue.i)
         k_here = bisect.bisect_right(self._starts, sent_start)
         latest: dict[str, int] = {}
+        earlier: dict[str, int] = {}
         for ref in self._refs:
             if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
                 continue
             start = ref["tokens"][0]
             if start >= sent_start and start > a.cue.i and not a.covers(start):
                 continue
-            if k_here - bisect.bisect_right(self._starts, start) > CONTEXT_SENTENCES:
-                continue
             eid = ref["event_ids"][0]
+            if k_here - bisect.bisect_right(self._starts, start) > CONTEXT_SENTENCES:
+                if eid in events:
+                    earlier[eid] = max(earlier.get(eid, -1), start)
+                continue
             if eid in events:
                 latest[eid] = max(latest.get(eid, -1), start)
+        if latest and all(events[e].get("outcome") == "intercepted" for e in latest) and any(
+                src["role"] == "witness" for src in a.sources):
+            # '"... the stairwell filled with smoke," said a neighbor' after a paragraph on the drones
+            # shot down: a witness on the ground tells of the strike that hit, not the interceptions
+            hit = [e for e in earlier if e not in latest and events[e].get("outcome") == "effective"]
+            if hit:
+                return max(hit, key=lambda e: earlier[e])
         if not latest:
             return None
         run = self._same_source_event(a, attributions, cue_events)
@@ -841,7 +851,9 @@ class ClaimLinker(RuleComponent):
                 if c.dep_ == "nsubj":
                     if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
                         return tok.head  # 'the ministry, which said ...': the ministry speaks
-                    if subj is None:
+                    if subj is None or (c.i > tok.i > subj.i and tok.i > 0 and tok.nbor(-1).is_punct):
+                        # '... the stairwell filled with smoke," said a neighbor': after a closed
+                        # quotation the inverted subject speaks, not a noun the parser hung on the cue
                         subj = c
                 elif c.dep_ == "agent" and agent is None:
                     agent = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -1031,6 +1043,13 @@ class ClaimLinker(RuleComponent):
         for start, _text in self._persons:
             if lo <= start < pron.i:
                 best = start
+        # 'President Ivan Petrov ... Petrov was travelling ... he said': a surname alone repeats a
+        # person named earlier, though the tagger may not mark it a person; the full mention speaks
+        surnames = {text.split()[-1]: start for start, text in self._persons if start < lo and " " in text}
+        for i in range(max(lo, best + 1 if best is not None else lo), pron.i):
+            t = doc[i]
+            if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"} and t.text in surnames:
+                best = surnames[t.text]  # the climb below reaches the name's head
         if best is None:
             return None
         tok = doc[best]
