@@ -583,3 +583,18 @@ def test_a_witness_tells_of_the_strike_that_hit_not_the_interceptions(extract: A
     hit = [e for e in x.events if e.outcome.value == "effective"]
     assert hit and said[0].event_id == hit[0].id, describe(x)
 
+
+
+
+def test_a_witness_telling_what_the_attackers_did_tells_of_the_attack_before(extract: Any) -> None:
+    """'A passenger told journalists that the attackers kept shooting at the vehicle': the attackers
+    are the incident's own; the account is about the attack already reported, even when the events
+    layer reads a new mention ('shooting') in it."""
+    x = extract("Suspected rebels opened fire on a truck carrying miners in North Kivu on Sunday evening, sending it "
+                "off a bridge and killing at least six people, police said.\n\nThe truck was taking workers to the "
+                "town of Butembo when the gunmen targeted it, said the local administrator. A passenger from Beni "
+                "who was being treated at a clinic told journalists that the attackers kept shooting at the vehicle "
+                "after it had fallen into the river.\n\nNo group claimed responsibility.", published=PUBLISHED)
+    said = claims_of(x, "passenger", "report")
+    police = claims_of(x, "police", "report")
+    assert said and police and said[0].event_id == police[0].event_id, describe(x)

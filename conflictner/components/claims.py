@@ -234,6 +234,8 @@ class ClaimLinker(RuleComponent):
                 for eid in ref["event_ids"]:
                     if eid not in events:
                         continue
+                    if source["role"] == "witness" and cue_tok is not None:
+                        eid = self._told_back(doc, head, eid, events) or eid
                     asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
                     if this == "claim_responsibility" and source.get("actor_id"):
                         asserts["attacker_ids"] = [source["actor_id"]]
@@ -553,6 +555,24 @@ class ClaimLinker(RuleComponent):
                     return eid
             return ""
         return None
+
+    def _told_back(self, doc: Doc, head: Token, eid: str, events: dict[str, dict]) -> Optional[str]:
+        """'A survivor told reporters that the attackers kept shooting at the car': a witness whose
+        account first mentions an event, with the incident's own participants as its subject ('the
+        attackers'), tells of the incident mentioned before, not of a new one."""
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.incident_words and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                for t in (head, head.head) for c in t.children):
+            return None
+        before: Optional[tuple[int, str]] = None
+        for ref in self._refs:
+            start = ref["tokens"][0]
+            if ref["event_ids"] and ref["event_ids"][0] == eid and start < head.i:
+                return None  # the event was mentioned before: the account is about it
+            if ref["event_ids"] and ref["event_ids"][0] != eid and ref["kind"] != "threat" and start < head.i and (
+                    ref["event_ids"][0] in events) and (before is None or start > before[0]):
+                before = (start, ref["event_ids"][0])
+        return before[1] if before else None
 
     def _same_source_event(self, a: _Attribution, attributions: list[_Attribution],
                            cue_events: dict[int, list[str]]) -> Optional[str]:
