@@ -598,3 +598,15 @@ def test_a_witness_telling_what_the_attackers_did_tells_of_the_attack_before(ext
     said = claims_of(x, "passenger", "report")
     police = claims_of(x, "police", "report")
     assert said and police and said[0].event_id == police[0].event_id, describe(x)
+
+
+def test_a_lead_on_a_barrage_over_several_cities_reports_each_strike(extract: Any) -> None:
+    """'Russia fired 30 drones and missiles at Ukrainian cities ..., Ukrainian officials said': the
+    lead sums up strikes the article then breaks out city by city; the officials report each."""
+    x = extract("KHARKIV, Ukraine — Russia fired more than 30 missiles at Ukrainian cities overnight, killing at least "
+                "14 people, Ukrainian officials said.\n\nIn Kharkiv, a missile hit a power plant, killing six workers, "
+                "the regional governor said.\n\nIn the southern city of Odesa, a missile strike on a port killed eight "
+                "people, said Oleh Kiper, the head of the regional administration.", published=PUBLISHED)
+    said = {c.event_id for c in claims_of(x, "Ukrainian officials", "report")}
+    strikes = {e.id for e in x.events if e.type.value == "attack"}
+    assert len(strikes) >= 2 and said == strikes, describe(x)

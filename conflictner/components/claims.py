@@ -65,7 +65,7 @@ class ClaimWord(_Rule):
     be held accountable') rather than an account of what happened."""
 
     id: str
-    kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
+    kind: Literal["incident", "commentator", "settlements", "forces", "generic", "accusation", "crime", "naming", "responsibility",
                   "attack_noun", "department", "title_abbreviation", "alliance",
                   "military_unit", "modal"]
     terms: list[str]
@@ -131,6 +131,7 @@ class ClaimLinker(RuleComponent):
         self.alliance_words = {t.lower() for w in words if w.kind == "alliance" for t in w.terms}
         self.military_units = {t.lower() for w in words if w.kind == "military_unit" for t in w.terms}
         self.modals = {t.lower() for w in words if w.kind == "modal" for t in w.terms}
+        self.settlements = {t.lower() for w in words if w.kind == "settlements" for t in w.terms}
         self.threat_lemmas = frozenset(c.lemma for c in self.verb_cues.values() if c.stance == "threaten")
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
@@ -250,6 +251,15 @@ class ClaimLinker(RuleComponent):
                             continue
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
+                if (cue_tok is not None and this == "report" and sent.start <= body_start < sent.end
+                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in doc[s:e])):
+                    # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
+                    # account of a barrage on several places reports each strike the article breaks
+                    # out, without the overall toll
+                    for other in events:
+                        if other not in ref["event_ids"] and events[other].get("type") == "attack" and (
+                                events[other].get("place_id")):
+                            add(other, this, source, cue_tok, {}, sent)
 
         for a in attributions:
             if a.cue.i in used or a.cue.i < body_start:
