@@ -549,3 +549,64 @@ def test_claims_naming_different_attackers_are_disputed(extract: Any) -> None:
                 "attack. The government blamed the Islamic State for the attack.", published=PUBLISHED)
     ev = x.events[0]
     assert len(ev.disputed.get("attacker_ids", [])) == 2, describe(x)
+
+
+def test_a_surname_alone_carries_he_back_to_the_person(extract: Any) -> None:
+    """'... carrying Peruvian President Ana Torres ... Torres was visiting ... he said': a surname the
+    tagger leaves untyped repeats the person named earlier; 'he' is that person, not the ministry."""
+    x = extract("Gunmen fired on a convoy carrying Peruvian Vice President Luis Quispe near Ayacucho on Monday, "
+                "wounding two guards, the interior ministry said.\n\nQuispe was returning from a visit to a mine "
+                "in the nearby province. In a radio interview, he called the shooting an act of terror and said "
+                "the armoured cars had saved his life.", published=PUBLISHED)
+    assert claims_of(x, "Quispe", "report"), describe(x)
+
+
+def test_an_inverted_speaker_after_a_quotation_speaks(extract: Any) -> None:
+    """'"... Then the hallway filled with dust," said a shopkeeper': the subject after the cue speaks,
+    not a noun of the quotation the parser hung on the cue."""
+    x = extract("A rocket hit a market in Kharkiv on Friday, killing four people, the governor said. \"I heard a "
+                "whistle and then everything shook. Then the hallway filled with dust,\" said a shopkeeper.",
+                published=PUBLISHED)
+    assert claims_of(x, "shopkeeper", "report"), describe(x)
+    assert not claims_of(x, "hallway", "report"), describe(x)
+
+
+def test_a_witness_tells_of_the_strike_that_hit_not_the_interceptions(extract: Any) -> None:
+    """A witness quoted after paragraphs on drones shot down tells of the strike that hit a building."""
+    x = extract("A drone slammed into a residential tower in the city of Belgorod on Monday, killing an elderly man "
+                "and wounding two people, the regional governor said.\n\nThe governor said several flats had been "
+                "gutted by fire. He said the wounded were in hospital.\n\nThe Defence Ministry said air defences "
+                "shot down 60 drones over five regions overnight.\n\nTrains were delayed for hours. \"I heard a huge bang and I could "
+                "not breathe. Then the hallway filled with dust,\" said a shopkeeper.", published=PUBLISHED)
+    said = claims_of(x, "shopkeeper", "report")
+    assert said, describe(x)
+    hit = [e for e in x.events if e.outcome.value == "effective"]
+    assert hit and said[0].event_id == hit[0].id, describe(x)
+
+
+
+
+def test_a_witness_telling_what_the_attackers_did_tells_of_the_attack_before(extract: Any) -> None:
+    """'A passenger told journalists that the attackers kept shooting at the vehicle': the attackers
+    are the incident's own; the account is about the attack already reported, even when the events
+    layer reads a new mention ('shooting') in it."""
+    x = extract("Suspected rebels opened fire on a truck carrying miners in North Kivu on Sunday evening, sending it "
+                "off a bridge and killing at least six people, police said.\n\nThe truck was taking workers to the "
+                "town of Butembo when the gunmen targeted it, said the local administrator. A passenger from Beni "
+                "who was being treated at a clinic told journalists that the attackers kept shooting at the vehicle "
+                "after it had fallen into the river.\n\nNo group claimed responsibility.", published=PUBLISHED)
+    said = claims_of(x, "passenger", "report")
+    police = claims_of(x, "police", "report")
+    assert said and police and said[0].event_id == police[0].event_id, describe(x)
+
+
+def test_a_lead_on_a_barrage_over_several_cities_reports_each_strike(extract: Any) -> None:
+    """'Russia fired 30 drones and missiles at Ukrainian cities ..., Ukrainian officials said': the
+    lead sums up strikes the article then breaks out city by city; the officials report each."""
+    x = extract("KHARKIV, Ukraine — Russia fired more than 30 missiles at Ukrainian cities overnight, killing at least "
+                "14 people, Ukrainian officials said.\n\nIn Kharkiv, a missile hit a power plant, killing six workers, "
+                "the regional governor said.\n\nIn the southern city of Odesa, a missile strike on a port killed eight "
+                "people, said Oleh Kiper, the head of the regional administration.", published=PUBLISHED)
+    said = {c.event_id for c in claims_of(x, "Ukrainian officials", "report")}
+    strikes = {e.id for e in x.events if e.type.value == "attack"}
+    assert len(strikes) >= 2 and said == strikes, describe(x)

@@ -65,7 +65,7 @@ class ClaimWord(_Rule):
     be held accountable') rather than an account of what happened."""
 
     id: str
-    kind: Literal["incident", "commentator", "forces", "generic", "accusation", "crime", "naming", "responsibility",
+    kind: Literal["incident", "commentator", "settlements", "forces", "generic", "accusation", "crime", "naming", "responsibility",
                   "attack_noun", "department", "title_abbreviation", "alliance",
                   "military_unit", "modal"]
     terms: list[str]
@@ -131,6 +131,7 @@ class ClaimLinker(RuleComponent):
         self.alliance_words = {t.lower() for w in words if w.kind == "alliance" for t in w.terms}
         self.military_units = {t.lower() for w in words if w.kind == "military_unit" for t in w.terms}
         self.modals = {t.lower() for w in words if w.kind == "modal" for t in w.terms}
+        self.settlements = {t.lower() for w in words if w.kind == "settlements" for t in w.terms}
         self.threat_lemmas = frozenset(c.lemma for c in self.verb_cues.values() if c.stance == "threaten")
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
@@ -234,6 +235,8 @@ class ClaimLinker(RuleComponent):
                 for eid in ref["event_ids"]:
                     if eid not in events:
                         continue
+                    if source["role"] == "witness" and cue_tok is not None:
+                        eid = self._told_back(doc, head, eid, events) or eid
                     asserts = dict(ref.get("asserts") or {}) if len(ref["event_ids"]) == 1 or ref["kind"] == "collective" else {}
                     if this == "claim_responsibility" and source.get("actor_id"):
                         asserts["attacker_ids"] = [source["actor_id"]]
@@ -248,6 +251,15 @@ class ClaimLinker(RuleComponent):
                             continue
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
+                if (cue_tok is not None and this == "report" and sent.start <= body_start < sent.end
+                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in doc[s:e])):
+                    # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
+                    # account of a barrage on several places reports each strike the article breaks
+                    # out, without the overall toll
+                    for other in events:
+                        if other not in ref["event_ids"] and events[other].get("type") == "attack" and (
+                                events[other].get("place_id")):
+                            add(other, this, source, cue_tok, {}, sent)
 
         for a in attributions:
             if a.cue.i in used or a.cue.i < body_start:
@@ -467,17 +479,27 @@ class ClaimLinker(RuleComponent):
         sent_start, sent_end = self._sent_of(a.cue.i)
         k_here = bisect.bisect_right(self._starts, sent_start)
         latest: dict[str, int] = {}
+        earlier: dict[str, int] = {}
         for ref in self._refs:
             if not ref["event_ids"] or ref["kind"] == "threat" or ref["tokens"][0] >= sent_end:
                 continue
             start = ref["tokens"][0]
             if start >= sent_start and start > a.cue.i and not a.covers(start):
                 continue
-            if k_here - bisect.bisect_right(self._starts, start) > CONTEXT_SENTENCES:
-                continue
             eid = ref["event_ids"][0]
+            if k_here - bisect.bisect_right(self._starts, start) > CONTEXT_SENTENCES:
+                if eid in events:
+                    earlier[eid] = max(earlier.get(eid, -1), start)
+                continue
             if eid in events:
                 latest[eid] = max(latest.get(eid, -1), start)
+        if latest and all(events[e].get("outcome") == "intercepted" for e in latest) and any(
+                src["role"] == "witness" for src in a.sources):
+            # '"... the stairwell filled with smoke," said a neighbor' after a paragraph on the drones
+            # shot down: a witness on the ground tells of the strike that hit, not the interceptions
+            hit = [e for e in earlier if e not in latest and events[e].get("outcome") == "effective"]
+            if hit:
+                return max(hit, key=lambda e: earlier[e])
         if not latest:
             return None
         run = self._same_source_event(a, attributions, cue_events)
@@ -543,6 +565,24 @@ class ClaimLinker(RuleComponent):
                     return eid
             return ""
         return None
+
+    def _told_back(self, doc: Doc, head: Token, eid: str, events: dict[str, dict]) -> Optional[str]:
+        """'A survivor told reporters that the attackers kept shooting at the car': a witness whose
+        account first mentions an event, with the incident's own participants as its subject ('the
+        attackers'), tells of the incident mentioned before, not of a new one."""
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in self.incident_words and any(
+                d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+                for t in (head, head.head) for c in t.children):
+            return None
+        before: Optional[tuple[int, str]] = None
+        for ref in self._refs:
+            start = ref["tokens"][0]
+            if ref["event_ids"] and ref["event_ids"][0] == eid and start < head.i:
+                return None  # the event was mentioned before: the account is about it
+            if ref["event_ids"] and ref["event_ids"][0] != eid and ref["kind"] != "threat" and start < head.i and (
+                    ref["event_ids"][0] in events) and (before is None or start > before[0]):
+                before = (start, ref["event_ids"][0])
+        return before[1] if before else None
 
     def _same_source_event(self, a: _Attribution, attributions: list[_Attribution],
                            cue_events: dict[int, list[str]]) -> Optional[str]:
@@ -841,7 +881,9 @@ class ClaimLinker(RuleComponent):
                 if c.dep_ == "nsubj":
                     if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
                         return tok.head  # 'the ministry, which said ...': the ministry speaks
-                    if subj is None:
+                    if subj is None or (c.i > tok.i > subj.i and tok.i > 0 and tok.nbor(-1).is_punct):
+                        # '... the stairwell filled with smoke," said a neighbor': after a closed
+                        # quotation the inverted subject speaks, not a noun the parser hung on the cue
                         subj = c
                 elif c.dep_ == "agent" and agent is None:
                     agent = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -1031,6 +1073,13 @@ class ClaimLinker(RuleComponent):
         for start, _text in self._persons:
             if lo <= start < pron.i:
                 best = start
+        # 'President Ivan Petrov ... Petrov was travelling ... he said': a surname alone repeats a
+        # person named earlier, though the tagger may not mark it a person; the full mention speaks
+        surnames = {text.split()[-1]: start for start, text in self._persons if start < lo and " " in text}
+        for i in range(max(lo, best + 1 if best is not None else lo), pron.i):
+            t = doc[i]
+            if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"} and t.text in surnames:
+                best = surnames[t.text]  # the climb below reaches the name's head
         if best is None:
             return None
         tok = doc[best]
