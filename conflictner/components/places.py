@@ -538,10 +538,8 @@ def _date_like(doc: Doc, tok: Token) -> bool:
     'Thanksgiving Day'): the NER's DATE is right. A lone unknown name it calls a DATE ('near
     Manbij on Thursday') is still a candidate town."""
     start, end = tok.i, tok.i + 1
-    while start > 0 and doc[start - 1].ent_iob_ == "I" and tok.ent_iob_ != "B":
-        start -= 1
-        if doc[start].ent_iob_ == "B":
-            break
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1  # back to the entity's first token (its B)
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return any(t.lower_.rstrip(".") in DATE_WORDS or t.like_num for t in doc[start:end])
