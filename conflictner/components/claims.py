@@ -468,13 +468,11 @@ class ClaimLinker(RuleComponent):
         memo: list[bool] = []
 
         def eligible() -> bool:
+            """Whether the attribution may stand alone (computed once, only when asked)."""
             if not memo:
-                memo.append(_eligible())
+                memo.append(bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a)
+                                 or self._points_back(doc, a) or self._eyewitness(doc, a)))
             return memo[0]
-
-        def _eligible() -> bool:
-            return bool(a.stance in STANDALONE or a.upgrade or self._figures(doc, a) or self._points_back(doc, a)
-                        or self._eyewitness(doc, a))
 
         sent_start, sent_end = self._sent_of(a.cue.i)
         k_here = bisect.bisect_right(self._starts, sent_start)
