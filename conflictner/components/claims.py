@@ -137,6 +137,16 @@ class ClaimLinker(RuleComponent):
                                           | {"come"})
 
     # -- main ------------------------------------------------------------------------------
+    def _lead_start(self, doc: Doc, body_start: int) -> int:
+        """Where the lead starts: the body's first sentence, or the one after it when that is a
+        wire dateline split off by the segmenter ('KHARKIV, Ukraine —', no verb of its own)."""
+        k = bisect.bisect_right(self._starts, body_start) - 1
+        start = self._starts[k] if k >= 0 else 0
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(doc)
+        if end < len(doc) and not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:end]):
+            return end
+        return body_start
+
     def process(self, doc: Doc) -> Doc:
         meta = meta_of(doc)
         self._actor_at = _actor_index(doc)
@@ -161,6 +171,7 @@ class ClaimLinker(RuleComponent):
         attributions = self._attributions(doc)
         by_cue = {a.cue.i: a for a in attributions}
         body_start = _headline_end(doc)
+        lead_at = self._lead_start(doc, body_start)
         claims: list[dict] = []
         index: dict[tuple, dict] = {}
         used: set[int] = set()
@@ -251,7 +262,7 @@ class ClaimLinker(RuleComponent):
                             continue
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
-                if (cue_tok is not None and this == "report" and sent.start <= body_start < sent.end
+                if (cue_tok is not None and this == "report" and sent.start <= lead_at < sent.end
                         and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in doc[s:e])):
                     # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
                     # account of a barrage on several places reports each strike the article breaks

@@ -4,16 +4,21 @@ News text arrives with headlines, photo credits and "Advertisement" lines separa
 lines. The statistical parser happily glues them onto the next sentence, which wrecks the
 dependency tree that every later component reads. A line break is a hard boundary in
 newswire, so we mark the token after it as a sentence start; the parser keeps preset starts.
+So is the dash after a wire dateline ("PESHAWAR, Pakistan (Reuters) - A suicide bomber ..."):
+glued to the lead, the dateline's town and agency become the subject of its first verb.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 import numpy
 from spacy.attrs import IDX, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .places import DATELINE_RE
 
 #: runs of whitespace holding at least one line break
 _NEWLINES = re.compile(r"[^\S\n]*\n\s*")
@@ -58,6 +63,9 @@ class LineBreakSegmenter:
                     i += 1  # the sentence starts at the first word after the break
                 if 0 < i < len(doc):
                     doc[i].is_sent_start = True
+        lead = _after_dateline(doc, text, starts, newline_at)
+        if lead is not None:
+            doc[lead].is_sent_start = True
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: ANN001 - spaCy's signature
@@ -71,3 +79,19 @@ class LineBreakSegmenter:
 
     def from_bytes(self, data: bytes, *, exclude=()):  # noqa: ANN001
         return self
+
+
+def _after_dateline(doc: Doc, text: str, starts: numpy.ndarray, newline_at: list[int]) -> Optional[int]:
+    """The first token of the lead after a dateline at the start of the text or of its second
+    line (after a headline), or None. Only those two places are looked at, so the cost does
+    not grow with the document."""
+    head = text[:600]
+    for start in [0, *([newline_at[0] + 1] if newline_at and newline_at[0] < 300 else [])]:
+        while start < len(head) and head[start] in " \t\n":
+            start += 1
+        m = DATELINE_RE.match(head, start)
+        if m is None:
+            continue
+        i = int(numpy.searchsorted(starts, m.end(), side="left"))
+        return i if 0 < i < len(doc) else None
+    return None
