@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 from typing import Any, Optional
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 from .extensions import meta_of, records
@@ -45,10 +46,13 @@ class _Mentions:
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
-        try:
-            self.starts = [s.start_char for s in doc.sents] or [0]
-        except ValueError:  # a Doc without sentence boundaries (no parser, no senter)
-            self.starts = [0]
+        # sentence starts read as arrays: iterating `doc.sents` builds a Token object per token
+        if not len(doc) or not doc.has_annotation("SENT_START"):
+            self.starts = [0]  # a Doc without sentence boundaries (no parser, no senter)
+            return
+        first = doc.to_array(SENT_START) == 1
+        first[0] = True
+        self.starts = doc.to_array(IDX)[first].tolist()
 
     def __call__(self, pair: list[int]) -> dict:
         s, e = int(pair[0]), int(pair[1])

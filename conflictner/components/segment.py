@@ -14,7 +14,7 @@ import re
 from typing import Optional
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,9 +50,11 @@ class LineBreakSegmenter:
         commas = numpy.isin(orth, numpy.array([doc.vocab.strings.add(p) for p in (",", ";")], dtype="uint64"))
         after_comma = numpy.flatnonzero(commas[:-1]) + 1
         spaces = doc.to_array([IS_SPACE]).astype(bool)
-        for i in after_comma.tolist():
-            if not spaces[i]:
-                doc[i].is_sent_start = False
+        # the starts are written back in one `from_array`: setting `Token.is_sent_start` token
+        # by token builds a Token object for each
+        sent_start = doc.to_array([SENT_START]).astype("int32").reshape(len(doc))
+        after_comma = after_comma[~spaces[after_comma]]
+        sent_start[after_comma] = -1
         text = doc.text
         newline_at = [m.start() for m in _NEWLINES.finditer(text)] if self.min_newlines <= 1 else [
             m.start() for m in _NEWLINES.finditer(text) if m.group().count("\n") >= self.min_newlines]
@@ -62,10 +64,11 @@ class LineBreakSegmenter:
                 while i < len(doc) and spaces[i]:
                     i += 1  # the sentence starts at the first word after the break
                 if 0 < i < len(doc):
-                    doc[i].is_sent_start = True
+                    sent_start[i] = 1
         lead = _after_dateline(doc, text, starts, newline_at)
         if lead is not None:
-            doc[lead].is_sent_start = True
+            sent_start[lead] = 1
+        doc.from_array([SENT_START], sent_start.astype("uint64").reshape(len(doc), 1))
         return doc
 
     def to_disk(self, path, *, exclude=()):  # noqa: ANN001 - spaCy's signature
