@@ -142,6 +142,13 @@ CONSERVATIVE = [
                  "killed at least 70 people, the charity said.", (70, None)),
     ("Gunmen attacked a bus carrying pilgrims near Reasi on Sunday, killing at least 20 people, police said. "
      "Two adults died later at the hospital.", (20, None)),
+    # the attackers' own deaths are a part of the toll, not a rival whole figure
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. At least nine people were killed, police "
+     "said. All five attackers were killed by security forces.", (9, None)),
+    ("Gunmen attacked a police station in Dera Ismail Khan overnight, killing 12 people, officials said. "
+     "Three of the assailants were shot dead.", (12, 12)),
+    ("JNIM militants ambushed an army convoy near Djibo, killing 15 soldiers. The army said two gunmen "
+     "were killed in the clash.", (15, 15)),
 ]
 
 

@@ -235,7 +235,10 @@ def _victim_figure(victims: list[Token], lex: Lexicon) -> tuple[Optional[Figure]
                 continue
             total = _add(total, got[0])
             vague = vague or got[1]
-            subset = subset or part.lower_ in lex.subgroups or part.lemma_.lower() in lex.subgroups
+            # 'nine children', 'three of the assailants': a named part of the dead
+            nouns = [part, *(p for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj")]
+            subset = subset or any(n.lower_ in lex.subgroups or n.lemma_.lower() in lex.subgroups for n in nouns)
         if v.dep_ in {"nsubj", "nsubjpass", "attr"} and _among(v):
             subset = True
         if any(c.dep_ == "prep" and c.lower_ == "among" for c in v.head.children):
