@@ -650,6 +650,28 @@ def test_a_campaign_given_as_a_reason_is_no_event_and_lends_no_attacker(extract,
     assert names and not any(answered_attacker in n for n in names)
 
 
+# a bare reply ('... in response', 'in retaliation') told after an attack by the other side is a
+# new act of that side, not more about the attack it answers
+BARE_REPLIES = [
+    ("An Israeli airstrike on a house in Nuseirat killed 12 people on Tuesday, the civil defence agency said. "
+     "Hamas's armed wing said its fighters fired mortar shells at Israeli troops near the Netzarim corridor in "
+     "response.", "israel"),
+    ("Russian missiles hit an energy facility in Kharkiv overnight, regional officials said. Ukraine's military "
+     "said its drones struck an oil refinery in the Rostov region in retaliation.", "russia"),
+    ("RSF fighters shelled a market in Omdurman on Monday, killing nine people. The army said its aircraft "
+     "bombed RSF positions in Bahri in retaliation.", "rapid support"),
+]
+
+
+@pytest.mark.parametrize("text,first_attacker", BARE_REPLIES, ids=["gaza", "ukraine", "sudan"])
+def test_a_bare_reply_is_a_new_event(extract, text, first_attacker):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    assert len(evs) == 2, [m.text for e in evs for m in e.mentions]
+    assert any(first_attacker in n for n in _attacker_names(x, evs[0]))
+    assert not any(first_attacker in n for n in _attacker_names(x, evs[1]))
+
+
 # counter-tests: one incident told with a reply word that names no other attack stays one event
 @pytest.mark.parametrize("text", [
     "In response, RSF fighters shelled the army's positions in El Fasher on Thursday, killing seven people.",

@@ -127,6 +127,7 @@ class _Mention:
     place_own: bool = False  # the place is in the mention's own phrase, not just in its sentence
     place_told: bool = False  # the place is where its sentence says things happen (own or not)
     answered: bool = False  # the attack a reply answers ('in response to the killing of X')
+    replies: bool = False  # the act is itself a reply ('fired shells at the troops in response')
 
     @property
     def head(self) -> Token:
@@ -470,6 +471,7 @@ class EventExtractor(RuleComponent):
         self._form(m)
         m.refers_back = self._refers_back(m, toks)
         m.answered = bool(self._answer_at) and any(_answered(t) for t in toks)
+        m.replies = bool(self._answer_at) and not m.answered and any(_replies(t) for t in toks)
         self._time_place(doc, m, toks)
         self._casualties(doc, m, toks)
         self._modality(doc, m, toks)
@@ -1203,7 +1205,7 @@ class EventExtractor(RuleComponent):
             # a reply and the attack it answers ('targeted bases in response to the killing of
             # its commander') are two events: neither joins the event the other is in
             pool = events
-            reply = m.sent_start in answered_sents
+            reply = m.sent_start in answered_sents or m.replies
             if reply:
                 pool = [e for e in events if not any(
                     o.sent_start == m.sent_start and o.answered != m.answered for o in e.mentions)]
@@ -2043,6 +2045,19 @@ def _answered(tok: Token) -> bool:
         if t.pos_ == "VERB":
             return False
     return False
+
+
+def _replies(tok: Token) -> bool:
+    """'fired mortar shells at the troops in response', 'struck back in retaliation for the
+    raid', 'retaliated by shelling the town': a verb told as a reply is a new act of the other
+    side, not more about the attack told before it (which it answers)."""
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "as"} and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in ANSWER_WORDS for p in c.children):
+            return True
+    return tok.head.i != tok.i and tok.dep_ in {"pcomp", "xcomp", "advcl"} and tok.head.lemma_.lower() in ANSWER_WORDS
 
 
 def _linked(a: Token, b: Token) -> bool:
