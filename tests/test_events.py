@@ -864,3 +864,28 @@ def test_coordinated_victims_that_do_not_add_up_are_kept(extract):
                 published="2024-05-10")
     (e,) = asserted(x)
     assert len(e.target_texts) == 3
+
+
+# the other side's attack told next is its own event, even with the same weapon and day
+@pytest.mark.parametrize("text,attackers", [
+    ("Ukraine's air force said it had shot down 45 of 58 drones launched by Russia overnight. Russia's Defence "
+     "Ministry said its air defences destroyed 17 Ukrainian drones over the Belgorod region.", ["russia", "ukraine"]),
+    ("Israeli jets struck targets in southern Lebanon on Monday, the army said. Lebanese troops said an Israeli "
+     "drone also hit a car near Tyre, killing two people.", ["israel"]),
+], ids=["two-sides", "same-side-stays-one-or-two"])
+def test_the_other_sides_attack_is_another_event(extract, text, attackers):
+    x = extract(text, published="2024-05-10")
+    evs = asserted(x)
+    sides = [sorted(_attacker_names(x, e)) for e in evs]
+    for want in attackers:
+        assert any(any(want in n for n in names) for names in sides), sides
+    for names in sides:  # no event mixes the two sides
+        assert not (any("russia" in n for n in names) and any("ukraine" in n for n in names)), sides
+
+
+def test_a_country_that_launched_the_weapons_is_no_place(extract):
+    x = extract("Ukraine's air force said it had shot down 45 of 58 drones launched by Russia overnight over the "
+                "Kyiv and Odesa regions.", published="2024-05-10")
+    (e,) = asserted(x)
+    places = {p.id: p for p in x.places}
+    assert e.place_id is None or places[e.place_id].country != "RUS"

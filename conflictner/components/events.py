@@ -830,10 +830,11 @@ class EventExtractor(RuleComponent):
                 continue  # the dateline says where the report was filed, not where this happened
             tok = doc[tok_i]
             if self._places[pid]["kind"] == "country" and (
-                    tok.dep_ == "nsubj" or (tok.dep_ in {"compound", "amod", "nmod", "poss"} and (
-                        (tok.head.i in self._actor_at and tok.head.i not in self._place_at) or tok.head.i in cluster_ids))):
-                # 'Russia launched ...', 'U.S. forces', 'a U.S. strike': the country names a side,
-                # not the place
+                    tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or (
+                        tok.dep_ in {"compound", "amod", "nmod", "poss"} and (
+                            (tok.head.i in self._actor_at and tok.head.i not in self._place_at) or tok.head.i in cluster_ids))):
+                # 'Russia launched ...', 'drones launched by Russia', 'U.S. forces', 'a U.S.
+                # strike': the country names a side, not the place
                 continue
             path = _path_to_root(tok)
             if any(p.dep_ == "prep" and p.lower_ == "from" and p.head.lemma_ in LAUNCH_LEMMAS for p in path[1:3]):
@@ -1219,6 +1220,8 @@ class EventExtractor(RuleComponent):
                 m.continuation = targets is not None
             if targets is not None and len(targets) == 1 and self._during_other_kind(m, targets[0]):
                 targets = None  # 'were abducted by armed men during the violence': another incident
+            if targets is not None and len(targets) == 1 and self._other_state_side(m, targets[0]):
+                targets = None  # '... destroyed 17 Ukrainian drones' after Russia's drone attack
             if targets is not None:
                 if len(targets) > 1 or (m.plural and not m.kinds and m.count is None):
                     for ev in targets:
@@ -1258,6 +1261,20 @@ class EventExtractor(RuleComponent):
             ref["event_ids"] = [ev.id]
         self._resolve_relative_times(events, mentions)
         return events, refs
+
+    def _other_state_side(self, m: _Mention, ev: _Event) -> bool:
+        """A mention whose own attackers (or the nationality of its weapon) are states or state
+        forces of one country, none of them the event's, while the event's belong to another: the other
+        side's attack ('Ukraine's air force shot down 45 Russian drones ... Russia said it
+        destroyed 17 Ukrainian drones'). A definite noun ('the strikes') still refers back."""
+        if m.definite or not (m.attackers or m.nation):
+            return False
+        told = {a for o in ev.mentions for a in o.attackers}
+        if told & set(m.attackers):
+            return False
+        mine = {self._actor_country.get(a) for a in m.attackers} if m.attackers else {m.nation[0]}
+        theirs = {self._actor_country.get(a) for a in told} | {o.nation[0] for o in ev.mentions if o.nation}
+        return bool(theirs) and None not in mine and None not in theirs and not mine & theirs
 
     def _during_other_kind(self, m: _Mention, ev: _Event) -> bool:
         """'Six villagers were abducted from a camp during the violence' after a gunfight:
