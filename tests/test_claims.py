@@ -535,6 +535,8 @@ def test_an_accusation_names_the_attacker(extract: Any) -> None:
          "Forces for the strike.", "Rapid Support Forces"),
         ("Shells hit a market in Kharkiv on Monday, killing seven people. The governor accused the Russian army "
          "of shelling the market.", "Russian army"),
+        ("A truck bomb exploded near a police station in Cali on Thursday, killing five people. Authorities "
+         "attributed the attack to the Jaime Martinez Front.", "Jaime Martínez Front"),
     ]:
         x = extract(text, published=PUBLISHED)
         names = {a.id: a.name for a in x.actors}

@@ -743,11 +743,13 @@ class ClaimLinker(RuleComponent):
     def _accused(self, cue: Token, source: dict) -> list[str]:
         """The actors an accusation names: the object of 'blamed the RSF', 'accused the army of
         shelling', 'held the militia responsible', or what an attack is blamed on ('blamed the
-        attack on remnants of the group'); never the accuser itself."""
+        attack on remnants of the group', 'attributed the attack to dissidents'); never the
+        accuser itself."""
         heads = [c for c in cue.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i > cue.i]
         heads += [p for c in cue.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                   and p.lower_ == "on"]
-        heads += [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"]
+        heads += [c for c in cue.children if c.dep_ == "prep" and (
+            c.lower_ == "on" or (c.lower_ == "to" and cue.lemma_.lower() == "attribute"))]  # 'attributed it to X'
         nouns = [g for h in heads for g in ([h] if h.dep_ != "prep" else [g for g in h.children if g.dep_ == "pobj"])]
         nouns += [c for n in list(nouns) for c in n.conjuncts]
         out: list[str] = []
