@@ -127,6 +127,9 @@ NOT_ACTORS = [
     ("Fuel is smuggled across the border between Sudan and Chad.", "Chad", "a border is geography"),
     ("Air defence units shot down a UAV over Odesa, and two UAVs over Mykolaiv.", "UAVs",
      "an ORG with its own count is a thing"),
+    ("PORT-AU-PRINCE, Haiti (AP) — Gang members stormed the town of Mirebalais.", "AU",
+     "a piece of a hyphenated town name, not the African Union"),
+    ("GAO-ANSONGO road: JNIM fighters ambushed a convoy near Ansongo.", "ANSONGO", "a hyphenated place name"),
 ]
 
 
@@ -140,3 +143,14 @@ def test_a_name_modifying_a_noun_keeps_its_article(nlp):
     """'a Defense Ministry statement': the article is the statement's, the ministry is an actor."""
     doc = nlp("According to a Defense Ministry statement, the strike hit Kherson.")
     assert "Defense Ministry" in {doc.text[s:e] for a in doc._.cn_actors for s, e in a["mentions"]}
+
+
+def test_an_acronym_must_fit_the_name_it_follows(nlp):
+    """'Sudan Liberation Front (SLF)' defines SLF; 'Kurdistan Workers' Party (PKK)' defines PKK from
+    the Kurdish name, whose initial is one of the English words'; 'Haiti (AP)' defines nothing."""
+    doc = nlp("The Kurdistan Workers' Party (PKK) said PKK fighters attacked. KHARTOUM, Sudan (AP) - The Sudan "
+              "Liberation Front (SLF) said SLF units shelled a town.")
+    names = {doc.text[s:e]: a["name"] for a in doc._.cn_actors for s, e in a["mentions"]}
+    assert names.get("SLF") == "Sudan Liberation Front"
+    assert "Kurdistan Workers" in (names.get("PKK") or "")
+    assert "AP" not in names or names["AP"] != "Sudan"

@@ -221,7 +221,7 @@ class ActorRecognizer(RuleComponent):
                 words.append(Span(doc, s, e, label=key[len(AFFILIATION):]))
             elif key.startswith(LOCAL):
                 local.append(Span(doc, s, e, label=key[len(LOCAL):]))
-            else:
+            elif not _inside_hyphenated_word(doc, s, e):  # 'PORT-AU-PRINCE' holds no 'AU'
                 spans.append(Span(doc, s, e, label=mid))
         # 'North Korean', 'South Sudanese': a nationality of two tokens gives its country to both,
         # for the token-by-token descriptor scans (reset for every Doc)
@@ -568,7 +568,8 @@ class ActorRecognizer(RuleComponent):
             if m.descriptor or m.end + 2 >= len(doc):
                 continue
             open_, acr, close = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-            if open_.text == "(" and close.text == ")" and acr.is_upper and 2 <= len(acr.text) <= 8:
+            if open_.text == "(" and close.text == ")" and acr.is_upper and 2 <= len(acr.text) <= 8 and (
+                    _may_abbreviate(acr.text, doc[m.start : m.end])):
                 defined[acr.text] = m
         if not defined:
             return []
@@ -795,3 +796,22 @@ def _needs_exact(s: str) -> bool:
     """Short or all-caps names ('US', 'IS', 'KH') match case-sensitively."""
     letters = re.sub(r"[^A-Za-z]", "", s)
     return len(letters) <= 3 or (letters.isupper() and len(letters) <= 6)
+
+
+def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
+    """A match joined by hyphens, without spaces, to words on both sides is part of a longer
+    word ('PORT-AU-PRINCE'), not a name of its own ('AU-led' and 'pro-Hamas' are kept)."""
+    if start < 2 or end + 1 >= len(doc):
+        return False
+    left, right = doc[start - 1], doc[end]
+    return (left.text == "-" and not left.whitespace_ and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+            and right.text == "-" and not doc[end - 1].whitespace_ and not right.whitespace_ and doc[end + 1].is_alpha)
+
+
+def _may_abbreviate(acronym: str, name: Span) -> bool:
+    """'Rapid Support Forces (RSF)', 'Kurdistan Workers' Party (PKK)', 'FDLR' for a French name:
+    an acronym starts with the initial of one of the name's words. 'Haiti (AP)' in a dateline
+    names the news agency, not Haiti."""
+    initials = {t.text[0].lower() for t in name if t.text and t.text[0].isalpha()}
+    return acronym[0].lower() in initials
+
