@@ -612,3 +612,25 @@ def test_a_lead_on_a_barrage_over_several_cities_reports_each_strike(extract: An
     said = {c.event_id for c in claims_of(x, "Ukrainian officials", "report")}
     strikes = {e.id for e in x.events if e.type.value == "attack"}
     assert len(strikes) >= 2 and said == strikes, describe(x)
+
+
+@pytest.mark.parametrize("text,source,attacker", [
+    ("Gunmen ambushed a convoy near Djibo on Monday, killing 30 soldiers. The al-Qaeda-linked JNIM group claimed "
+     "the ambush on Tuesday.", "The al-Qaeda-linked JNIM group", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ("Rebels shelled a camp near Goma on Friday, killing six people. The Rwanda-backed M23 movement claimed "
+     "responsibility for the attack.", "The Rwanda-backed M23 movement", "M23"),
+])
+def test_a_group_noun_speaks_for_the_name_before_it(extract: Any, text: str, source: str, attacker: str) -> None:
+    """'the JNIM group claimed': the group is JNIM, whose claim names it as the attacker."""
+    x = extract(text, published=PUBLISHED)
+    names = {a.id: a.name for a in x.actors}
+    (c,) = [c for c in x.claims if c.stance.value == "claim_responsibility"]
+    assert c.source.text == source, describe(x)
+    assert [names[i] for i in c.asserts.get("attacker_ids", [])] == [attacker], describe(x)
+
+
+def test_one_of_the_sources_is_as_anonymous_as_the_sources(extract: Any) -> None:
+    x = extract("Jihadists killed 30 soldiers in an ambush near Djibo on Monday, security sources said. The attack "
+                "targeted a supply convoy, one of the sources said.", published=PUBLISHED)
+    (c,) = [c for c in x.claims if c.source.text == "one of the sources"]
+    assert c.source.anonymous, describe(x)

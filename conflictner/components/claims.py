@@ -982,6 +982,10 @@ class ClaimLinker(RuleComponent):
         if earlier is not None:
             return {**earlier, "channel": self._channel(cue) or earlier.get("channel")}
         actor_id = self._actor_at.get(speaker.i)
+        if actor_id is None and speaker.lemma_.lower() in GROUP_NOUNS:
+            # 'the al-Qaeda-linked JNIM group': the group is the name it is called by
+            actor_id = next((self._actor_at[c.i] for c in reversed(list(speaker.lefts))
+                             if c.dep_ == "compound" and c.i in self._actor_at), None)
         if actor_id is None and speaker.lower_ in {"it", "they", "we"}:
             actor_id = self._antecedent(doc, speaker)
             if actor_id is None and speaker.lower_ == "it" and last is not None and last.get("role") != "media":
@@ -1003,7 +1007,8 @@ class ClaimLinker(RuleComponent):
                     if person is not None:
                         span = doc[span.start : c.right_edge.i + 1]
                     break
-        role = self._role(span, speaker, actor_id)
+        core = _of_group(speaker)  # 'one of the officials' speaks as an official
+        role = self._role(span, core, actor_id)
         if role == "spokesperson":
             self._note_speaks_for(speaker, span, seen or [])
         affiliation = None
@@ -1020,7 +1025,7 @@ class ClaimLinker(RuleComponent):
                     break
             if affiliation is None:
                 affiliation = self._country_word(span)
-        anonymous = _anonymous(speaker, person, actor_id is not None and not self._actors[actor_id].get(
+        anonymous = _anonymous(core, person, actor_id is not None and not self._actors[actor_id].get(
             "descriptor"))
         text = span.text
         if speaker.lower_ in {"it", "they", "we"} and actor_id:
@@ -1472,6 +1477,23 @@ PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "office
                 "nurse", "nurses", "trader", "traders", "shopkeeper", "driver", "drivers", "fisherman",
                 "fishermen", "student", "students", "neighbor", "neighbour", "neighbors", "neighbours",
                 "farmer", "farmers", "men", "women", "mother", "mothers", "father", "fathers"}
+
+
+#: nouns that stand for the organisation named before them ('the JNIM group', 'the M23 movement')
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization", "militia", "faction", "alliance",
+                         "network", "outfit"})
+
+
+def _of_group(speaker: Token) -> Token:
+    """'one of the sources', 'two of the officials': the group a counted speaker belongs to
+    says what the speaker is; any other speaker is itself."""
+    if speaker.lower_ not in QUANTIFIER_SPEAKERS and speaker.pos_ != "NUM":
+        return speaker
+    return next((p for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), speaker)
+
+
+QUANTIFIER_SPEAKERS = frozenset({"one", "two", "three", "some", "several", "many", "most", "another", "none"})
 
 
 def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
