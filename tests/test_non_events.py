@@ -112,3 +112,31 @@ def test_non_trigger_rules_are_data_with_sources(nlp):
     assert len(rules) >= 8 and len(causes) >= 3
     assert all(r.source for r in rules) and all(c.source and c.terms for c in causes)
     assert len({r.id for r in rules}) == len(rules)
+
+
+# history and talk are no events: a lead dated years before publication (a trial, an anniversary)
+# and what it goes on to tell without a date of its own; condemnations of attacks in general
+HISTORY_AND_TALK = [
+    ("A court in The Hague on Tuesday sentenced a former Liberian rebel commander to 20 years in prison for "
+     "war crimes, including the killing of civilians during the civil war in the 1990s. Prosecutors said his "
+     "fighters had massacred villagers.", "trial"),
+    ("Foreign ministers met in Berlin on Monday to discuss the war. The German minister pledged support for "
+     "Kyiv and condemned recent attacks on civilian infrastructure.", "condemnation"),
+]
+
+
+@pytest.mark.parametrize("text,why", HISTORY_AND_TALK, ids=[w for _, w in HISTORY_AND_TALK])
+def test_history_and_talk_are_no_events(extract, text, why):
+    ex = extract(text, published="2026-06-02")
+    assert not [e for e in ex.events if e.type.value == "attack" and e.modality.value == "asserted"], (
+        why, [e.mentions[0].text for e in ex.events])
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 villagers in Zamfara on Sunday, police said. The attackers had stormed the village at dawn.",
+    "A court on Monday charged two men over the bombing of a bus in Kano on May 20 that killed 15 people.",
+    "Russian strikes on Kharkiv killed seven people on Tuesday. The German minister condemned the attacks.",
+])
+def test_recent_attacks_told_beside_trials_and_talk_stay_events(extract, text):
+    ex = extract(text, published="2026-06-02")
+    assert [e for e in ex.events if e.type.value == "attack" and e.modality.value == "asserted"]

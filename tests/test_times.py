@@ -109,6 +109,9 @@ def test_without_published_relative_dates_stay_open(extract):
     ("1863", "2009-12-19", "1863-01-01", "1863-12-31", "year"),
     ("Wednesday (Oct 18)", "2023-10-19", "2023-10-18", "2023-10-18", "day"),
     ("last week", "2023-10-19", "2023-10-09", "2023-10-15", "week"),
+    ("the 1990s", "2026-06-01", "1990-01-01", "1999-12-31", "year"),
+    ("the early 2000s", "2026-06-01", "2000-01-01", "2003-12-31", "year"),
+    ("in the late 1970s", "2026-06-01", "1976-01-01", "1979-12-31", "year"),
 ])
 def test_normalize(text, published, start, end, precision):
     import datetime as dt
@@ -117,6 +120,16 @@ def test_normalize(text, published, start, end, precision):
 
     got = normalize(text, dt.date.fromisoformat(published))
     assert got is not None and (got["start"], got["end"], got["precision"]) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["20 years", "three months", "more than 10 years", "a decade"])
+def test_a_length_is_not_a_date(text):
+    """'sentenced to 20 years in prison', 'three months of siege': no day or year is named."""
+    import datetime as dt
+
+    from conflictner.components.times import normalize
+
+    assert normalize(text, dt.date(2024, 6, 10)) is None
 
 
 @pytest.mark.parametrize("text", ["about 1:40 p.m.", "at 3 a.m. local time", "0300 GMT"])

@@ -1111,7 +1111,9 @@ class EventExtractor(RuleComponent):
             if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
                 t = self._times.get(m.time or "")
                 place = self._places.get(m.place or "")
-                if (not t or t.get("precision") != "day") and (not place or place["geo_precision"] == 3) and not (
+                # (a town named elsewhere in the sentence, 'support Kyiv', is not the attacks' own)
+                if (not t or t.get("precision") != "day") and (
+                        not place or place["geo_precision"] == 3 or not m.place_own) and not (
                     m.fatalities or m.injured
                 ) and not self._is_lead(m):
                     m.modality, m.modality_rule = "generic", "events.modality.bare_plural"
@@ -1180,6 +1182,7 @@ class EventExtractor(RuleComponent):
         headline = self._headline_end
         mentions = [m for m in mentions if m.head.i >= headline] + [m for m in mentions if m.head.i < headline]
         answered_sents = {m.sent_start for m in mentions if m.answered}
+        history = False  # the lead tells history
         for pos, m in enumerate(mentions):
             span = _mention_span(doc, m)
             ref = {"tokens": [span.start, span.end], "chars": span_record(span.start_char, span.end_char),
@@ -1199,9 +1202,12 @@ class EventExtractor(RuleComponent):
                     if denied:
                         ref["kind"], ref["event_ids"] = "denied", [e.id for e in denied]
                 continue
-            if self._background(m):
-                # "the 2021 siege of Palma", "attacks in 2017": history told as context
+            if self._background(m) or (history and not events and not m.time and not m.place_own):
+                # "the 2021 siege of Palma", "attacks in 2017": history told as context; and an
+                # undated mention after a lead that tells history tells more of it ('sentenced
+                # for killings in the 1990s ... his fighters had massacred villagers')
                 ref["kind"] = "background"
+                history = history or self._is_lead(m)
                 continue
             # a reply and the attack it answers ('targeted bases in response to the killing of
             # its commander') are two events: neither joins the event the other is in
@@ -1336,9 +1342,14 @@ class EventExtractor(RuleComponent):
         """A mention after the lead, dated by its own words to a period that ended well before
         publication."""
         t = self._times.get(m.time or "")
-        if self._published is None or not t or not t.get("end") or t.get("anchor") == "event" or self._is_lead(m):
-            return False  # the lead is the story, however old the date it gives
-        return (self._published - dt.date.fromisoformat(t["end"])).days > BACKGROUND_DAYS
+        if self._published is None or not t or not t.get("end") or t.get("anchor") == "event":
+            return False
+        age = (self._published - dt.date.fromisoformat(t["end"])).days
+        if self._is_lead(m):
+            # the lead is the story, however old the date it gives, unless that date is history
+            # ('sentenced ... for the killing of civilians during the civil war in the 1990s')
+            return age > HISTORY_DAYS
+        return age > BACKGROUND_DAYS
 
     def _continues(self, doc: Doc, m: _Mention, events: list[_Event]) -> Optional[list[_Event]]:
         """A body mention with no date, no town and no 'another' of its own tells more of the
@@ -2238,6 +2249,8 @@ SUMMARY_TOLL = 1000
 PERIOD_WORDS = {"since", "far", "date", "past", "recent", "throughout", "overall", "total", "altogether"}
 #: a mention whose own date ended this many days before publication is background history
 BACKGROUND_DAYS = 90
+#: a lead dated this long before publication tells history (a trial, an anniversary), not news
+HISTORY_DAYS = 5 * 365
 #: sentence openers that announce a different incident ("Separately, gunmen ...")
 CONTRAST_OPENERS = {"separately", "elsewhere", "meanwhile", "earlier", "later", "previously"}
 COPULAS = {"be", "become", "remain", "grow"}

@@ -250,6 +250,18 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
             return _result(_date(r["start"]), published, r["precision"], r["anchor"], "since")
         return None
 
+    # 'the 1990s', 'the early 2000s': a decade (or part of one), whatever the publication date
+    m = re.fullmatch(r"(?:the )?(early |mid-|mid |late )?(1[89]\d|20\d)0'?s", t)
+    if m:
+        first = int(m.group(2)) * 10
+        lo, hi = {"early ": (0, 3), "mid-": (3, 6), "mid ": (3, 6), "late ": (6, 9)}.get(m.group(1) or "", (0, 9))
+        return _result(dt.date(first + lo, 1, 1), dt.date(first + hi, 12, 31), "year", "absolute", "decade")
+    # '20 years' (in prison), 'three months' (of fighting): a length with no 'ago' is no date
+    if re.fullmatch(r"(?:about |some |nearly |almost |more than |over |at least )?"
+                    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                    r"(?:hours?|days?|weeks?|months?|years?|decades?)", t):
+        return None
+
     if published is None:
         return _without_base(t)
 
