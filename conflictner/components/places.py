@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import PLACE_TABLES, Gazetteer, GeoEntry, fold
+from ..geo import PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -87,6 +87,26 @@ NAME_TYPE_WORDS = NAMED_PLACE_NOUNS | PART_NOUNS | SITE_NOUNS | SMALL_PLACE_NOUN
     "crossing", "border", "front", "sector", "axis", "district", "oblast's", "raion", "rayon", "woreda", "zone",
     "camp", "lake", "island", "islands", "coast", "peninsula", "strip", "bank"}
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
+#: last words of a name that say it is a site, not a town ('al-Shifa Hospital', 'Kabul International
+#: Airport'): such a name the gazetteer lacks is placed through the town it is said to be in
+FACILITY_HEADS = {
+    "hospital", "clinic", "airport", "airbase", "airfield", "prison", "jail", "penitentiary", "center", "centre",
+    "school", "academy", "college", "university", "campus", "church", "cathedral", "chapel", "basilica",
+    "mosque", "temple", "synagogue", "shrine", "stadium", "arena", "racecourse", "park", "castle", "palace",
+    "embassy", "consulate", "estate", "barracks", "base", "camp", "market", "bazaar", "mall", "hotel",
+    "plant", "refinery", "factory", "mine", "dam", "bridge", "station", "port", "harbour", "harbor", "square",
+    "complex", "compound", "building", "tower", "ministry", "headquarters", "garrison", "checkpoint",
+    "crossing", "terminal", "depot", "nations", "hall", "theatre", "theater", "museum", "library"}
+#: last words of a name that say it is an area below a province ('Guma Local Government Area',
+#: 'Nenagh Municipal District', 'Bains Town'): placed through its container like a site
+AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "commune", "ward", "village",
+              "barangay", "suburb", "quarter", "neighbourhood", "neighborhood"}
+#: words that set a name inside a place named right after them: 'the prison in Shelby',
+#: 'the plant near Enerhodar', 'Torkula village of Guma', 'Rathbeggan, near Dunshaughlin'
+LOCATING_WORDS = {"in", "near", "outside", "at", "of", ","}
+#: kinds of the place a located name is set in, and the ACLED precision the name gets: a site or
+#: village in or near a town is 'near/part of' it (2); anything in a larger unit is that unit (3)
+LOCATED_PRECISION = {PlaceKind.populated_place: 2, PlaceKind.facility: 2}
 
 
 @Language.factory(
@@ -145,6 +165,7 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
                                       self._doc_countries(doc, spans)[0])
@@ -160,11 +181,15 @@ class PlaceResolver:
         countries, main = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
+        unknown: list[Span] = []
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
+            label = span.label_
             span = _strip_det(span)
             if span is None:
                 continue
+            if label == "PLACE" and not _capitalized(span):
+                continue  # 'the isolated northern state of': a lower-case phrase is not the name 'Northern State'
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
                 home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
@@ -176,7 +201,13 @@ class PlaceResolver:
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if cands:
                 found.append((span, is_dateline, cands))
-        _containers(found)
+            elif not is_dateline and label in {"GPE", "LOC", "FAC"}:
+                unknown.append(span)
+        _area_readings(found)
+        _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        self._prefer_own_names(found, countries | main)
+        taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
+        located = self._locate(unknown + _site_names(doc, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -192,6 +223,13 @@ class PlaceResolver:
                 # sentence names no place (the tokens cover the whole dateline, agency included)
                 rec["dateline"] = [dateline[1].start, dateline[1].end]
                 rec["rule_ids"].append("places.dateline")
+        for span, entry, near in located:
+            key = ("located", fold(span.text), entry.id)
+            rec = out.get(key)
+            if rec is None:
+                rec = out[key] = self._located_record(span, entry, near, len(out))
+            rec["mentions"].append(span_record(span.start_char, span.end_char))
+            rec["tokens"].append([span.start, span.end])
         doc._.cn_places = list(out.values())
         return doc
 
@@ -390,6 +428,102 @@ class PlaceResolver:
             return "near", near
         return None, base
 
+    def _prefer_own_names(self, found: list[tuple[Span, bool, list[GeoEntry]]], home: set[str]) -> None:
+        """Which town of a name the document means, read from the document itself:
+
+        - a town whose own name this is beats one that merely lists it among GeoNames' alternate
+          names ('Southold' is Southold, New York, not South Bend), when the document is about its
+          country; and a name of three letters or fewer that is only an alternate ('MoD', 'Boa')
+          is an abbreviation or a fragment, not that town;
+        - among towns of that name, one in a province or county the document names wins
+          ('Riverdale' in a report naming New Jersey and Morris County): a report names the
+          province of a small town to say which one it is. A world city or a capital keeps its
+          name ('Paris' in a report naming Texas).
+        Candidate lists are reordered (or emptied) in place."""
+        gaz = self.gazetteer
+        areas = {c[0].admin1 for _, _, c in found if c[0].kind in {PlaceKind.admin1, PlaceKind.admin2} and c[0].admin1}
+        for k, (span, _, cands) in enumerate(found):
+            top = cands[0]
+            if top.kind != PlaceKind.populated_place:
+                continue
+            key = fold(span.text)
+            own = fold(top.name) == key
+            if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz._is_capital(top)):
+                continue
+            if not own and len(key) <= 3 and not top.id.startswith(CURATED_TOWN):
+                found[k] = (span, found[k][1], [c for c in cands if c.kind != PlaceKind.populated_place])
+                continue
+            pool = [c for c in cands if c.kind == PlaceKind.populated_place and fold(c.name) == key]
+            pool += [c for c in gaz.small.get(key) if c.country in home]
+            pick = next((c for c in pool if c.admin1 in areas and c.country == top.country), None)
+            if pick is None and not own:
+                pick = next((c for c in pool if c.country == top.country), None)
+            if pick is not None and pick is not top:
+                if pick in cands:
+                    cands.remove(pick)
+                cands.insert(0, pick)
+        found[:] = [f for f in found if f[2]]
+
+    def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
+                main: set[str]) -> list[tuple[Span, GeoEntry, bool]]:
+        """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
+        prison in Shelby', 'the plant near Enerhodar', 'Donington Park, Leicestershire',
+        'Brooklyn's Barclays Center', or a site named after its town ('Kabul International
+        Airport'). A name with no such place stays unplaced: guessing from the document's main
+        country would be a claim the text does not make. Returns (name, container, near?)."""
+        gaz = self.gazetteer
+        at = {sp.start: (cands[0], sp.end) for sp, _, cands in found}
+        ends = {sp.end: cands[0] for sp, _, cands in found}
+        out: list[tuple[Span, GeoEntry, bool]] = []
+        seen: set[tuple[int, int]] = set()
+        later: list[Span] = []
+        for span in unknown:
+            if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
+                span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
+            if (span.start, span.end) in seen or not _capitalized(span):
+                continue
+            seen.add((span.start, span.end))
+            hit = _container_after(span, at)
+            if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
+                owner = ends.get(span.start - 1)  # 'Brooklyn's Barclays Center'
+                hit = (owner, False) if owner is not None else None
+            if hit is None and span.doc[span.end - 1].lower_ in FACILITY_HEADS:
+                # a site named after its town is in it ('Kabul Airport'); an area named after a
+                # place is not ('Washington Township')
+                hit = _container_inside(span, gaz, countries, main)
+            if hit is not None:
+                out.append((span, *hit))
+            else:
+                later.append(span)
+        # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
+        named = {fold(sp.text): (entry, near) for sp, entry, near in out}
+        out += [(sp, *named[key]) for sp in later if (key := fold(sp.text)) in named]
+        return out
+
+    @staticmethod
+    def _located_record(span: Span, container: GeoEntry, near: bool, n: int) -> dict:
+        """A place the gazetteer lacks, at the coordinates of the place it is said to be in, with
+        a precision coarser than that place's own (a town's site: 2; in a province: 3) and a
+        qualifier naming the place that located it."""
+        head = span.doc[span.end - 1].lower_
+        kind = PlaceKind.facility if head in FACILITY_HEADS else PlaceKind.populated_place
+        precision = LOCATED_PRECISION.get(container.kind, 3)
+        return {
+            "id": f"place-{n}",
+            "name": span.text,
+            "kind": kind.value,
+            "country": container.country,
+            "admin1": container.admin1,
+            "lat": container.lat,
+            "lon": container.lon,
+            "gazetteer_id": None,
+            "qualifier": f"{'near' if near else 'in'} {container.name}",
+            "geo_precision": precision,
+            "mentions": [],
+            "tokens": [],
+            "rule_ids": ["places.located", f"places.located_in.{container.kind.value}"],
+        }
+
     @staticmethod
     def _phrase_span(span: Span, qualifier: Optional[str]) -> Span:
         """The mention covers the qualifier when it directly precedes the name."""
@@ -489,6 +623,124 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
                 break
 
 
+def _capitalized(span: Span) -> bool:
+    """Some word of a name is capitalized ('port of Hodeidah', 'al-Tanf'): 'northern state' in
+    running text is a description, not the name 'Northern State'."""
+    return any(tok.text[:1].isupper() for tok in span)
+
+
+def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    """Names the NER cut in two ('Boa' GPE + 'Vista' ORG, 'Mexico' + 'City'): a place entity and
+    the one or two capitalized words after it that together are the own name of a town or
+    province. The longer span then wins over its parts in filter_spans."""
+    out: list[Span] = []
+    for sp in spans:
+        for extra in (2, 1):
+            end = sp.end + extra
+            if end > len(doc) or not all(t.is_title for t in doc[sp.end:end]) or doc[end - 1].is_sent_start:
+                continue
+            key = fold(doc[sp.start:end].text)
+            if any(fold(c.name) == key and c.kind in {PlaceKind.populated_place, PlaceKind.admin1}
+                   for c in gaz.index.get(key, [])):
+                out.append(Span(doc, sp.start, end, label=sp.label_))
+                break
+    return out
+
+
+def _site_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Entities of any label whose last word says they are a site or a local area ('Crossroads
+    Correctional Center' ORG, 'Karl Bremer Hospital' PERSON): the small NER rarely calls a
+    hospital or prison a FAC. Tokens already read as places or actors are left alone."""
+    out = []
+    for e in doc.ents:
+        if e.label_ in NOT_PLACE_ENTS or e.label_ in {"GPE", "LOC", "FAC", "NORP"}:
+            continue
+        last = doc[e.end - 1]
+        if last.lower_ in FACILITY_HEADS | AREA_HEADS and last.text[:1].isupper() and len(e) > 1 and \
+                not any(i in taken for i in range(e.start, e.end)):
+            span = _strip_det(e)
+            if span is not None and len(span) > 1:
+                out.append(span)
+    return out
+
+
+def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optional[tuple[GeoEntry, bool]]:
+    """The known place a locating phrase right after `span` names: 'in/near/outside/at X',
+    ', X', ', near X', 'of X', with an acronym in brackets ('(NBP)'), 'the' and a direction word
+    ('in southwest Miami-Dade') allowed between. 'Of' locates only in a place below a country
+    (the 'Embassy of Ukraine' is not in Ukraine). Returns the place and whether it is 'near'."""
+    doc = span.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # 'the New Bilibid Prison (NBP) in Muntinlupa'
+    if i >= len(doc) or doc[i].lower_ not in LOCATING_WORDS:
+        return None
+    word = doc[i].lower_
+    i += 1
+    near = word in {"near", "outside"}
+    if word == "," and i < len(doc) and doc[i].lower_ in {"near", "outside", "in"}:
+        near = doc[i].lower_ != "in"
+        i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    while i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].text == "-"):
+        i += 1
+    hit = at.get(i)
+    if hit is None or (word == "of" and hit[0].kind == PlaceKind.country):
+        return None
+    entry, end = hit
+    if word == "," and end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+        return None  # 'in Rann, Ukraine's air force said': the comma ends the clause, the name owns the next
+    if word == "," and end < len(doc) and (doc[end].lower_ in {"and", "or"} or (doc[end].text == "," and end + 1 in at)):
+        return None  # 'Hamidiyah, Aleppo and Idlib': a list of places, not a place and its province
+    if word == "," and entry.kind == PlaceKind.country and span.label_ == "LOC" and \
+            doc[span.end - 1].lower_ not in FACILITY_HEADS | AREA_HEADS:
+        return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
+    return entry, near
+
+
+def _container_inside(span: Span, gaz: Gazetteer, countries: set[str],
+                      main: set[str]) -> Optional[tuple[GeoEntry, bool]]:
+    """A site named after its town or province ('Kabul International Airport', 'Mariupol Drama
+    Theatre', 'Illinois Capitol Complex'): the longest opening words that are the own name of a
+    town or province. A country's name says too little ('Iraq Museum')."""
+    doc = span.doc
+    for stop in range(span.end - 1, span.start, -1):
+        text = doc[span.start:stop].text
+        key = fold(text)
+        if not any(fold(c.name) == key for c in gaz.index.get(key, [])):
+            continue
+        cands = [c for c in gaz.lookup(text, countries, main) if c.kind in {
+            PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2}]
+        if cands:
+            return cands[0], False
+    return None
+
+
+def _area_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'central Washington', 'states such as California or Washington': a name whose town reading
+    lies outside the province of the same name (Washington, D.C. is not in Washington State)
+    means the province when a direction word precedes it or it is listed with provinces. A town
+    inside its namesake province ('northern Kirkuk') keeps its reading (see Gazetteer.lookup)."""
+    for k, (span, _, cands) in enumerate(found):
+        top = cands[0]
+        if top.kind != PlaceKind.populated_place:
+            continue
+        area = next((c for c in cands[1:6] if c.kind == PlaceKind.admin1 and c.country == top.country
+                     and fold(c.name) == fold(top.name) and c.admin1 != top.admin1), None)
+        if area is None:
+            continue
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start else ""
+        listed = False
+        if before in {"or", "and", ","} and k > 0:
+            prev = found[k - 1]
+            listed = prev[0].end in {span.start - 1, span.start - 2} and prev[2][0].kind == PlaceKind.admin1
+        if before in DIRECTIONS or listed:
+            cands.remove(area)
+            cands.insert(0, area)
+
+
 def _verb_objects(doc: Doc) -> dict[int, str]:
     """Proper-noun objects of verbs ('raided Jenin'): where the name starts -> the verb's lemma.
     The caller is strict about which names it takes, since a verb's object is more often a
@@ -551,7 +803,7 @@ def _strip_det(span: Span) -> Optional[Span]:
         start += 1
     if start >= span.end:
         return None
-    out = span.doc[start : span.end]
+    out = Span(span.doc, start, span.end, label=span.label)
     return out if fold(out.text) else None
 
 
