@@ -15,7 +15,7 @@ from typing import Optional
 
 import numpy
 import srsly
-from spacy.attrs import DEP, IDX, LOWER, POS
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -196,6 +196,12 @@ class PlaceResolver:
                 cands = gaz.lookup(span.text, home or countries, None if home else main)
             else:
                 cands = gaz.lookup(span.text, countries, main)
+                if not cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+                    # 'West Wales', 'Eastern Ukraine', 'South Venezuela': no such name, but a part of
+                    # a known area; the name without the direction word, which `_qualify` then reads
+                    rest = Span(doc, span.start + 1, span.end, label=span.label)
+                    cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
+                    span = rest if cands else span
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
@@ -223,13 +229,14 @@ class PlaceResolver:
                 # sentence names no place (the tokens cover the whole dateline, agency included)
                 rec["dateline"] = [dateline[1].start, dateline[1].end]
                 rec["rule_ids"].append("places.dateline")
-        for span, entry, near in located:
+        for span, entry, how in located:
             key = ("located", fold(span.text), entry.id)
             rec = out.get(key)
             if rec is None:
-                rec = out[key] = self._located_record(span, entry, near, len(out))
+                rec = out[key] = self._located_record(span, entry, how, len(out))
             rec["mentions"].append(span_record(span.start_char, span.end_char))
             rec["tokens"].append([span.start, span.end])
+        _repeat_mentions(doc, list(out.values()), taken)
         doc._.cn_places = list(out.values())
         return doc
 
@@ -465,16 +472,18 @@ class PlaceResolver:
         found[:] = [f for f in found if f[2]]
 
     def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
-                main: set[str]) -> list[tuple[Span, GeoEntry, bool]]:
+                main: set[str]) -> list[tuple[Span, GeoEntry, str]]:
         """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
         prison in Shelby', 'the plant near Enerhodar', 'Donington Park, Leicestershire',
         'Brooklyn's Barclays Center', or a site named after its town ('Kabul International
-        Airport'). A name with no such place stays unplaced: guessing from the document's main
-        country would be a claim the text does not make. Returns (name, container, near?)."""
+        Airport'). Failing that, a town by the NER's and the syntax's account ('clashes in
+        Kurmuk' with no gazetteer entry) in a report about one country is placed in that
+        country, at region precision and saying so ('somewhere in'); other names stay unplaced.
+        Returns (name, container, relation: 'in', 'near' or 'somewhere in')."""
         gaz = self.gazetteer
         at = {sp.start: (cands[0], sp.end) for sp, _, cands in found}
         ends = {sp.end: cands[0] for sp, _, cands in found}
-        out: list[tuple[Span, GeoEntry, bool]] = []
+        out: list[tuple[Span, GeoEntry, str]] = []
         seen: set[tuple[int, int]] = set()
         later: list[Span] = []
         for span in unknown:
@@ -492,22 +501,28 @@ class PlaceResolver:
                 # place is not ('Washington Township')
                 hit = _container_inside(span, gaz, countries, main)
             if hit is not None:
-                out.append((span, *hit))
+                out.append((span, hit[0], "near" if hit[1] else "in"))
             else:
                 later.append(span)
         # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
-        named = {fold(sp.text): (entry, near) for sp, entry, near in out}
-        out += [(sp, *named[key]) for sp in later if (key := fold(sp.text)) in named]
+        named = {fold(sp.text): (entry, how) for sp, entry, how in out}
+        home = gaz.country(next(iter(main))) if len(main) == 1 else None
+        for sp in later:
+            key = fold(sp.text)
+            if key in named:
+                out.append((sp, *named[key]))
+            elif home is not None and _town_by_syntax(sp):
+                out.append((sp, home, "somewhere in"))
         return out
 
     @staticmethod
-    def _located_record(span: Span, container: GeoEntry, near: bool, n: int) -> dict:
+    def _located_record(span: Span, container: GeoEntry, how: str, n: int) -> dict:
         """A place the gazetteer lacks, at the coordinates of the place it is said to be in, with
         a precision coarser than that place's own (a town's site: 2; in a province: 3) and a
         qualifier naming the place that located it."""
         head = span.doc[span.end - 1].lower_
         kind = PlaceKind.facility if head in FACILITY_HEADS else PlaceKind.populated_place
-        precision = LOCATED_PRECISION.get(container.kind, 3)
+        precision = LOCATED_PRECISION.get(container.kind, 3) if how != "somewhere in" else 3
         return {
             "id": f"place-{n}",
             "name": span.text,
@@ -517,11 +532,12 @@ class PlaceResolver:
             "lat": container.lat,
             "lon": container.lon,
             "gazetteer_id": None,
-            "qualifier": f"{'near' if near else 'in'} {container.name}",
+            "qualifier": f"{how} {container.name}",
             "geo_precision": precision,
             "mentions": [],
             "tokens": [],
-            "rule_ids": ["places.located", f"places.located_in.{container.kind.value}"],
+            "rule_ids": ["places.located", "places.located_in.country_only" if how == "somewhere in"
+                         else f"places.located_in.{container.kind.value}"],
         }
 
     @staticmethod
@@ -629,6 +645,52 @@ def _capitalized(span: Span) -> bool:
     return any(tok.text[:1].isupper() for tok in span)
 
 
+#: kinds of place whose name, once resolved, means that place wherever the report repeats it
+REPEATED_KINDS = {PlaceKind.populated_place.value, PlaceKind.admin1.value, PlaceKind.admin2.value,
+                  PlaceKind.facility.value}
+
+
+def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int]) -> None:
+    """One name, one place in a report: a town resolved once ('in Riverdale') is the same town
+    where the NER missed it or called it a person ('the Riverdale area', 'at the Riverdale gas
+    station'). Another occurrence counts when it is capitalized, not part of a longer name or
+    of another entity, and, when the NER calls it a person, follows a preposition or 'the'
+    ('Jordan said' stays a person). Names two records share are left alone."""
+    names: dict[tuple[str, ...], Optional[dict]] = {}
+    for rec in recs:
+        if rec["kind"] not in REPEATED_KINDS:
+            continue
+        for s, e in rec["tokens"]:
+            words = tuple(t.text for t in doc[s:e])
+            if not words[0][:1].isupper():
+                continue
+            names[words] = rec if names.get(words, rec) is rec else None
+    names = {w: r for w, r in names.items() if r is not None}
+    if not names:
+        return
+    for i in token_indices(doc, ORTH, {w[0] for w in names}):
+        if i in taken:
+            continue
+        for words, rec in names.items():
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or any(k in taken for k in range(i, end)):
+                continue
+            if (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start) or (
+                    end < len(doc) and doc[end].is_title):
+                break  # part of a longer name ('Riverdale Lukoil South', 'Cape Town')
+            tok = doc[i]
+            if tok.ent_iob_ != "O":
+                ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+                if ent is None or (ent.start, ent.end) != (i, end) or ent.label_ in NOT_PLACE_ENTS | {"NORP"}:
+                    break
+                if ent.label_ == "PERSON" and (i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS | {"the"}):
+                    break
+            rec["mentions"].append(span_record(doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+            rec["tokens"].append([i, end])
+            taken.update(range(i, end))
+            break
+
+
 def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     """Names the NER cut in two ('Boa' GPE + 'Vista' ORG, 'Mexico' + 'City'): a place entity and
     the one or two capitalized words after it that together are the own name of a town or
@@ -697,6 +759,15 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
             doc[span.end - 1].lower_ not in FACILITY_HEADS | AREA_HEADS:
         return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
     return entry, near
+
+
+def _town_by_syntax(span: Span) -> bool:
+    """The NER calls the name a GPE and a locative preposition governs it ('in Kurmuk', 'near
+    Makeen'): a town, though no table knows it. Short all-capital words are acronyms."""
+    doc = span.doc
+    if span.label_ != "GPE" or span.start == 0 or (span.text.isupper() and len(span.text) <= 5):
+        return False
+    return doc[span.start - 1].lower_ in LOCATIVE_PREPS - {"between", "across", "through", "from", "to"}
 
 
 def _container_inside(span: Span, gaz: Gazetteer, countries: set[str],
