@@ -95,8 +95,9 @@ FACILITY_HEADS = {
     "mosque", "temple", "synagogue", "shrine", "stadium", "arena", "racecourse", "park", "castle", "palace",
     "embassy", "consulate", "estate", "barracks", "base", "camp", "market", "bazaar", "mall", "hotel",
     "plant", "refinery", "factory", "mine", "dam", "bridge", "station", "port", "harbour", "harbor", "square",
-    "complex", "compound", "building", "tower", "ministry", "headquarters", "garrison", "checkpoint",
-    "crossing", "terminal", "depot", "nations", "hall", "theatre", "theater", "museum", "library"}
+    "complex", "compound", "building", "tower", "garrison", "checkpoint",
+    "crossing", "terminal", "depot", "nations", "hall", "theatre", "theater", "museum", "library", "monastery",
+    "pagoda", "madrasa", "seminary", "kindergarten", "warehouse", "substation", "reservoir"}
 #: last words of a name that say it is an area below a province ('Guma Local Government Area',
 #: 'Nenagh Municipal District', 'Bains Town'): placed through its container like a site
 AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "commune", "ward", "village",
@@ -107,6 +108,8 @@ LOCATING_WORDS = {"in", "near", "outside", "at", "of", ","}
 #: kinds of the place a located name is set in, and the ACLED precision the name gets: a site or
 #: village in or near a town is 'near/part of' it (2); anything in a larger unit is that unit (3)
 LOCATED_PRECISION = {PlaceKind.populated_place: 2, PlaceKind.facility: 2}
+#: containers too large to place a name by: its coordinates would be a capital the text never names
+UNLOCATING_KINDS = {PlaceKind.country, PlaceKind.region, PlaceKind.water_body}
 
 
 @Language.factory(
@@ -476,10 +479,10 @@ class PlaceResolver:
         """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
         prison in Shelby', 'the plant near Enerhodar', 'Donington Park, Leicestershire',
         'Brooklyn's Barclays Center', or a site named after its town ('Kabul International
-        Airport'). Failing that, a town by the NER's and the syntax's account ('clashes in
-        Kurmuk' with no gazetteer entry) in a report about one country is placed in that
-        country, at region precision and saying so ('somewhere in'); other names stay unplaced.
-        Returns (name, container, relation: 'in', 'near' or 'somewhere in')."""
+        Airport'). A country or a sea is too large to locate anything ('Kasindi, a town in eastern
+        Congo', 'Missiles in Red Sea'): such names stay unplaced, as do names with no container,
+        rather than be pinned to a capital the text never names. Returns (name, container,
+        relation: 'in' or 'near')."""
         gaz = self.gazetteer
         at = {sp.start: (cands[0], sp.end) for sp, _, cands in found}
         ends = {sp.end: cands[0] for sp, _, cands in found}
@@ -489,7 +492,7 @@ class PlaceResolver:
         for span in unknown:
             if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
                 span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
-            if (span.start, span.end) in seen or not _capitalized(span):
+            if (span.start, span.end) in seen or not _capitalized(span) or _in_headline(span):
                 continue
             seen.add((span.start, span.end))
             hit = _container_after(span, at)
@@ -500,19 +503,13 @@ class PlaceResolver:
                 # a site named after its town is in it ('Kabul Airport'); an area named after a
                 # place is not ('Washington Township')
                 hit = _container_inside(span, gaz, countries, main)
-            if hit is not None:
+            if hit is not None and hit[0].kind not in UNLOCATING_KINDS:
                 out.append((span, hit[0], "near" if hit[1] else "in"))
             else:
                 later.append(span)
         # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
         named = {fold(sp.text): (entry, how) for sp, entry, how in out}
-        home = gaz.country(next(iter(main))) if len(main) == 1 else None
-        for sp in later:
-            key = fold(sp.text)
-            if key in named:
-                out.append((sp, *named[key]))
-            elif home is not None and _town_by_syntax(sp):
-                out.append((sp, home, "somewhere in"))
+        out += [(sp, *named[key]) for sp in later if (key := fold(sp.text)) in named]
         return out
 
     @staticmethod
@@ -520,9 +517,10 @@ class PlaceResolver:
         """A place the gazetteer lacks, at the coordinates of the place it is said to be in, with
         a precision coarser than that place's own (a town's site: 2; in a province: 3) and a
         qualifier naming the place that located it."""
-        head = span.doc[span.end - 1].lower_
-        kind = PlaceKind.facility if head in FACILITY_HEADS else PlaceKind.populated_place
-        precision = LOCATED_PRECISION.get(container.kind, 3) if how != "somewhere in" else 3
+        doc = span.doc
+        heads = {doc[span.end - 1].lower_} | ({doc[span.end].lower_} if span.end < len(doc) and doc[span.end].is_lower else set())
+        kind = PlaceKind.facility if heads & FACILITY_HEADS else PlaceKind.populated_place  # 'X Hospital', 'the X camp'
+        precision = LOCATED_PRECISION.get(container.kind, 3)
         return {
             "id": f"place-{n}",
             "name": span.text,
@@ -536,8 +534,7 @@ class PlaceResolver:
             "geo_precision": precision,
             "mentions": [],
             "tokens": [],
-            "rule_ids": ["places.located", "places.located_in.country_only" if how == "somewhere in"
-                         else f"places.located_in.{container.kind.value}"],
+            "rule_ids": ["places.located", f"places.located_in.{container.kind.value}"],
         }
 
     @staticmethod
@@ -735,6 +732,11 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
     i = span.end
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # 'the New Bilibid Prison (NBP) in Muntinlupa'
+    for width in (1, 2):  # 'the Kanyaruchinya camp near Goma', 'the Zaporizhzhia nuclear plant in Enerhodar'
+        if i + width < len(doc) and doc[i + width - 1].lower_ in FACILITY_HEADS | AREA_HEADS and \
+                all(t.is_lower for t in doc[i:i + width]):
+            i += width
+            break
     if i >= len(doc) or doc[i].lower_ not in LOCATING_WORDS:
         return None
     word = doc[i].lower_
@@ -743,16 +745,28 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
     if word == "," and i < len(doc) and doc[i].lower_ in {"near", "outside", "in"}:
         near = doc[i].lower_ != "in"
         i += 1
+    elif word == "," and i + 2 < len(doc) and doc[i].lower_ in {"a", "the"} and \
+            doc[i + 1].lower_ in NAMED_PLACE_NOUNS | SMALL_PLACE_NOUNS and doc[i + 2].lower_ in {"in", "near", "of"}:
+        near = doc[i + 2].lower_ == "near"  # 'Kasindi, a town in eastern Congo'
+        i += 3
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     while i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].text == "-"):
         i += 1
     hit = at.get(i)
+    if hit is not None and hit[1] + 1 < len(doc) and doc[hit[1]].lower_ in {"'s", "’s"}:
+        # 'the village of Teguey in Niger's western Tillaberi region': the region, if named
+        k = hit[1] + 1
+        while k < len(doc) and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
+            k += 1
+        hit = at.get(k, hit)
     if hit is None or (word == "of" and hit[0].kind == PlaceKind.country):
         return None
     entry, end = hit
-    if word == "," and end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
-        return None  # 'in Rann, Ukraine's air force said': the comma ends the clause, the name owns the next
+    if word == "," and end < len(doc) and (doc[end].lower_ in {"'s", "’s"} or doc[end].pos_ in {"NOUN", "PROPN"}):
+        # 'in Rann, Ukraine's air force said', 'Logo, Benue state police said': the comma ends the
+        # clause and the next name qualifies a noun, not the place before the comma
+        return None
     if word == "," and end < len(doc) and (doc[end].lower_ in {"and", "or"} or (doc[end].text == "," and end + 1 in at)):
         return None  # 'Hamidiyah, Aleppo and Idlib': a list of places, not a place and its province
     if word == "," and entry.kind == PlaceKind.country and span.label_ == "LOC" and \
@@ -761,13 +775,13 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
     return entry, near
 
 
-def _town_by_syntax(span: Span) -> bool:
-    """The NER calls the name a GPE and a locative preposition governs it ('in Kurmuk', 'near
-    Makeen'): a town, though no table knows it. Short all-capital words are acronyms."""
+def _in_headline(span: Span) -> bool:
+    """The name stands in a line where most words are capitalized ('Assault on Village in
+    Sudan's Gezira'): a headline, where a capital says nothing about a name."""
     doc = span.doc
-    if span.label_ != "GPE" or span.start == 0 or (span.text.isupper() and len(span.text) <= 5):
-        return False
-    return doc[span.start - 1].lower_ in LOCATIVE_PREPS - {"between", "across", "through", "from", "to"}
+    lo, hi = max(0, span.start - 8), min(len(doc), span.end + 8)
+    words = [t for t in doc[lo:hi] if t.is_alpha and len(t) > 3 and not t.is_space]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
 
 
 def _container_inside(span: Span, gaz: Gazetteer, countries: set[str],
