@@ -654,6 +654,7 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int]) -> None:
     of another entity, and, when the NER calls it a person, follows a preposition or 'the'
     ('Jordan said' stays a person). Names two records share are left alone."""
     names: dict[tuple[str, ...], Optional[dict]] = {}
+    taken = taken | {k for rec in recs for s, e in rec["tokens"] for k in range(s, e)}
     for rec in recs:
         if rec["kind"] not in REPEATED_KINDS:
             continue
@@ -676,7 +677,7 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int]) -> None:
                     end < len(doc) and doc[end].is_title):
                 break  # part of a longer name ('Riverdale Lukoil South', 'Cape Town')
             tok = doc[i]
-            if tok.ent_iob_ != "O":
+            if tok.ent_iob_ in {"B", "I"}:
                 ent = next((e for e in doc.ents if e.start <= i < e.end), None)
                 if ent is None or (ent.start, ent.end) != (i, end) or ent.label_ in NOT_PLACE_ENTS | {"NORP"}:
                     break
@@ -780,7 +781,7 @@ def _in_headline(span: Span) -> bool:
     Sudan's Gezira'): a headline, where a capital says nothing about a name."""
     doc = span.doc
     lo, hi = max(0, span.start - 8), min(len(doc), span.end + 8)
-    words = [t for t in doc[lo:hi] if t.is_alpha and len(t) > 3 and not t.is_space]
+    words = [t for t in (*doc[lo:span.start], *doc[span.end:hi]) if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
 
 
