@@ -102,6 +102,8 @@ FACILITY_HEADS = {
 #: 'Nenagh Municipal District', 'Bains Town'): placed through its container like a site
 AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "commune", "ward", "village",
               "barangay", "suburb", "quarter", "neighbourhood", "neighborhood"}
+#: either kind of head word
+SITE_HEADS = frozenset(FACILITY_HEADS | AREA_HEADS)
 #: words that set a name inside a place named right after them: 'the prison in Shelby',
 #: 'the plant near Enerhodar', 'Torkula village of Guma', 'Rathbeggan, near Dunshaughlin'
 LOCATING_WORDS = {"in", "near", "outside", "at", "of", ","}
@@ -167,7 +169,8 @@ class PlaceResolver:
         gaz = self.gazetteer
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
-        spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        ents = doc.ents  # built anew on every access: read once
+        spans = [e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}]
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
@@ -216,7 +219,7 @@ class PlaceResolver:
         _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         self._prefer_own_names(found, countries | main)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
-        located = self._locate(unknown + _site_names(doc, taken), found, countries, main)
+        located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -239,7 +242,7 @@ class PlaceResolver:
                 rec = out[key] = self._located_record(span, entry, how, len(out))
             rec["mentions"].append(span_record(span.start_char, span.end_char))
             rec["tokens"].append([span.start, span.end])
-        _repeat_mentions(doc, list(out.values()), taken)
+        _repeat_mentions(doc, list(out.values()), taken, ents)
         doc._.cn_places = list(out.values())
         return doc
 
@@ -647,7 +650,7 @@ REPEATED_KINDS = {PlaceKind.populated_place.value, PlaceKind.admin1.value, Place
                   PlaceKind.facility.value}
 
 
-def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int]) -> None:
+def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional[tuple[Span, ...]] = None) -> None:
     """One name, one place in a report: a town resolved once ('in Riverdale') is the same town
     where the NER missed it or called it a person ('the Riverdale area', 'at the Riverdale gas
     station'). Another occurrence counts when it is capitalized, not part of a longer name or
@@ -678,7 +681,7 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int]) -> None:
                 break  # part of a longer name ('Riverdale Lukoil South', 'Cape Town')
             tok = doc[i]
             if tok.ent_iob_ in {"B", "I"}:
-                ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+                ent = next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
                 if ent is None or (ent.start, ent.end) != (i, end) or ent.label_ in NOT_PLACE_ENTS | {"NORP"}:
                     break
                 if ent.label_ == "PERSON" and (i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS | {"the"}):
@@ -695,6 +698,8 @@ def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     province. The longer span then wins over its parts in filter_spans."""
     out: list[Span] = []
     for sp in spans:
+        if sp.end >= len(doc) or not doc[sp.end].is_title:
+            continue  # the common case: no capitalized word follows
         for extra in (2, 1):
             end = sp.end + extra
             if end > len(doc) or not all(t.is_title for t in doc[sp.end:end]) or doc[end - 1].is_sent_start:
@@ -707,16 +712,19 @@ def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _site_names(doc: Doc, taken: set[int]) -> list[Span]:
+def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
     """Entities of any label whose last word says they are a site or a local area ('Crossroads
     Correctional Center' ORG, 'Karl Bremer Hospital' PERSON): the small NER rarely calls a
     hospital or prison a FAC. Tokens already read as places or actors are left alone."""
     out = []
-    for e in doc.ents:
-        if e.label_ in NOT_PLACE_ENTS or e.label_ in {"GPE", "LOC", "FAC", "NORP"}:
+    heads = set(token_indices(doc, LOWER, SITE_HEADS))
+    if not heads:
+        return []
+    for e in ents:
+        if e.end - 1 not in heads or e.label_ in NOT_PLACE_ENTS or e.label_ in {"GPE", "LOC", "FAC", "NORP"}:
             continue
         last = doc[e.end - 1]
-        if last.lower_ in FACILITY_HEADS | AREA_HEADS and last.text[:1].isupper() and len(e) > 1 and \
+        if last.lower_ in SITE_HEADS and last.text[:1].isupper() and len(e) > 1 and \
                 not any(i in taken for i in range(e.start, e.end)):
             span = _strip_det(e)
             if span is not None and len(span) > 1:
@@ -734,7 +742,7 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
         i += 3  # 'the New Bilibid Prison (NBP) in Muntinlupa'
     for width in (1, 2):  # 'the Kanyaruchinya camp near Goma', 'the Zaporizhzhia nuclear plant in Enerhodar'
-        if i + width < len(doc) and doc[i + width - 1].lower_ in FACILITY_HEADS | AREA_HEADS and \
+        if i + width < len(doc) and doc[i + width - 1].lower_ in SITE_HEADS and \
                 all(t.is_lower for t in doc[i:i + width]):
             i += width
             break
@@ -771,7 +779,7 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
     if word == "," and end < len(doc) and (doc[end].lower_ in {"and", "or"} or (doc[end].text == "," and end + 1 in at)):
         return None  # 'Hamidiyah, Aleppo and Idlib': a list of places, not a place and its province
     if word == "," and entry.kind == PlaceKind.country and span.label_ == "LOC" and \
-            doc[span.end - 1].lower_ not in FACILITY_HEADS | AREA_HEADS:
+            doc[span.end - 1].lower_ not in SITE_HEADS:
         return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
     return entry, near
 
