@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from conflictner.components.places import _repeat_mentions
+from conflictner.components.places import _repeat_mentions, _site_names
 
 
 def found(nlp, text: str) -> dict[str, dict]:
@@ -80,6 +80,13 @@ def test_a_located_site_takes_its_containers_coordinates(nlp):
 ])
 def test_no_container_no_located_place(nlp, text, absent):
     assert absent not in found(nlp, text)
+
+
+def test_a_person_named_like_a_site_is_a_person(nlp):
+    doc = nlp.make_doc("The historian Stuart Hall in London wrote about Karl Bremer Hospital in Bellville .")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    names = [sp.text for sp in _site_names(doc, doc.ents, set())]
+    assert names == ["Karl Bremer Hospital"]
 
 
 # -- lower-case phrases and short fragments are not names ----------------------------------------

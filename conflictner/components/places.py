@@ -104,6 +104,10 @@ AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "
               "barangay", "suburb", "quarter", "neighbourhood", "neighborhood"}
 #: either kind of head word
 SITE_HEADS = frozenset(FACILITY_HEADS | AREA_HEADS)
+#: head words that are also surnames: a PERSON entity ending in one ('Stuart Hall', 'Shirley
+#: Temple') is a person, while one ending in 'Hospital' or 'Airport' is a site the NER misread
+SURNAME_HEADS = {"hall", "park", "temple", "church", "chapel", "tower", "bridge", "port", "station", "mine",
+                 "square", "castle", "palace", "camp", "base", "estate", "market", "ward", "quarter", "dam"}
 #: words that set a name inside a place named right after them: 'the prison in Shelby',
 #: 'the plant near Enerhodar', 'Torkula village of Guma', 'Rathbeggan, near Dunshaughlin'
 LOCATING_WORDS = {"in", "near", "outside", "at", "of", ","}
@@ -724,6 +728,8 @@ def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int]) -> list[Span]
         if e.end - 1 not in heads or e.label_ in NOT_PLACE_ENTS or e.label_ in {"GPE", "LOC", "FAC", "NORP"}:
             continue
         last = doc[e.end - 1]
+        if e.label_ == "PERSON" and last.lower_ in SURNAME_HEADS:
+            continue
         if last.lower_ in SITE_HEADS and last.text[:1].isupper() and len(e) > 1 and \
                 not any(i in taken for i in range(e.start, e.end)):
             span = _strip_det(e)
