@@ -56,6 +56,18 @@ def test_an_unknown_name_is_placed_through_its_container(nlp, text, name, countr
     assert place["gazetteer_id"] is None and "places.located" in place["rule_ids"]
 
 
+@pytest.mark.parametrize("text,name,country,admin1,seat", [
+    ("Insurgents attacked villages in Macomia District, Mozambican police said.",
+     "Macomia District", "MOZ", "MZ-P", "Macomia"),
+    ("Army jets bombed villages in Kanbalu Township, Myanmar media reported.",
+     "Kanbalu Township", "MMR", "MM-01", "Kanbalu"),
+])
+def test_a_district_is_placed_around_the_town_it_is_named_after(nlp, text, name, country, admin1, seat):
+    place = found(nlp, text)[name]
+    assert (place["kind"], place["country"], place["admin1"], place["geo_precision"], place["qualifier"]) == (
+        "admin2", country, admin1, 3, f"around {seat}")
+
+
 def test_a_located_site_takes_its_containers_coordinates(nlp):
     places = found(nlp, "Gunmen stormed the Mafa General Hospital in Mafa, Borno police said.")
     site, town = places["Mafa General Hospital"], places["Mafa"]

@@ -102,6 +102,10 @@ FACILITY_HEADS = {
 #: 'Nenagh Municipal District', 'Bains Town'): placed through its container like a site
 AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "commune", "ward", "village",
               "barangay", "suburb", "quarter", "neighbourhood", "neighborhood"}
+#: last words of a unit named after its seat town ('Macomia district', 'Kanbalu Township', 'Nenagh
+#: Municipal District'): such a unit the gazetteer lacks is placed around that town, as a region
+SEAT_HEADS = {"township", "lga", "district", "county", "municipality", "commune", "prefecture", "division",
+              "territory", "subdistrict", "woreda", "raion", "rayon", "hromada", "tehsil", "department"}
 #: either kind of head word
 SITE_HEADS = frozenset(FACILITY_HEADS | AREA_HEADS)
 #: head words that are also surnames: a PERSON entity ending in one ('Stuart Hall', 'Shirley
@@ -512,6 +516,8 @@ class PlaceResolver:
                 hit = _container_inside(span, gaz, countries, main)
             if hit is not None and hit[0].kind not in UNLOCATING_KINDS:
                 out.append((span, hit[0], "near" if hit[1] else "in"))
+            elif span.doc[span.end - 1].lower_ in SEAT_HEADS and (seat := _seat_town(span, gaz, countries, main)):
+                out.append((span, seat, "around"))
             else:
                 later.append(span)
         # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
@@ -528,6 +534,8 @@ class PlaceResolver:
         heads = {doc[span.end - 1].lower_} | ({doc[span.end].lower_} if span.end < len(doc) and doc[span.end].is_lower else set())
         kind = PlaceKind.facility if heads & FACILITY_HEADS else PlaceKind.populated_place  # 'X Hospital', 'the X camp'
         precision = LOCATED_PRECISION.get(container.kind, 3)
+        if how == "around":  # a district around its seat town: a region
+            kind, precision = PlaceKind.admin2, 3
         return {
             "id": f"place-{n}",
             "name": span.text,
@@ -541,7 +549,8 @@ class PlaceResolver:
             "geo_precision": precision,
             "mentions": [],
             "tokens": [],
-            "rule_ids": ["places.located", f"places.located_in.{container.kind.value}"],
+            "rule_ids": ["places.located", "places.located_around_seat" if how == "around"
+                         else f"places.located_in.{container.kind.value}"],
         }
 
     @staticmethod
@@ -815,6 +824,18 @@ def _container_inside(span: Span, gaz: Gazetteer, countries: set[str],
         if cands:
             return cands[0], False
     return None
+
+
+def _seat_town(span: Span, gaz: Gazetteer, countries: set[str], main: set[str]) -> Optional[GeoEntry]:
+    """The town a district is named after ('Reasi district' -> Reasi), in a country the report
+    is about. A capital or a world city lends its name to places everywhere ('Washington
+    Township', 'Paris Township'), so it is no seat."""
+    hit = _container_inside(span, gaz, countries, main)
+    town = hit[0] if hit is not None else None
+    if town is None or town.kind != PlaceKind.populated_place or town.population >= WORLD_CITY or \
+            gaz._is_capital(town) or (countries and town.country not in countries):
+        return None
+    return town
 
 
 def _area_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
