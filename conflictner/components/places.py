@@ -15,14 +15,14 @@ from typing import Optional
 
 import numpy
 import srsly
-from spacy.attrs import DEP, IDX, LOWER, POS
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import PLACE_TABLES, Gazetteer, GeoEntry, fold
+from ..geo import PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -87,6 +87,39 @@ NAME_TYPE_WORDS = NAMED_PLACE_NOUNS | PART_NOUNS | SITE_NOUNS | SMALL_PLACE_NOUN
     "crossing", "border", "front", "sector", "axis", "district", "oblast's", "raion", "rayon", "woreda", "zone",
     "camp", "lake", "island", "islands", "coast", "peninsula", "strip", "bank"}
 OFFSET_RE = re.compile(r"^\d+(\.\d+)?$")
+#: last words of a name that say it is a site, not a town ('al-Shifa Hospital', 'Kabul International
+#: Airport'): such a name the gazetteer lacks is placed through the town it is said to be in
+FACILITY_HEADS = {
+    "hospital", "clinic", "airport", "airbase", "airfield", "prison", "jail", "penitentiary", "center", "centre",
+    "school", "academy", "college", "university", "campus", "church", "cathedral", "chapel", "basilica",
+    "mosque", "temple", "synagogue", "shrine", "stadium", "arena", "racecourse", "park", "castle", "palace",
+    "embassy", "consulate", "estate", "barracks", "base", "camp", "market", "bazaar", "mall", "hotel",
+    "plant", "refinery", "factory", "mine", "dam", "bridge", "station", "port", "harbour", "harbor", "square",
+    "complex", "compound", "building", "tower", "garrison", "checkpoint",
+    "crossing", "terminal", "depot", "nations", "hall", "theatre", "theater", "museum", "library", "monastery",
+    "pagoda", "madrasa", "seminary", "kindergarten", "warehouse", "substation", "reservoir"}
+#: last words of a name that say it is an area below a province ('Guma Local Government Area',
+#: 'Nenagh Municipal District', 'Bains Town'): placed through its container like a site
+AREA_HEADS = {"township", "lga", "area", "district", "county", "municipality", "commune", "ward", "village",
+              "barangay", "suburb", "quarter", "neighbourhood", "neighborhood"}
+#: last words of a unit named after its seat town ('Macomia district', 'Kanbalu Township', 'Nenagh
+#: Municipal District'): such a unit the gazetteer lacks is placed around that town, as a region
+SEAT_HEADS = {"township", "lga", "district", "county", "municipality", "commune", "prefecture", "division",
+              "territory", "subdistrict", "woreda", "raion", "rayon", "hromada", "tehsil", "department"}
+#: either kind of head word
+SITE_HEADS = frozenset(FACILITY_HEADS | AREA_HEADS)
+#: head words that are also surnames: a PERSON entity ending in one ('Stuart Hall', 'Shirley
+#: Temple') is a person, while one ending in 'Hospital' or 'Airport' is a site the NER misread
+SURNAME_HEADS = {"hall", "park", "temple", "church", "chapel", "tower", "bridge", "port", "station", "mine",
+                 "square", "castle", "palace", "camp", "base", "estate", "market", "ward", "quarter", "dam"}
+#: words that set a name inside a place named right after them: 'the prison in Shelby',
+#: 'the plant near Enerhodar', 'Torkula village of Guma', 'Rathbeggan, near Dunshaughlin'
+LOCATING_WORDS = {"in", "near", "outside", "at", "of", ","}
+#: kinds of the place a located name is set in, and the ACLED precision the name gets: a site or
+#: village in or near a town is 'near/part of' it (2); anything in a larger unit is that unit (3)
+LOCATED_PRECISION = {PlaceKind.populated_place: 2, PlaceKind.facility: 2}
+#: containers too large to place a name by: its coordinates would be a capital the text never names
+UNLOCATING_KINDS = {PlaceKind.country, PlaceKind.region, PlaceKind.water_body}
 
 
 @Language.factory(
@@ -144,7 +177,9 @@ class PlaceResolver:
         gaz = self.gazetteer
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
-        spans = [e for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        ents = doc.ents  # built anew on every access: read once
+        spans = [e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
                                       self._doc_countries(doc, spans)[0])
@@ -160,23 +195,39 @@ class PlaceResolver:
         countries, main = self._doc_countries(doc, spans)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
+        unknown: list[Span] = []
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
+            label = span.label_
             span = _strip_det(span)
             if span is None:
                 continue
+            if label == "PLACE" and not _capitalized(span):
+                continue  # 'the isolated northern state of': a lower-case phrase is not the name 'Northern State'
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
                 home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
                 cands = gaz.lookup(span.text, home or countries, None if home else main)
             else:
                 cands = gaz.lookup(span.text, countries, main)
+                if not cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
+                    # 'West Wales', 'Eastern Ukraine', 'South Venezuela': no such name, but a part of
+                    # a known area; the name without the direction word, which `_qualify` then reads
+                    rest = Span(doc, span.start + 1, span.end, label=span.label)
+                    cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
+                    span = rest if cands else span
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if cands:
                 found.append((span, is_dateline, cands))
-        _containers(found)
+            elif not is_dateline and label in {"GPE", "LOC", "FAC"}:
+                unknown.append(span)
+        _area_readings(found)
+        _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        self._prefer_own_names(found, countries | main)
+        taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
+        located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -192,6 +243,14 @@ class PlaceResolver:
                 # sentence names no place (the tokens cover the whole dateline, agency included)
                 rec["dateline"] = [dateline[1].start, dateline[1].end]
                 rec["rule_ids"].append("places.dateline")
+        for span, entry, how in located:
+            key = ("located", fold(span.text), entry.id)
+            rec = out.get(key)
+            if rec is None:
+                rec = out[key] = self._located_record(span, entry, how, len(out))
+            rec["mentions"].append(span_record(span.start_char, span.end_char))
+            rec["tokens"].append([span.start, span.end])
+        _repeat_mentions(doc, list(out.values()), taken, ents)
         doc._.cn_places = list(out.values())
         return doc
 
@@ -390,6 +449,110 @@ class PlaceResolver:
             return "near", near
         return None, base
 
+    def _prefer_own_names(self, found: list[tuple[Span, bool, list[GeoEntry]]], home: set[str]) -> None:
+        """Which town of a name the document means, read from the document itself:
+
+        - a town whose own name this is beats one that merely lists it among GeoNames' alternate
+          names ('Southold' is Southold, New York, not South Bend), when the document is about its
+          country; and a name of three letters or fewer that is only an alternate ('MoD', 'Boa')
+          is an abbreviation or a fragment, not that town;
+        - among towns of that name, one in a province or county the document names wins
+          ('Riverdale' in a report naming New Jersey and Morris County): a report names the
+          province of a small town to say which one it is. A world city or a capital keeps its
+          name ('Paris' in a report naming Texas).
+        Candidate lists are reordered (or emptied) in place."""
+        gaz = self.gazetteer
+        areas = {c[0].admin1 for _, _, c in found if c[0].kind in {PlaceKind.admin1, PlaceKind.admin2} and c[0].admin1}
+        for k, (span, _, cands) in enumerate(found):
+            top = cands[0]
+            if top.kind != PlaceKind.populated_place:
+                continue
+            key = fold(span.text)
+            own = fold(top.name) == key
+            if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz._is_capital(top)):
+                continue
+            if not own and len(key) <= 3 and not top.id.startswith(CURATED_TOWN):
+                found[k] = (span, found[k][1], [c for c in cands if c.kind != PlaceKind.populated_place])
+                continue
+            pool = [c for c in cands if c.kind == PlaceKind.populated_place and fold(c.name) == key]
+            pool += [c for c in gaz.small.get(key) if c.country in home]
+            pick = next((c for c in pool if c.admin1 in areas and c.country == top.country), None)
+            if pick is None and not own:
+                pick = next((c for c in pool if c.country == top.country), None)
+            if pick is not None and pick is not top:
+                if pick in cands:
+                    cands.remove(pick)
+                cands.insert(0, pick)
+        found[:] = [f for f in found if f[2]]
+
+    def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
+                main: set[str]) -> list[tuple[Span, GeoEntry, str]]:
+        """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
+        prison in Shelby', 'the plant near Enerhodar', 'Donington Park, Leicestershire',
+        'Brooklyn's Barclays Center', or a site named after its town ('Kabul International
+        Airport'). A country or a sea is too large to locate anything ('Kasindi, a town in eastern
+        Congo', 'Missiles in Red Sea'): such names stay unplaced, as do names with no container,
+        rather than be pinned to a capital the text never names. Returns (name, container,
+        relation: 'in' or 'near')."""
+        gaz = self.gazetteer
+        at = {sp.start: (cands[0], sp.end) for sp, _, cands in found}
+        ends = {sp.end: cands[0] for sp, _, cands in found}
+        out: list[tuple[Span, GeoEntry, str]] = []
+        seen: set[tuple[int, int]] = set()
+        later: list[Span] = []
+        for span in unknown:
+            if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
+                span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
+            if (span.start, span.end) in seen or not _capitalized(span) or _in_headline(span):
+                continue
+            seen.add((span.start, span.end))
+            hit = _container_after(span, at)
+            if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
+                owner = ends.get(span.start - 1)  # 'Brooklyn's Barclays Center'
+                hit = (owner, False) if owner is not None else None
+            if hit is None and span.doc[span.end - 1].lower_ in FACILITY_HEADS:
+                # a site named after its town is in it ('Kabul Airport'); an area named after a
+                # place is not ('Washington Township')
+                hit = _container_inside(span, gaz, countries, main)
+            if hit is not None and hit[0].kind not in UNLOCATING_KINDS:
+                out.append((span, hit[0], "near" if hit[1] else "in"))
+            elif span.doc[span.end - 1].lower_ in SEAT_HEADS and (seat := _seat_town(span, gaz, countries, main)):
+                out.append((span, seat, "around"))
+            else:
+                later.append(span)
+        # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
+        named = {fold(sp.text): (entry, how) for sp, entry, how in out}
+        out += [(sp, *named[key]) for sp in later if (key := fold(sp.text)) in named]
+        return out
+
+    @staticmethod
+    def _located_record(span: Span, container: GeoEntry, how: str, n: int) -> dict:
+        """A place the gazetteer lacks, at the coordinates of the place it is said to be in, with
+        a precision coarser than that place's own (a town's site: 2; in a province: 3) and a
+        qualifier naming the place that located it."""
+        doc = span.doc
+        heads = {doc[span.end - 1].lower_} | ({doc[span.end].lower_} if span.end < len(doc) and doc[span.end].is_lower else set())
+        kind = PlaceKind.facility if heads & FACILITY_HEADS else PlaceKind.populated_place  # 'X Hospital', 'the X camp'
+        precision = LOCATED_PRECISION.get(container.kind, 3)
+        if how == "around":  # a district around its seat town: a region
+            kind, precision = PlaceKind.admin2, 3
+        return {
+            "id": f"place-{n}",
+            "name": span.text,
+            "kind": kind.value,
+            "country": container.country,
+            "admin1": container.admin1,
+            "lat": container.lat,
+            "lon": container.lon,
+            "gazetteer_id": None,
+            "qualifier": f"{how} {container.name}",
+            "geo_precision": precision,
+            "mentions": [],
+            "tokens": [],
+            "rule_ids": ["places.located", "places.located_around_seat" if how == "around"
+                         else f"places.located_in.{container.kind.value}"],
+        }
+
     @staticmethod
     def _phrase_span(span: Span, qualifier: Optional[str]) -> Span:
         """The mention covers the qualifier when it directly precedes the name."""
@@ -489,6 +652,216 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
                 break
 
 
+def _capitalized(span: Span) -> bool:
+    """Some word of a name is capitalized ('port of Hodeidah', 'al-Tanf'): 'northern state' in
+    running text is a description, not the name 'Northern State'."""
+    return any(tok.text[:1].isupper() for tok in span)
+
+
+#: kinds of place whose name, once resolved, means that place wherever the report repeats it
+REPEATED_KINDS = {PlaceKind.populated_place.value, PlaceKind.admin1.value, PlaceKind.admin2.value,
+                  PlaceKind.facility.value}
+
+
+def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional[tuple[Span, ...]] = None) -> None:
+    """One name, one place in a report: a town resolved once ('in Riverdale') is the same town
+    where the NER missed it or called it a person ('the Riverdale area', 'at the Riverdale gas
+    station'). Another occurrence counts when it is capitalized, not part of a longer name or
+    of another entity, and, when the NER calls it a person, follows a preposition or 'the'
+    ('Jordan said' stays a person). Names two records share are left alone."""
+    names: dict[tuple[str, ...], Optional[dict]] = {}
+    taken = taken | {k for rec in recs for s, e in rec["tokens"] for k in range(s, e)}
+    for rec in recs:
+        if rec["kind"] not in REPEATED_KINDS:
+            continue
+        for s, e in rec["tokens"]:
+            words = tuple(t.text for t in doc[s:e])
+            if not words[0][:1].isupper():
+                continue
+            names[words] = rec if names.get(words, rec) is rec else None
+    names = {w: r for w, r in names.items() if r is not None}
+    if not names:
+        return
+    for i in token_indices(doc, ORTH, {w[0] for w in names}):
+        if i in taken:
+            continue
+        for words, rec in names.items():
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or any(k in taken for k in range(i, end)):
+                continue
+            if (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start) or (
+                    end < len(doc) and doc[end].is_title):
+                break  # part of a longer name ('Riverdale Lukoil South', 'Cape Town')
+            tok = doc[i]
+            if tok.ent_iob_ in {"B", "I"}:
+                ent = next((e for e in (doc.ents if ents is None else ents) if e.start <= i < e.end), None)
+                if ent is None or (ent.start, ent.end) != (i, end) or ent.label_ in NOT_PLACE_ENTS | {"NORP"}:
+                    break
+                if ent.label_ == "PERSON" and (i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS | {"the"}):
+                    break
+            rec["mentions"].append(span_record(doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+            rec["tokens"].append([i, end])
+            taken.update(range(i, end))
+            break
+
+
+def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    """Names the NER cut in two ('Boa' GPE + 'Vista' ORG, 'Mexico' + 'City'): a place entity and
+    the one or two capitalized words after it that together are the own name of a town or
+    province. The longer span then wins over its parts in filter_spans."""
+    out: list[Span] = []
+    for sp in spans:
+        if sp.end >= len(doc) or not doc[sp.end].is_title:
+            continue  # the common case: no capitalized word follows
+        for extra in (2, 1):
+            end = sp.end + extra
+            if end > len(doc) or not all(t.is_title for t in doc[sp.end:end]) or doc[end - 1].is_sent_start:
+                continue
+            key = fold(doc[sp.start:end].text)
+            if any(fold(c.name) == key and c.kind in {PlaceKind.populated_place, PlaceKind.admin1}
+                   for c in gaz.index.get(key, [])):
+                out.append(Span(doc, sp.start, end, label=sp.label_))
+                break
+    return out
+
+
+def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
+    """Entities of any label whose last word says they are a site or a local area ('Crossroads
+    Correctional Center' ORG, 'Karl Bremer Hospital' PERSON): the small NER rarely calls a
+    hospital or prison a FAC. Tokens already read as places or actors are left alone."""
+    out = []
+    heads = set(token_indices(doc, LOWER, SITE_HEADS))
+    if not heads:
+        return []
+    for e in ents:
+        if e.end - 1 not in heads or e.label_ in NOT_PLACE_ENTS or e.label_ in {"GPE", "LOC", "FAC", "NORP"}:
+            continue
+        last = doc[e.end - 1]
+        if e.label_ == "PERSON" and last.lower_ in SURNAME_HEADS:
+            continue
+        if last.lower_ in SITE_HEADS and last.text[:1].isupper() and len(e) > 1 and \
+                not any(i in taken for i in range(e.start, e.end)):
+            span = _strip_det(e)
+            if span is not None and len(span) > 1:
+                out.append(span)
+    return out
+
+
+def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optional[tuple[GeoEntry, bool]]:
+    """The known place a locating phrase right after `span` names: 'in/near/outside/at X',
+    ', X', ', near X', 'of X', with an acronym in brackets ('(NBP)'), 'the' and a direction word
+    ('in southwest Miami-Dade') allowed between. 'Of' locates only in a place below a country
+    (the 'Embassy of Ukraine' is not in Ukraine). Returns the place and whether it is 'near'."""
+    doc = span.doc
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # 'the New Bilibid Prison (NBP) in Muntinlupa'
+    for width in (1, 2):  # 'the Kanyaruchinya camp near Goma', 'the Zaporizhzhia nuclear plant in Enerhodar'
+        if i + width < len(doc) and doc[i + width - 1].lower_ in SITE_HEADS and \
+                all(t.is_lower for t in doc[i:i + width]):
+            i += width
+            break
+    if i >= len(doc) or doc[i].lower_ not in LOCATING_WORDS:
+        return None
+    word = doc[i].lower_
+    i += 1
+    near = word in {"near", "outside"}
+    if word == "," and i < len(doc) and doc[i].lower_ in {"near", "outside", "in"}:
+        near = doc[i].lower_ != "in"
+        i += 1
+    elif word == "," and i + 2 < len(doc) and doc[i].lower_ in {"a", "the"} and \
+            doc[i + 1].lower_ in NAMED_PLACE_NOUNS | SMALL_PLACE_NOUNS and doc[i + 2].lower_ in {"in", "near", "of"}:
+        near = doc[i + 2].lower_ == "near"  # 'Kasindi, a town in eastern Congo'
+        i += 3
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    while i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].text == "-"):
+        i += 1
+    hit = at.get(i)
+    if hit is not None and hit[1] + 1 < len(doc) and doc[hit[1]].lower_ in {"'s", "’s"}:
+        # 'the village of Teguey in Niger's western Tillaberi region': the region, if named
+        k = hit[1] + 1
+        while k < len(doc) and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
+            k += 1
+        hit = at.get(k, hit)
+    if hit is None or (word == "of" and hit[0].kind == PlaceKind.country):
+        return None
+    entry, end = hit
+    if word == "," and end < len(doc) and (doc[end].lower_ in {"'s", "’s"} or doc[end].pos_ in {"NOUN", "PROPN"}):
+        # 'in Rann, Ukraine's air force said', 'Logo, Benue state police said': the comma ends the
+        # clause and the next name qualifies a noun, not the place before the comma
+        return None
+    if word == "," and end < len(doc) and (doc[end].lower_ in {"and", "or"} or (doc[end].text == "," and end + 1 in at)):
+        return None  # 'Hamidiyah, Aleppo and Idlib': a list of places, not a place and its province
+    if word == "," and entry.kind == PlaceKind.country and span.label_ == "LOC" and \
+            doc[span.end - 1].lower_ not in SITE_HEADS:
+        return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
+    return entry, near
+
+
+def _in_headline(span: Span) -> bool:
+    """The name stands in a line where most words are capitalized ('Assault on Village in
+    Sudan's Gezira'): a headline, where a capital says nothing about a name."""
+    doc = span.doc
+    lo, hi = max(0, span.start - 8), min(len(doc), span.end + 8)
+    words = [t for t in (*doc[lo:span.start], *doc[span.end:hi]) if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
+
+
+def _container_inside(span: Span, gaz: Gazetteer, countries: set[str],
+                      main: set[str]) -> Optional[tuple[GeoEntry, bool]]:
+    """A site named after its town or province ('Kabul International Airport', 'Mariupol Drama
+    Theatre', 'Illinois Capitol Complex'): the longest opening words that are the own name of a
+    town or province. A country's name says too little ('Iraq Museum')."""
+    doc = span.doc
+    for stop in range(span.end - 1, span.start, -1):
+        text = doc[span.start:stop].text
+        key = fold(text)
+        if not any(fold(c.name) == key for c in gaz.index.get(key, [])):
+            continue
+        cands = [c for c in gaz.lookup(text, countries, main) if c.kind in {
+            PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2}]
+        if cands:
+            return cands[0], False
+    return None
+
+
+def _seat_town(span: Span, gaz: Gazetteer, countries: set[str], main: set[str]) -> Optional[GeoEntry]:
+    """The town a district is named after ('Reasi district' -> Reasi), in a country the report
+    is about. A capital or a world city lends its name to places everywhere ('Washington
+    Township', 'Paris Township'), so it is no seat."""
+    hit = _container_inside(span, gaz, countries, main)
+    town = hit[0] if hit is not None else None
+    if town is None or town.kind != PlaceKind.populated_place or town.population >= WORLD_CITY or \
+            gaz._is_capital(town) or (countries and town.country not in countries):
+        return None
+    return town
+
+
+def _area_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'central Washington', 'states such as California or Washington': a name whose town reading
+    lies outside the province of the same name (Washington, D.C. is not in Washington State)
+    means the province when a direction word precedes it or it is listed with provinces. A town
+    inside its namesake province ('northern Kirkuk') keeps its reading (see Gazetteer.lookup)."""
+    for k, (span, _, cands) in enumerate(found):
+        top = cands[0]
+        if top.kind != PlaceKind.populated_place:
+            continue
+        area = next((c for c in cands[1:6] if c.kind == PlaceKind.admin1 and c.country == top.country
+                     and fold(c.name) == fold(top.name) and c.admin1 != top.admin1), None)
+        if area is None:
+            continue
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start else ""
+        listed = False
+        if before in {"or", "and", ","} and k > 0:
+            prev = found[k - 1]
+            listed = prev[0].end in {span.start - 1, span.start - 2} and prev[2][0].kind == PlaceKind.admin1
+        if before in DIRECTIONS or listed:
+            cands.remove(area)
+            cands.insert(0, area)
+
+
 def _verb_objects(doc: Doc) -> dict[int, str]:
     """Proper-noun objects of verbs ('raided Jenin'): where the name starts -> the verb's lemma.
     The caller is strict about which names it takes, since a verb's object is more often a
@@ -551,7 +924,7 @@ def _strip_det(span: Span) -> Optional[Span]:
         start += 1
     if start >= span.end:
         return None
-    out = span.doc[start : span.end]
+    out = Span(span.doc, start, span.end, label=span.label)
     return out if fold(out.text) else None
 
 

@@ -1,0 +1,198 @@
+"""Toponym resolution rules of the places component: names the gazetteer lacks placed through
+the place the text sets them in, namesakes decided by the document, names the NER cut in two,
+and the phrases that must not be read as names. Sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from conflictner.components.places import _repeat_mentions, _site_names
+
+
+def found(nlp, text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in nlp(text)._.cn_places}
+
+
+# -- a site or village the gazetteer lacks, placed through the place the text sets it in ---------
+@pytest.mark.parametrize("text,name,country,admin1,precision,qualifier", [
+    # 'X in Y'
+    ("RSF fighters stormed the Soba University Hospital in Khartoum on Sunday, witnesses said.",
+     "Soba University Hospital", "SDN", "SD-KH", 2, "in Khartoum"),
+    ("Drones struck the Tarasivka Grain Terminal in Odesa overnight, Ukraine's military said.",
+     "Tarasivka Grain Terminal", "UKR", "UA-51", 2, "in Odesa"),
+    ("Houthi rebels detained staff at the Al-Thawra Clinic in Sanaa, the UN said.",
+     "Al-Thawra Clinic", "YEM", "YE-SA", 2, "in Sanaa"),
+    ("Troops raided the Kiwanja Primary School in Rutshuru, local officials said.",
+     "Kiwanja Primary School", "COD", "CD-NK", 2, "in Rutshuru"),
+    ("Myanmar army jets bombed the Nanhtet Monastery in Kanbalu on Friday, residents said.",
+     "Nanhtet Monastery", "MMR", "MM-01", 2, "in Kanbalu"),
+    ("ELN rebels attacked the Canton Norte Barracks in Saravena, Arauca, the army said.",
+     "Canton Norte Barracks", "COL", "CO-ARA", 2, "in Saravena"),
+    # a lower-case kind word between the name and the phrase
+    ("M23 rebels shelled the Kanyaruchinya camp near Goma, displacing thousands.",
+     "Kanyaruchinya", "COD", "CD-NK", 2, "near Goma"),
+    # 'X, Y'
+    ("ELN fighters attacked the Bolivar Substation, Cucuta, the army said.",
+     "Bolivar Substation", "COL", "CO-NSA", 2, "in Cúcuta"),
+    # 'X, a village in Y' and 'in Country's Y': a province locates at region precision
+    ("Clashes erupted in Teguey, a village in Tillaberi region, the army said.",
+     "Teguey", "NER", "NE-6", 3, "in Tillaberi"),
+    ("Jihadists ambushed soldiers near the village of Teguey in Niger's western Tillaberi region.",
+     "Teguey", "NER", "NE-6", 3, "in Tillaberi"),
+    # 'Y's X'
+    ("Mogadishu's Hamar Weyne Market was hit by a car bomb.",
+     "Hamar Weyne Market", "SOM", "SO-BN", 2, "in Mogadishu"),
+    # a site named after its town
+    ("A drone hit the Kramatorsk Railway Station on Friday, Ukrainian officials said.",
+     "Kramatorsk Railway Station", "UKR", "UA-14", 2, "in Kramatorsk"),
+    ("Houthi fighters advanced on Marib on Monday. Marib Dam was not damaged, officials said.",
+     "Marib Dam", "YEM", "YE-MA", 2, "in Ma'rib"),
+])
+def test_an_unknown_name_is_placed_through_its_container(nlp, text, name, country, admin1, precision, qualifier):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"], place["geo_precision"], place["qualifier"]) == (
+        country, admin1, precision, qualifier)
+    assert place["gazetteer_id"] is None and "places.located" in place["rule_ids"]
+
+
+@pytest.mark.parametrize("text,name,country,admin1,seat", [
+    ("Insurgents attacked villages in Macomia District, Mozambican police said.",
+     "Macomia District", "MOZ", "MZ-P", "Macomia"),
+    ("Army jets bombed villages in Kanbalu Township, Myanmar media reported.",
+     "Kanbalu Township", "MMR", "MM-01", "Kanbalu"),
+])
+def test_a_district_is_placed_around_the_town_it_is_named_after(nlp, text, name, country, admin1, seat):
+    place = found(nlp, text)[name]
+    assert (place["kind"], place["country"], place["admin1"], place["geo_precision"], place["qualifier"]) == (
+        "admin2", country, admin1, 3, f"around {seat}")
+
+
+def test_a_located_site_takes_its_containers_coordinates(nlp):
+    places = found(nlp, "Gunmen stormed the Mafa General Hospital in Mafa, Borno police said.")
+    site, town = places["Mafa General Hospital"], places["Mafa"]
+    assert (site["lat"], site["lon"], site["kind"]) == (town["lat"], town["lon"], "facility")
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the comma ends a clause: the next name qualifies a noun ('Ukraine's air force', 'Benue state police')
+    ("Russian drones hit a depot in Rann, Ukraine's air force said.", "Rann"),
+    ("Fulani herders attacked Agatu and Logo, Benue state police said.", "Logo"),
+    # a region and the country in it, not the reverse
+    ("Analysts said tensions in the Gulf, Qatar and Bahrain were rising.", "Gulf"),
+    # an area named after a place is not in it
+    ("A shooting was reported at Seasons restaurant in Washington Township.", "Washington Township"),
+    # a country is too large to locate a town by; no guess from the report's country either
+    ("An explosion hit a church in Kasindi, a town in eastern Congo, on Sunday.", "Kasindi"),
+    ("Militias clashed in Um Sidir, the Sudanese army said.", "Um Sidir"),
+    # a headline's capitals say nothing about names
+    ("More Than 100 Killed in Paramilitary Assault on Village in Sudan's Gezira", "Village"),
+    # a ministry is an organisation, not a site
+    ("Russia's Defense Ministry said air defences downed 20 drones.", "Defense Ministry"),
+])
+def test_no_container_no_located_place(nlp, text, absent):
+    assert absent not in found(nlp, text)
+
+
+def test_a_person_named_like_a_site_is_a_person(nlp):
+    doc = nlp.make_doc("The historian Stuart Hall in London wrote about Karl Bremer Hospital in Bellville .")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 8, 11, label="PERSON")]
+    names = [sp.text for sp in _site_names(doc, doc.ents, set())]
+    assert names == ["Karl Bremer Hospital"]
+
+
+# -- lower-case phrases and short fragments are not names ----------------------------------------
+@pytest.mark.parametrize("text,absent", [
+    ("Gunmen killed five people in the isolated northern state of Roraima, police said.", "Northern State"),
+    ("Soldiers from the MoD were deployed to Helmand.", "Modesto"),  # a GeoNames alias of Modesto
+    ("The MoD said two soldiers were killed in Helmand province.", "Modesto"),
+])
+def test_descriptions_and_fragments_are_not_place_names(nlp, text, absent):
+    assert absent not in found(nlp, text)
+
+
+def test_a_capitalized_name_in_a_lower_case_phrase_still_matches(nlp):
+    assert found(nlp, "Israeli jets bombed the port of Hodeidah on Saturday.")  # 'port of Hodeidah'
+
+
+# -- names the NER cut in two ---------------------------------------------------------------------
+def test_a_town_name_split_by_the_ner_is_read_whole(nlp):
+    places = found(nlp, "Venezuelan migrants are living in Boa Vista, the state capital.")
+    assert places["Boa Vista"]["country"] == "BRA"
+    assert not {"Boma", "Vista"} & set(places)
+
+
+# -- which namesake: own names, and the provinces the report names -------------------------------
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # Southold's name is also among South Bend's GeoNames alternates: its own town wins
+    ("The suspect was arrested in Southold, police said.", "Southold", "USA", "US-NY"),
+    # the report names the county and state: the Riverdale there, not a larger one elsewhere
+    ("The gunman was arrested in Riverdale on Friday. Police in Morris County, New Jersey, said he had fled.",
+     "Riverdale", "USA", "US-NJ"),
+    # an alternate spelling with no town of its own still finds the town
+    ("Russian forces shelled Kupiansk overnight, Ukraine's military said.", "Kupyansk", "UKR", "UA-63"),
+])
+def test_the_document_picks_the_namesake(nlp, text, name, country, admin1):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"]) == (country, admin1)
+
+
+# -- a name both a state and a town outside it ---------------------------------------------------
+@pytest.mark.parametrize("text,name,kind,admin1", [
+    ("The National Guard deployed to central Washington after the floods.", "Washington", "admin1", "US-WA"),
+    ("Wildfires spread while Oregon and Washington sent crews.", "Washington", "admin1", "US-WA"),
+    # the capital when the district follows
+    ("Lawmakers from Alaska, Hawaii and Washington, D.C. met on Monday.", "Washington", "populated_place", "US-DC"),
+    # a town inside its namesake province keeps the town reading
+    ("Kurdish forces shelled positions in northern Kirkuk overnight.", "Kirkuk", "populated_place", "IQ-KI"),
+    ("Israeli troops raided central Jenin on Monday.", "Janīn", "populated_place", "PS-JEN"),
+])
+def test_a_direction_or_a_list_of_states_means_the_state(nlp, text, name, kind, admin1):
+    place = found(nlp, text)[name]
+    assert (place["kind"], place["admin1"]) == (kind, admin1)
+
+
+# -- a direction word in front of a known area ---------------------------------------------------
+@pytest.mark.parametrize("text,name,qualifier,precision", [
+    ("Fighting intensified in Eastern Ukraine as Russian forces advanced.", "Ukraine", "eastern", 3),
+    # a name with its direction word is left whole
+    ("Jihadists attacked army posts in West Darfur.", "West Darfur", None, 3),
+    ("Heavy fighting was reported in North Kivu.", "North Kivu", None, 3),
+])
+def test_a_direction_word_before_a_known_area(nlp, text, name, qualifier, precision):
+    place = found(nlp, text)[name]
+    assert (place["qualifier"], place["geo_precision"]) == (qualifier, precision)
+
+
+# -- one name, one place in a report -------------------------------------------------------------
+def _record(start: int, end: int) -> dict:
+    return {"id": "place-0", "name": "Kurmuk", "kind": "populated_place", "mentions": [[0, 0]],
+            "tokens": [[start, end]]}
+
+
+def test_a_resolved_town_is_the_same_town_where_the_ner_missed_it(nlp):
+    doc = nlp.make_doc("Fighters attacked Kurmuk on Monday . Residents of Kurmuk fled , and the Kurmuk area "
+                       "emptied . Kurmuk Hospital closed .")
+    rec = _record(2, 3)
+    _repeat_mentions(doc, [rec], set())
+    got = [doc[s:e].text for s, e in rec["tokens"]]
+    assert got == ["Kurmuk", "Kurmuk", "Kurmuk"]  # not 'Kurmuk Hospital', a longer name
+    assert rec["tokens"][1:] == [[8, 9], [13, 14]]
+
+
+@pytest.mark.parametrize("label,kept", [("PERSON", False), ("ORG", True)])
+def test_a_person_of_the_same_name_needs_a_preposition(nlp, label, kept):
+    # 'Kurmuk said': the NER's person stays a person unless a preposition or 'the' governs it
+    doc = nlp.make_doc("Fighters attacked Kurmuk on Monday . Kurmuk said the town had fallen .")
+    doc.ents = [Span(doc, 6, 7, label=label)]
+    rec = _record(2, 3)
+    _repeat_mentions(doc, [rec], set())
+    assert ([6, 7] in rec["tokens"]) is kept
+
+
+def test_a_name_two_places_share_is_not_spread(nlp):
+    doc = nlp.make_doc("Troops entered Kurmuk . Kurmuk and Kurmuk were hit .")
+    a, b = _record(2, 3), _record(4, 5)
+    b["id"] = "place-1"
+    _repeat_mentions(doc, [a, b], set())
+    assert a["tokens"] == [[2, 3]] and b["tokens"] == [[4, 5]]
