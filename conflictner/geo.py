@@ -33,7 +33,8 @@ ADMIN_SUFFIXES = re.compile(
 #: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
 SECOND_LEVEL_SUFFIXES = frozenset({"county"})
 COUNTY_SUFFIX = re.compile(r"\s+(county|parish)$")
-#: county names that are common words without 'County' ('the Gulf', 'the Lake', 'the Union')
+#: county names that are common words or people's names without 'County' ('the Gulf', 'the
+#: Union', 'Jackson'): only the full name ('Gulf County') names the county
 COMMON_COUNTY_WORDS = frozenset({
     "gulf", "lake", "bay", "ocean", "park", "union", "summit", "harbor", "island", "river", "valley", "mountain",
     "prairie", "forest", "beach", "grand", "liberty", "independence", "republic", "pacific", "atlantic", "coast",
@@ -394,12 +395,14 @@ class Gazetteer:
             # in a report is in the country reported on; a namesake abroad is a guess)
             cands = [c for c in self.small.get(key) if not home or c.country in home]
         elif main and len(self.small) and stripped == key and all(
-                c.country not in main and (c.kind == PlaceKind.admin2 or (
+                c.country not in main and (c.kind == PlaceKind.admin2 or _generated(c) or (
                     c.kind == PlaceKind.populated_place and c.population < WORLD_CITY and not self._is_capital(c)))
                 for c in cands):
             # a town of the document's main country beats a namesake abroad, however small it is
             # ('Delft' in a report on Cape Town), unless the one abroad is a capital or a city
-            # the world knows by that name ('Berlin' in a US report is not Berlin, New Hampshire)
+            # the world knows by that name ('Berlin' in a US report is not Berlin, New Hampshire);
+            # a foreign county or GeoNames-only province is no such name ('Nelson' in a report
+            # on British Columbia), a curated province is ('Alberta' in a US report)
             cands = [c for c in self.small.get(key) if c.country in main] + cands
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province

@@ -324,3 +324,12 @@ def test_generated_units_stay_out_of_running_text(nlp, text, name, country):
     got = places(nlp, text)
     assert got.get(name) == country
     assert "Bar" not in got
+
+
+@pytest.mark.parametrize("name,main,expected", [
+    ("Nelson", {"CAN"}, "CAN"),     # a BC town, not New Zealand's Nelson (town and GeoNames-only unit)
+    ("Alberta", {"USA"}, "CAN"),    # a curated province keeps its name in a US report
+    ("Sonora", {"USA"}, "MEX"),
+])
+def test_a_home_town_beats_foreign_namesakes_only_where_they_are_minor(gaz, name, main, expected):
+    assert top(gaz, name, main, main).country == expected
