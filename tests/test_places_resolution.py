@@ -196,3 +196,17 @@ def test_a_name_two_places_share_is_not_spread(nlp):
     b["id"] = "place-1"
     _repeat_mentions(doc, [a, b], set())
     assert a["tokens"] == [[2, 3]] and b["tokens"] == [[4, 5]]
+
+
+# the noun before 'of' says which reading of a shared name is meant
+@pytest.mark.parametrize("text,name,kind", [
+    ("Six police officers were killed in the northern department of Antioquia.", "Antioquia", "admin1"),
+    ("Gunmen opened fire outside a bar in the central Mexican state of Guanajuato.", "Guanajuato", "admin1"),
+    ("Israeli strikes hit military sites in the southern province of Daraa.", "Daraa", "admin1"),
+    ("Gunmen attacked a bus in the city of Guanajuato on Sunday.", "Guanajuato", "populated_place"),
+    ("Fighters seized the town of Kidal after a week of clashes.", "Kidal", "populated_place"),
+])
+def test_unit_or_town_before_of(nlp, text, name, kind):
+    doc = nlp(text)
+    (p,) = [p for p in doc._.cn_places if name in p["name"] or p["name"] in name]
+    assert p["kind"] == kind

@@ -224,6 +224,7 @@ class PlaceResolver:
             elif not is_dateline and label in {"GPE", "LOC", "FAC"}:
                 unknown.append(span)
         _area_readings(found)
+        _unit_readings(found)
         _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         self._prefer_own_names(found, countries | main)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
@@ -860,6 +861,33 @@ def _area_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         if before in DIRECTIONS or listed:
             cands.remove(area)
             cands.insert(0, area)
+
+
+#: nouns that say the name after 'of' is an administrative unit ('the province of Daraa')
+UNIT_NOUNS = frozenset({"province", "state", "department", "region", "governorate", "oblast", "district",
+                        "county", "prefecture", "territory", "municipality", "emirate", "canton"})
+#: nouns that say it is a town ('the town of Amalfi')
+TOWN_NOUNS = frozenset({"town", "city", "village", "capital", "port", "township", "hamlet", "settlement"})
+
+
+def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'the northern department of Antioquia', 'the southern province of Daraa', 'the Mexican
+    state of Guanajuato': the noun before 'of' says the name is the unit, not its namesake town
+    (and 'the town of Kidal' says it is the town, not the region)."""
+    for span, _, cands in found:
+        if span.start < 2 or len(cands) < 2 or span.doc[span.start - 1].lower_ != "of":
+            continue
+        noun = span.doc[span.start - 2].lemma_.lower()
+        if noun in UNIT_NOUNS:
+            want = [c for c in cands if c.kind in {PlaceKind.admin1, PlaceKind.admin2}]
+        elif noun in TOWN_NOUNS:
+            want = [c for c in cands if c.kind == PlaceKind.populated_place]
+        else:
+            continue
+        if want and want[0] is not cands[0] and (
+                fold(want[0].name) == fold(cands[0].name) or want[0].country == cands[0].country):
+            cands.remove(want[0])
+            cands.insert(0, want[0])
 
 
 def _verb_objects(doc: Doc) -> dict[int, str]:
