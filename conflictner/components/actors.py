@@ -351,7 +351,7 @@ class ActorRecognizer(RuleComponent):
                     start = self._left_edge(head, first)
             country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
-            for tok in doc[start : span.start]:
+            for tok in _span(doc, start, span.start):
                 if tok.i in named_by_tok:
                     inner_named = named_by_tok[tok.i]
                     continue
@@ -383,9 +383,9 @@ class ActorRecognizer(RuleComponent):
                 inner_named.end = max(inner_named.end, end)
                 inner_named.backers = sorted(set(inner_named.backers) | set(backers))
                 continue
-            name = doc[start:end].text
+            name = _span(doc, start, end).text
             kind = d.kind
-            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
+            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in _span(doc, start, span.start)):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
             elif kind == ActorKind.state_forces and community and country is None:
                 # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
@@ -408,12 +408,12 @@ class ActorRecognizer(RuleComponent):
         # widen named mentions by their own affixes ("the Lebanon-based Hezbollah")
         for m in named:
             start = self._left_edge(doc[m.head], m.start)
-            for tok in doc[start : m.start]:
+            for tok in _span(doc, start, m.start):
                 rel = self._affix(tok)
                 iso = self.country_of_token(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
-            ext = doc[start : m.start]
+            ext = _span(doc, start, m.start)
             if len(ext) and any(self._affix(t) for t in ext) and all(
                 self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of_token(t) for t in ext
             ):
@@ -430,20 +430,20 @@ class ActorRecognizer(RuleComponent):
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             if ent is not None and len(ent) > 1 and not self.country_of_token(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-                if self._state_force_name(doc[first : ent.end]):
+                if self._state_force_name(_span(doc, first, ent.end)):
                     return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
-                if any(not self.country_of_token(t) for t in doc[first:end] if t.i != head.i):
-                    return doc[first:end]
+                if any(not self.country_of_token(t) for t in _span(doc, first, end) if t.i != head.i):
+                    return _span(doc, first, end)
         i = start
         while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
                 and not doc[i - 1].is_sent_start:
             i -= 1
-        if i == start or self._state_force_name(doc[i : head.i + 1]):
+        if i == start or self._state_force_name(_span(doc, i, head.i + 1)):
             return None
-        return doc[i : head.i + 1]
+        return _span(doc, i, head.i + 1)
 
     def _state_force_name(self, span: Span) -> bool:
         """'Sudanese Armed Forces', 'Israel Defense Forces', 'Nigerian Air Force': a country word
@@ -573,7 +573,7 @@ class ActorRecognizer(RuleComponent):
         if not defined:
             return []
         for other in mentions:
-            m = defined.get(doc[other.start : other.end].text.removeprefix("the ").removeprefix("The "))
+            m = defined.get(_span(doc, other.start, other.end).text.removeprefix("the ").removeprefix("The "))
             if m is not None and other is not m and other.key.startswith("org:"):
                 # the NER's own ORG for the acronym becomes a mention of the defined actor
                 other.key, other.name, other.kind, other.country = m.key, m.name, m.kind, m.country
@@ -634,7 +634,7 @@ class ActorRecognizer(RuleComponent):
         order: list[str] = []
         for m in mentions:
             g = groups.get(m.key)
-            span = doc[m.start : m.end]
+            span = _span(doc, m.start, m.end)
             if g is None:
                 g = groups[m.key] = {
                     "id": f"actor-{len(order)}",
@@ -795,3 +795,11 @@ def _needs_exact(s: str) -> bool:
     """Short or all-caps names ('US', 'IS', 'KH') match case-sensitively."""
     letters = re.sub(r"[^A-Za-z]", "", s)
     return len(letters) <= 3 or (letters.isupper() and len(letters) <= 6)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]

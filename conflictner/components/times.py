@@ -135,7 +135,7 @@ class _DocText:
         return self.ends[end - 1]
 
     def of(self, start: int, end: int) -> str:
-        return self.doc[start:end].text
+        return _span(self.doc, start, end).text
 
     def lower_of(self, i: int) -> str:
         return self.doc.vocab.strings[int(self.lower[i])]
@@ -217,7 +217,7 @@ def _merge_parenthetical(doc: Doc, spans: list[Span]) -> list[Span]:
         if i + 1 < len(spans):
             nxt = spans[i + 1]
             # only '(' (and spaces) between them: a token or two, never a span's text to build
-            if 0 < nxt.start - s.end <= 2 and doc[s.end:nxt.start].text.strip() == "(" \
+            if 0 < nxt.start - s.end <= 2 and _span(doc, s.end, nxt.start).text.strip() == "(" \
                     and nxt.end < len(doc) and doc[nxt.end].text == ")":
                 out.append(Span(doc, s.start, nxt.end + 1, label=s.label))
                 i += 2
@@ -480,3 +480,11 @@ def _without_base(t: str) -> Optional[dict]:
                 return _result(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year", "absolute", "year")
             return _result(d, d, "day", "absolute", "date")
     return _result(None, None, "unknown", "published", "unresolved")
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]
