@@ -10,12 +10,13 @@ it qualifies when there is one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -227,6 +228,7 @@ class ActorRecognizer(RuleComponent):
         # for the token-by-token descriptor scans (reset for every Doc)
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
+        self._sents = _Sentences(doc)
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -424,7 +426,10 @@ class ActorRecognizer(RuleComponent):
         """The capitalized name a descriptor noun ends, when the words before it are names and
         not country words: 'Popular Resistance Army', 'Sudan Liberation Forces'."""
         doc = head.doc
-        if not head.is_title or head.is_sent_start or _title_case(head.sent):
+        if not head.is_title or head.is_sent_start:
+            return None
+        sent_start, sent_end = self._sents.bounds(head.i)
+        if self._sents.title_case(sent_start, sent_end):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
@@ -438,7 +443,7 @@ class ActorRecognizer(RuleComponent):
                 if any(not self.country_of_token(t) for t in _span(doc, first, end) if t.i != head.i):
                     return _span(doc, first, end)
         i = start
-        while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
+        while i > sent_start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
                 and not doc[i - 1].is_sent_start:
             i -= 1
         if i == start or self._state_force_name(_span(doc, i, head.i + 1)):
@@ -552,7 +557,7 @@ class ActorRecognizer(RuleComponent):
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and (before.lower_ in {"a", "an"} or before.like_num) and before.head == ent.root:
                 continue  # 'destroyed a VBIED', 'four UAVs': a name with its own article or count is a thing
-            if _title_case(ent.sent) and doc.text.count(text) < 2:
+            if self._sents.title_case(*self._sents.bounds(ent.start)) and self._sents.text().count(text) < 2:
                 # 'Deadly Shelling', 'Ukraine Launches Its Biggest Drone Attack': in a title-case
                 # headline capitals make any phrase look like a name; a real one recurs in the body
                 continue
@@ -659,8 +664,9 @@ class ActorRecognizer(RuleComponent):
                 g["candidate"] = g["candidate"] and m.candidate
             g["mentions"].append(span_record(span.start_char, span.end_char))
             g["heads"].append(m.head)
-            if span.text != g["name"] and span.text not in g["aliases"] and m.rule_id != "actors.anaphor":
-                g["aliases"].append(span.text)
+            text = span.text  # built token by token: once
+            if text != g["name"] and text not in g["aliases"] and m.rule_id != "actors.anaphor":
+                g["aliases"].append(text)
             if m.rule_id not in g["rule_ids"]:
                 g["rule_ids"].append(m.rule_id)
         key_to_id = {k: groups[k]["id"] for k in order}
@@ -777,6 +783,44 @@ def _title_case(sent: Span) -> bool:
     if last is None or last.text in {".", "!", "?", '"', "\u201d"}:
         return False
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+
+
+class _Sentences:
+    """Sentence bounds of one Doc, read once from its SENT_START column, and which sentences
+    are title-case headlines, each worked out once: `Token.sent` and `Span.sent` walk the Doc
+    token by token on every call. Bounds are those `Span.sent` gives (the sentence of the first
+    token); a Doc without sentence boundaries is left to spaCy, which raises as before."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.parsed = doc.has_annotation("SENT_START")
+        self.starts: list[int] = (
+            np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if self.parsed and len(doc) else [])
+        self._title: dict[tuple[int, int], bool] = {}
+        self._text: Optional[str] = None
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token i."""
+        if not self.parsed:
+            sent = self.doc[i].sent
+            return sent.start, sent.end
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[k] if k >= 0 else 0
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        return start, end
+
+    def title_case(self, start: int, end: int) -> bool:
+        """`_title_case` of the sentence [start, end), remembered."""
+        found = self._title.get((start, end))
+        if found is None:
+            found = self._title[(start, end)] = _title_case(_span(self.doc, start, end))
+        return found
+
+    def text(self) -> str:
+        """`doc.text` (joined token by token), once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
 
 def _singular(word: str) -> str:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -148,9 +148,8 @@ class ClaimLinker(RuleComponent):
         self._offsets = _Offsets(doc)
         self._actor_at = _actor_index(doc, self._offsets)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
-        # PERSON entities once per document, from the entity arrays: `doc.ents` builds a Span
-        # for every entity of the Doc
-        self._persons = [(s, _span(doc, s, e).text) for s, e in _entities(doc, _PERSON)]
+        # PERSON entities once per document: `doc.ents` builds new Spans on every access
+        self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
         self._according = token_indices(doc, LOWER, {"according"})
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
@@ -164,6 +163,7 @@ class ClaimLinker(RuleComponent):
         self._times = records(doc, "cn_times")
         self._places = records(doc, "cn_places")
         self._fig_cache: dict[int, dict] = {}
+        self._pos: Optional[list[int]] = None
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
@@ -612,6 +612,19 @@ class ClaimLinker(RuleComponent):
                 best = (dist, cue_events[b.cue.i][0])
         return best[1] if best else None
 
+    def _nouns(self, doc: Doc, start: int, end: int) -> Iterable[Token]:
+        """The NOUN and PROPN tokens of doc[start:end], found in the POS column: only they can be
+        topic words, and most tokens of a sentence are not."""
+        if not 0 <= start <= end <= len(doc):
+            yield from _span(doc, start, end)
+            return
+        pos = self._pos
+        if pos is None:
+            pos = self._pos = column(doc, POS).tolist()
+        for i in range(start, end):
+            if pos[i] in _NOUNISH:
+                yield doc[i]
+
     def _topic_words(self, tokens) -> set[str]:
         """Nouns and names that can tell one incident from another: not dates or numbers, not the
         words of attribution, not a country (every statement of the article names it)."""
@@ -635,7 +648,7 @@ class ClaimLinker(RuleComponent):
     def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
         """Per candidate event, how many content words of what is reported also occur in the
         sentences that mention the event."""
-        said = self._topic_words(t for s, e in a.content for t in _span(doc, s, e))
+        said = self._topic_words(t for s, e in a.content for t in self._nouns(doc, s, e))
         if not said:
             return {}
         out: dict[str, int] = {}
@@ -655,7 +668,7 @@ class ClaimLinker(RuleComponent):
                     s, e = self._sent_of(ref["tokens"][0])
                     if s not in seen:
                         seen.add(s)
-                        words |= self._topic_words(_span(doc, s, e))
+                        words |= self._topic_words(self._nouns(doc, s, e))
             cache[eid] = words
         return cache[eid]
 
@@ -1461,6 +1474,8 @@ ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilitary", "ide
 #: heads that name an institution when a state word modifies them ("military intelligence agency")
 INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authority", "directorate", "unit",
                      "operations", "department", "command", "body", "cell"}
+#: POS ids of the tokens that can be topic words
+_NOUNISH = frozenset({get_string_id("NOUN"), get_string_id("PROPN")})
 _INSTITUTION_OR_SOURCE = frozenset(INSTITUTION_HEADS | {"source"})
 STATE_MODIFIERS = {"military", "intelligence", "security", "defence", "defense", "maritime", "border", "emergency",
                    "interior", "state", "national", "federal", "regional", "government", "naval", "army", "police",
@@ -1596,24 +1611,6 @@ class _PhraseIndex:
             found.extend(self.by_first.get(piece, ()))
         found.sort()
         return [(padded, role) for _, padded, role in found]
-
-
-_PERSON = get_string_id("PERSON")
-
-
-def _entities(doc: Doc, label: int) -> list[tuple[int, int]]:
-    """(start, end) of the entities with `label`, as `doc.ents` has them (a B tag with a type
-    and the I tags after it), without building a Span for every entity of the Doc."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([ENT_IOB, ENT_TYPE])
-    iob, typ = arr[:, 0], arr[:, 1]
-    starts = numpy.flatnonzero((iob == 3) & (typ == label))
-    if not len(starts):
-        return []
-    breaks = numpy.append(numpy.flatnonzero(iob != 1), len(doc))
-    ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
-    return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def _hash_array(words: Iterable[str]) -> numpy.ndarray:
