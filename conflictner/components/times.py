@@ -14,16 +14,13 @@ import functools
 import re
 from typing import Optional
 
-import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import meta_of
 from ..rules import _Rule
-from .base import RuleComponent, WindowedMatcher, column, span_record
+from .base import RuleComponent, WindowedMatcher, span_record
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
@@ -83,20 +80,17 @@ class TimeNormalizer(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         meta = meta_of(doc)
         published = _date(meta.get("published"))
-        text = _DocText(doc)
-        spans = [c for s, e, label in _date_entities(doc) for c in _clean(doc, s, e, label)]
+        spans = [c for e in doc.ents if e.label_ in {"DATE", "TIME"} for c in _clean(e)]
         for mid, s, e in self.matcher(doc):
             spans.append(Span(doc, s, e, label=doc.vocab.strings[mid]))
         spans = _merge_parenthetical(doc, filter_spans(spans))
         out: list[dict] = []
         for span in spans:
-            start, end = span.start, span.end
-            span_text = text.of(start, end)
-            stripped = span_text.strip()
-            if not stripped or DURATION_RE.search(text.of(max(0, start - 1), min(len(doc), end + 2))) \
-                    or _is_duration(text.lower_of(start - 1) if start > 0 else "", span_text):
+            span_text = span.text  # joined token by token: once
+            text = span_text.strip()
+            if not text or DURATION_RE.search(_context(span)) or _is_duration(span, span_text):
                 continue
-            norm = _normalized(stripped, published)
+            norm = _normalized(text, published)
             if norm is None:
                 continue
             norm = dict(norm)
@@ -107,8 +101,8 @@ class TimeNormalizer(RuleComponent):
                     "text": span_text,
                     **norm,
                     "time_precision": PRECISION_TO_ACLED[norm["precision"]],
-                    "mentions": [span_record(text.start_char(start), text.end_char(end))],
-                    "tokens": [[start, end]],
+                    "mentions": [span_record(span.start_char, span.end_char)],
+                    "tokens": [[span.start, span.end]],
                     "rule_ids": [rule],
                 }
             )
@@ -116,83 +110,42 @@ class TimeNormalizer(RuleComponent):
         return doc
 
 
-class _DocText:
-    """Character offsets of token ranges, read from two arrays of the Doc (a Span's
-    `start_char`/`end_char` build Tokens), and the word before an expression from the LOWER
-    column. Texts still come from Spans: `doc.text` would build every Token of the Doc."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.idx: list[int] = column(doc, IDX).tolist()
-        self.ends: list[int] = (doc.to_array(LENGTH).astype("int64") + self.idx).tolist() if len(doc) else []
-        self.lower = column(doc, LOWER)
-
-    def start_char(self, start: int) -> int:
-        return self.idx[start]
-
-    def end_char(self, end: int) -> int:
-        """End offset of the non-empty range ending before token `end` (Span.end_char)."""
-        return self.ends[end - 1]
-
-    def of(self, start: int, end: int) -> str:
-        return _span(self.doc, start, end).text
-
-    def lower_of(self, i: int) -> str:
-        return self.doc.vocab.strings[int(self.lower[i])]
-
-
-#: entity labels that can hold a date
-_DATE, _TIME = get_string_id("DATE"), get_string_id("TIME")
-
-
-def _date_entities(doc: Doc) -> list[tuple[int, int, int]]:
-    """(start, end, label) of the DATE and TIME entities, in order, as `doc.ents` has them
-    (an entity starts at a B tag with a type and runs over the I tags after it), without
-    building a Span for every entity of the document."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([ENT_IOB, ENT_TYPE])
-    iob, typ = arr[:, 0], arr[:, 1]
-    starts = numpy.flatnonzero((iob == 3) & ((typ == _DATE) | (typ == _TIME)))
-    if not len(starts):
-        return []
-    breaks = numpy.append(numpy.flatnonzero(iob != 1), len(doc))
-    ends = breaks[numpy.searchsorted(breaks, starts, side="right")]
-    return [(s, e, int(typ[s])) for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
-
-
-def _clean(doc: Doc, ent_start: int, ent_end: int, label: int) -> list[Span]:
+def _clean(ent: Span) -> list[Span]:
     """NER date spans cut to what is a date: split at commas ('Tuesday, weeks after ...'),
     without leading names the small model glues on ('Kyiv overnight')."""
-    parts: list[tuple[int, int]] = []
-    start = ent_start
-    orth = column(doc, ORTH)
-    for i in range(ent_start, ent_end + 1):
-        if i == ent_end or (int(orth[i]) in _CUTS and not (i + 1 < ent_end and doc[i + 1].like_num)):
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or (doc[i].text in {",", ";"} and not (i + 1 < ent.end and doc[i + 1].like_num)):
             if i > start:
-                parts.append((start, i))
+                parts.append(Span(doc, start, i, label=ent.label))
             start = i + 1
     out = []
-    for s, end in parts:
-        while s < end - 1 and doc[s].pos_ == "PROPN" and doc[s].is_title and doc[s].lower_ not in WEEKDAYS \
+    for part in parts:
+        s = part.start
+        while s < part.end - 1 and doc[s].pos_ == "PROPN" and doc[s].is_title and doc[s].lower_ not in WEEKDAYS \
                 and doc[s].lower_.rstrip(".") not in MONTHS:
             s += 1
-        out.append(Span(doc, s, end, label=label))
+        out.append(Span(doc, s, part.end, label=ent.label))
     return out
-
-
-#: the marks a date entity is split at
-_CUTS = frozenset(get_string_id(x) for x in (",", ";"))
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _is_duration(prev: str, text: str) -> bool:
-    """'for three days', 'the past 18 months of fighting' as a length, not a date. `prev` is
-    the word before the expression (lower case), `text` the expression."""
-    words = text.lower().split()
+def _context(span: Span) -> str:
+    doc = span.doc
+    return _span(doc, max(0, span.start - 1), min(len(doc), span.end + 2)).text
+
+
+def _is_duration(span: Span, text: Optional[str] = None) -> bool:
+    """'for three days', 'the past 18 months of fighting' as a length, not a date. `text`: the
+    span's text, when the caller has it."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    words = (span.text if text is None else text).lower().split()
     lead = {"about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than", "at", "least", "just"}
     count = [w for w in words if w not in lead]
     if prev in {"for", "within", "lasted", "over", "by", "than", "about", "around"} and count and (
