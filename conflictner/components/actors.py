@@ -19,12 +19,13 @@ import numpy as np
 from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, span_record, token_indices
+from .base import RuleComponent, column, is_in, span_record
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -54,6 +55,8 @@ DEFINITE_ANAPHORS = {
     "cartel": {ActorKind.criminal_group},
     "gang": {ActorKind.criminal_group},
 }
+#: the LOWER ids of the anaphor words, for a vectorized scan (built once, not per Doc)
+_ANAPHOR_HASHES = np.array(sorted({get_string_id(w) for w in DEFINITE_ANAPHORS}), dtype="uint64")
 #: nouns that may stand inside a descriptor ('security forces', 'defense officials')
 ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "police", "militia",
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
@@ -229,6 +232,8 @@ class ActorRecognizer(RuleComponent):
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
         self._sents = _Sentences(doc)
+        self._affix_memo: dict[int, Optional[str]] = {}
+        self._country_memo: dict[int, Optional[str]] = {}
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -347,7 +352,7 @@ class ActorRecognizer(RuleComponent):
                 # state; 'the Israeli health ministry': the compound says which body
                 first = start
                 while first > 0 and doc[first - 1].pos_ in {"PROPN", "NOUN"} and doc[first - 1].dep_ == "compound" \
-                        and first - 1 not in named_by_tok and not self.country_of_token(doc[first - 1]):
+                        and first - 1 not in named_by_tok and not self._country_of(doc[first - 1]):
                     first -= 1
                 if first < start:
                     start = self._left_edge(head, first)
@@ -359,8 +364,8 @@ class ActorRecognizer(RuleComponent):
                     continue
                 if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
                     continue
-                rel = self._affix(tok)
-                iso = self.country_of_token(tok)
+                rel = self._affix_of(tok)
+                iso = self._country_of(tok)
                 if tok.text in self.affiliation_words and not iso:
                     community = self.affiliation_words[tok.text][1]
                 if rel and iso:
@@ -411,13 +416,13 @@ class ActorRecognizer(RuleComponent):
         for m in named:
             start = self._left_edge(doc[m.head], m.start)
             for tok in _span(doc, start, m.start):
-                rel = self._affix(tok)
-                iso = self.country_of_token(tok)
+                rel = self._affix_of(tok)
+                iso = self._country_of(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
             ext = _span(doc, start, m.start)
-            if len(ext) and any(self._affix(t) for t in ext) and all(
-                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of_token(t) for t in ext
+            if len(ext) and any(self._affix_of(t) for t in ext) and all(
+                self._affix_of(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self._country_of(t) for t in ext
             ):
                 m.start = start
         return out
@@ -433,14 +438,14 @@ class ActorRecognizer(RuleComponent):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and len(ent) > 1 and not self.country_of_token(ent[-1]):
+            if ent is not None and len(ent) > 1 and not self._country_of(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if self._state_force_name(_span(doc, first, ent.end)):
                     return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
-                if any(not self.country_of_token(t) for t in _span(doc, first, end) if t.i != head.i):
+                if any(not self._country_of(t) for t in _span(doc, first, end) if t.i != head.i):
                     return _span(doc, first, end)
         i = start
         while i > sent_start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
@@ -455,8 +460,8 @@ class ActorRecognizer(RuleComponent):
         and military words only, so a country's own forces (a descriptor); 'Sudan Liberation Forces
         Alliance' has a word of its own and is an organisation."""
         words = [t for t in span if not t.is_space and not t.is_punct]
-        return bool(words) and bool(self.country_of_token(words[0])) and all(
-            t.lower_ in STATE_FORCE_WORDS or self.country_of_token(t) for t in words[1:])
+        return bool(words) and bool(self._country_of(words[0])) and all(
+            t.lower_ in STATE_FORCE_WORDS or self._country_of(t) for t in words[1:])
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -475,9 +480,9 @@ class ActorRecognizer(RuleComponent):
                 i -= 1
                 continue
             if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
-                if not (prev.dep_ == "npadvmod" or self._affix(prev)):
+                if not (prev.dep_ == "npadvmod" or self._affix_of(prev)):
                     break
-            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"} or (
+            if self._affix_of(prev) or self._country_of(prev) or prev.text.lower() in {"pro", "anti"} or (
                     prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
                 i -= 1
                 continue
@@ -492,6 +497,23 @@ class ActorRecognizer(RuleComponent):
                 continue
             break
         return i
+
+    def _affix_of(self, tok: Token) -> Optional[str]:
+        """`_affix`, remembered per token of the Doc being processed: the descriptor scans ask
+        about the same few tokens many times."""
+        memo = self._affix_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self._affix(tok)
+        return memo[i]
+
+    def _country_of(self, tok: Token) -> Optional[str]:
+        """`country_of_token`, remembered per token of the Doc being processed."""
+        memo = self._country_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self.country_of_token(tok)
+        return memo[i]
 
     @staticmethod
     def _affix(tok: Token) -> Optional[str]:
@@ -533,7 +555,7 @@ class ActorRecognizer(RuleComponent):
                     for y in inner[:1]:
                         m.parent = y.key
                 for tok in appos.subtree:
-                    rel, iso = self._affix(tok), self.country_of_token(tok)
+                    rel, iso = self._affix_of(tok), self._country_of(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
             for tok in head.children:
@@ -587,8 +609,8 @@ class ActorRecognizer(RuleComponent):
         out = []
         # only the tokens spelling a defined acronym are visited (ORTH ids compared in numpy)
         ids = {doc.vocab.strings.add(acr): acr for acr in defined}
-        orths = doc.to_array(ORTH)
-        for i in np.flatnonzero(np.isin(orths, np.fromiter(ids, dtype=orths.dtype))):
+        orths = column(doc, ORTH)
+        for i in np.flatnonzero(is_in(orths, np.array(sorted(ids), dtype="uint64"))):
             tok = doc[int(i)]
             m = defined[ids[int(orths[i])]]
             if tok.i in taken:
@@ -601,7 +623,7 @@ class ActorRecognizer(RuleComponent):
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
-        for i in token_indices(doc, LOWER, DEFINITE_ANAPHORS):
+        for i in np.flatnonzero(is_in(column(doc, LOWER), _ANAPHOR_HASHES)).tolist() if len(doc) else []:
             tok = doc[i]
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -793,14 +815,16 @@ class _Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.parsed = doc.has_annotation("SENT_START")
-        self.starts: list[int] = (
-            np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if self.parsed and len(doc) else [])
+        self.starts: Optional[list[int]] = None  # read when first asked: most Docs never ask
         self._title: dict[tuple[int, int], bool] = {}
         self._text: Optional[str] = None
 
     def bounds(self, i: int) -> tuple[int, int]:
         """(start, end) of the sentence holding token i."""
+        if self.starts is None:
+            doc = self.doc
+            self.parsed = doc.has_annotation("SENT_START")
+            self.starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if self.parsed and len(doc) else []
         if not self.parsed:
             sent = self.doc[i].sent
             return sent.start, sent.end
