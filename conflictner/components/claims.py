@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, column, is_in, span_record, token_indices
+from .base import RuleComponent, column, is_in, span_record
 from .events import _headline_end
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -138,7 +138,7 @@ class ClaimLinker(RuleComponent):
         self.threat_lemmas = frozenset(c.lemma for c in self.verb_cues.values() if c.stance == "threaten")
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
-        # the hash arrays `token_indices` would build from these sets on every Doc
+        # the hash arrays `base.token_indices` would build from these sets on every Doc
         self._cue_hashes = _hash_array(self.verb_cues)
         self._committal_hashes = _hash_array(self.committal_lemmas)
 
@@ -150,7 +150,7 @@ class ClaimLinker(RuleComponent):
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
         # PERSON entities once per document: `doc.ents` builds new Spans on every access
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
-        self._according = token_indices(doc, LOWER, {"according"})
+        self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
         self._out_hits: Optional[list[tuple[int, str]]] = None
@@ -222,7 +222,7 @@ class ClaimLinker(RuleComponent):
             elif found[2] is None and found[0].lemma_.lower() not in {"claim", "deny", "confirm"}:
                 # "No injuries were reported": a passive with no agent is the outlet speaking
                 sources, cue_tok, stance = [self._outlet(meta)], found[0], found[1]
-            elif found[2] is not None and _nobody(found[2]):
+            elif found[2] is not None and self._nobody(found[2]):
                 continue  # 'No group has claimed the attack': nobody speaks
             else:
                 cue_tok, stance, speaker = found
@@ -314,6 +314,26 @@ class ClaimLinker(RuleComponent):
         doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
         return doc
 
+    def _scan_words(self, doc: Doc) -> None:
+        """One vectorized pass over the LOWER column for the few words whose absence lets whole
+        checks be skipped: 'according' (its positions), 'no' ('No group has claimed ...') and
+        the anonymity words ('on condition of anonymity'), which no speaker phrase can hold if
+        the Doc has none of them."""
+        if not len(doc):
+            self._according, self._no_word, self._anonymity_words = [], False, False
+            return
+        low = column(doc, LOWER)
+        hits = low[is_in(low, _WATCHED)]
+        self._according = numpy.flatnonzero(low == _ACCORDING).tolist() if _ACCORDING in hits else []
+        self._no_word = bool(_NO in hits)
+        self._anonymity_words = bool(len(hits)) and not _ANONYMITY_HASHES.isdisjoint(hits.tolist())
+
+    def _nobody(self, speaker: Token) -> bool:
+        """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
+        if not self._no_word:
+            return speaker.lower_ in NOBODY_WORDS
+        return _nobody(speaker)
+
     # -- attributions ---------------------------------------------------------------------------
     def _attributions(self, doc: Doc) -> list[_Attribution]:
         """Every reporting cue with a speaker, in document order; sources resolved in that order
@@ -341,7 +361,7 @@ class ClaimLinker(RuleComponent):
                     continue
                 stance = self._stance(tok, cue)
                 content = _content(tok)
-            if _nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
+            if self._nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
                     speaker.pos_ == "PRON" and speaker.lower_ not in PRONOUNS):
                 continue
             found.append(_Attribution(tok, stance, speaker, [], content))
@@ -424,7 +444,7 @@ class ClaimLinker(RuleComponent):
         """A quotation over several sentences belongs to the cue just after it ('..." said a
         witness') or just before it ('a witness said: "...'). Quote marks are found by a
         vectorized scan and paired in order."""
-        marks = token_indices(doc, ORTH, QUOTE_MARKS)
+        marks = _indices(doc, ORTH, _QUOTE_HASHES)
         for open_i, close_i in zip(marks[0::2], marks[1::2], strict=False):
             first, last = self._sent_of(open_i), self._sent_of(close_i)
             if first == last or close_i - open_i < 3:
@@ -1037,7 +1057,7 @@ class ClaimLinker(RuleComponent):
             if affiliation is None:
                 affiliation = self._country_word(span)
         anonymous = _anonymous(speaker, person, actor_id is not None and not self._actors[actor_id].get(
-            "descriptor"))
+            "descriptor"), phrase_possible=self._anonymity_words)
         text = span.text
         if speaker.lower_ in {"it", "they", "we"} and actor_id:
             text = speaker.text
@@ -1379,7 +1399,7 @@ def _negated(tok: Token) -> bool:
 
 def _nobody(speaker: Token) -> bool:
     """'No group has claimed responsibility': a speaker that is nobody."""
-    return speaker.lower_ in {"nobody", "none", "noone"} or any(
+    return speaker.lower_ in NOBODY_WORDS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
@@ -1494,11 +1514,11 @@ PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "office
                 "farmer", "farmers", "men", "women", "mother", "mothers", "father", "fathers"}
 
 
-def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
+def _anonymous(speaker: Token, person: Optional[str], named_actor: bool, phrase_possible: bool = True) -> bool:
     """Unnamed people are anonymous ('an official', 'two militia officials', 'residents');
     institutions and named groups speak under their own name ('the Syrian Observatory for
     Human Rights', 'UKMTO', 'al-Shabaab'), and so do people whose name is given."""
-    if _anonymity_phrase(speaker):
+    if phrase_possible and _anonymity_phrase(speaker):
         return True
     if person is not None:
         return False
@@ -1508,6 +1528,12 @@ def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool
 
 
 ANONYMITY_WORDS = frozenset({"anonymity", "authorized", "authorised", "named", "anonymous", "condition"})
+NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
+_QUOTE_HASHES = numpy.array(sorted({get_string_id(w) for w in QUOTE_MARKS}), dtype="uint64")
+_ACCORDING, _NO = get_string_id("according"), get_string_id("no")
+_ANONYMITY_HASHES = frozenset(get_string_id(w) for w in ANONYMITY_WORDS)
+#: LOWER ids `_scan_words` looks for
+_WATCHED = numpy.array(sorted({_ACCORDING, _NO, *_ANONYMITY_HASHES}), dtype="uint64")
 
 
 def _anonymity_phrase(tok: Token) -> bool:
@@ -1619,7 +1645,7 @@ def _hash_array(words: Iterable[str]) -> numpy.ndarray:
 
 
 def _indices(doc: Doc, attr: int, hashes: numpy.ndarray) -> list[int]:
-    """`token_indices` for a hash array built once."""
+    """`base.token_indices` for a hash array built once."""
     if not len(doc):
         return []
     return numpy.flatnonzero(is_in(column(doc, attr), hashes)).tolist()
