@@ -164,6 +164,7 @@ class ClaimLinker(RuleComponent):
         self._places = records(doc, "cn_places")
         self._fig_cache: dict[int, dict] = {}
         self._pos: Optional[list[int]] = None
+        self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
@@ -877,6 +878,15 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _verb_cue(self, tok: Token) -> Optional[AttributionCue]:
+        """The reporting cue a verb is, remembered per token of the Doc being processed: every
+        event mention walks up its heads asking this of the same few verbs."""
+        memo = self._vcue_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self._read_verb_cue(tok)
+        return memo[i]
+
+    def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
         if tok.pos_ not in {"VERB", "AUX"}:
             return None
         cue = self.verb_cues.get(tok.lemma_.lower())
