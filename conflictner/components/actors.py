@@ -10,20 +10,22 @@ it qualifies when there is one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import numpy as np
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, span_record, token_indices
+from .base import RuleComponent, column, is_in, span_record
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -53,6 +55,8 @@ DEFINITE_ANAPHORS = {
     "cartel": {ActorKind.criminal_group},
     "gang": {ActorKind.criminal_group},
 }
+#: the LOWER ids of the anaphor words, for a vectorized scan (built once, not per Doc)
+_ANAPHOR_HASHES = np.array(sorted({get_string_id(w) for w in DEFINITE_ANAPHORS}), dtype="uint64")
 #: nouns that may stand inside a descriptor ('security forces', 'defense officials')
 ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "police", "militia",
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
@@ -227,6 +231,9 @@ class ActorRecognizer(RuleComponent):
         # for the token-by-token descriptor scans (reset for every Doc)
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
+        self._sents = _Sentences(doc)
+        self._affix_memo: dict[int, Optional[str]] = {}
+        self._country_memo: dict[int, Optional[str]] = {}
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -345,20 +352,20 @@ class ActorRecognizer(RuleComponent):
                 # state; 'the Israeli health ministry': the compound says which body
                 first = start
                 while first > 0 and doc[first - 1].pos_ in {"PROPN", "NOUN"} and doc[first - 1].dep_ == "compound" \
-                        and first - 1 not in named_by_tok and not self.country_of_token(doc[first - 1]):
+                        and first - 1 not in named_by_tok and not self._country_of(doc[first - 1]):
                     first -= 1
                 if first < start:
                     start = self._left_edge(head, first)
             country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
-            for tok in doc[start : span.start]:
+            for tok in _span(doc, start, span.start):
                 if tok.i in named_by_tok:
                     inner_named = named_by_tok[tok.i]
                     continue
                 if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"anti", "pro"}:
                     continue
-                rel = self._affix(tok)
-                iso = self.country_of_token(tok)
+                rel = self._affix_of(tok)
+                iso = self._country_of(tok)
                 if tok.text in self.affiliation_words and not iso:
                     community = self.affiliation_words[tok.text][1]
                 if rel and iso:
@@ -383,9 +390,9 @@ class ActorRecognizer(RuleComponent):
                 inner_named.end = max(inner_named.end, end)
                 inner_named.backers = sorted(set(inner_named.backers) | set(backers))
                 continue
-            name = doc[start:end].text
+            name = _span(doc, start, end).text
             kind = d.kind
-            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in doc[start : span.start]):
+            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in _span(doc, start, span.start)):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
             elif kind == ActorKind.state_forces and community and country is None:
                 # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
@@ -408,14 +415,14 @@ class ActorRecognizer(RuleComponent):
         # widen named mentions by their own affixes ("the Lebanon-based Hezbollah")
         for m in named:
             start = self._left_edge(doc[m.head], m.start)
-            for tok in doc[start : m.start]:
-                rel = self._affix(tok)
-                iso = self.country_of_token(tok)
+            for tok in _span(doc, start, m.start):
+                rel = self._affix_of(tok)
+                iso = self._country_of(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
-            ext = doc[start : m.start]
-            if len(ext) and any(self._affix(t) for t in ext) and all(
-                self._affix(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self.country_of_token(t) for t in ext
+            ext = _span(doc, start, m.start)
+            if len(ext) and any(self._affix_of(t) for t in ext) and all(
+                self._affix_of(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self._country_of(t) for t in ext
             ):
                 m.start = start
         return out
@@ -424,34 +431,37 @@ class ActorRecognizer(RuleComponent):
         """The capitalized name a descriptor noun ends, when the words before it are names and
         not country words: 'Popular Resistance Army', 'Sudan Liberation Forces'."""
         doc = head.doc
-        if not head.is_title or head.is_sent_start or _title_case(head.sent):
+        if not head.is_title or head.is_sent_start:
+            return None
+        sent_start, sent_end = self._sents.bounds(head.i)
+        if self._sents.title_case(sent_start, sent_end):
             return None
         if head.ent_type_ == "ORG":
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-            if ent is not None and len(ent) > 1 and not self.country_of_token(ent[-1]):
+            if ent is not None and len(ent) > 1 and not self._country_of(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-                if self._state_force_name(doc[first : ent.end]):
+                if self._state_force_name(_span(doc, first, ent.end)):
                     return None
                 end = ent.end
                 while end > first and doc[end - 1].is_space:
                     end -= 1
-                if any(not self.country_of_token(t) for t in doc[first:end] if t.i != head.i):
-                    return doc[first:end]
+                if any(not self._country_of(t) for t in _span(doc, first, end) if t.i != head.i):
+                    return _span(doc, first, end)
         i = start
-        while i > head.sent.start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
+        while i > sent_start and doc[i - 1].is_title and doc[i - 1].pos_ in {"PROPN", "NOUN", "ADJ"} \
                 and not doc[i - 1].is_sent_start:
             i -= 1
-        if i == start or self._state_force_name(doc[i : head.i + 1]):
+        if i == start or self._state_force_name(_span(doc, i, head.i + 1)):
             return None
-        return doc[i : head.i + 1]
+        return _span(doc, i, head.i + 1)
 
     def _state_force_name(self, span: Span) -> bool:
         """'Sudanese Armed Forces', 'Israel Defense Forces', 'Nigerian Air Force': a country word
         and military words only, so a country's own forces (a descriptor); 'Sudan Liberation Forces
         Alliance' has a word of its own and is an organisation."""
         words = [t for t in span if not t.is_space and not t.is_punct]
-        return bool(words) and bool(self.country_of_token(words[0])) and all(
-            t.lower_ in STATE_FORCE_WORDS or self.country_of_token(t) for t in words[1:])
+        return bool(words) and bool(self._country_of(words[0])) and all(
+            t.lower_ in STATE_FORCE_WORDS or self._country_of(t) for t in words[1:])
 
     def _left_edge(self, head: Token, start: int) -> int:
         """Extend a phrase left over the modifiers that belong to an actor description:
@@ -470,9 +480,9 @@ class ActorRecognizer(RuleComponent):
                 i -= 1
                 continue
             if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
-                if not (prev.dep_ == "npadvmod" or self._affix(prev)):
+                if not (prev.dep_ == "npadvmod" or self._affix_of(prev)):
                     break
-            if self._affix(prev) or self.country_of_token(prev) or prev.text.lower() in {"pro", "anti"} or (
+            if self._affix_of(prev) or self._country_of(prev) or prev.text.lower() in {"pro", "anti"} or (
                     prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
                 i -= 1
                 continue
@@ -487,6 +497,23 @@ class ActorRecognizer(RuleComponent):
                 continue
             break
         return i
+
+    def _affix_of(self, tok: Token) -> Optional[str]:
+        """`_affix`, remembered per token of the Doc being processed: the descriptor scans ask
+        about the same few tokens many times."""
+        memo = self._affix_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self._affix(tok)
+        return memo[i]
+
+    def _country_of(self, tok: Token) -> Optional[str]:
+        """`country_of_token`, remembered per token of the Doc being processed."""
+        memo = self._country_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self.country_of_token(tok)
+        return memo[i]
 
     @staticmethod
     def _affix(tok: Token) -> Optional[str]:
@@ -528,7 +555,7 @@ class ActorRecognizer(RuleComponent):
                     for y in inner[:1]:
                         m.parent = y.key
                 for tok in appos.subtree:
-                    rel, iso = self._affix(tok), self.country_of_token(tok)
+                    rel, iso = self._affix_of(tok), self._country_of(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
             for tok in head.children:
@@ -552,7 +579,7 @@ class ActorRecognizer(RuleComponent):
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and (before.lower_ in {"a", "an"} or before.like_num) and before.head == ent.root:
                 continue  # 'destroyed a VBIED', 'four UAVs': a name with its own article or count is a thing
-            if _title_case(ent.sent) and doc.text.count(text) < 2:
+            if self._sents.title_case(*self._sents.bounds(ent.start)) and self._sents.text().count(text) < 2:
                 # 'Deadly Shelling', 'Ukraine Launches Its Biggest Drone Attack': in a title-case
                 # headline capitals make any phrase look like a name; a real one recurs in the body
                 continue
@@ -574,7 +601,7 @@ class ActorRecognizer(RuleComponent):
         if not defined:
             return []
         for other in mentions:
-            m = defined.get(doc[other.start : other.end].text.removeprefix("the ").removeprefix("The "))
+            m = defined.get(_span(doc, other.start, other.end).text.removeprefix("the ").removeprefix("The "))
             if m is not None and other is not m and other.key.startswith("org:"):
                 # the NER's own ORG for the acronym becomes a mention of the defined actor
                 other.key, other.name, other.kind, other.country = m.key, m.name, m.kind, m.country
@@ -583,8 +610,8 @@ class ActorRecognizer(RuleComponent):
         out = []
         # only the tokens spelling a defined acronym are visited (ORTH ids compared in numpy)
         ids = {doc.vocab.strings.add(acr): acr for acr in defined}
-        orths = doc.to_array(ORTH)
-        for i in np.flatnonzero(np.isin(orths, np.fromiter(ids, dtype=orths.dtype))):
+        orths = column(doc, ORTH)
+        for i in np.flatnonzero(is_in(orths, np.array(sorted(ids), dtype="uint64"))):
             tok = doc[int(i)]
             m = defined[ids[int(orths[i])]]
             if tok.i in taken:
@@ -597,7 +624,7 @@ class ActorRecognizer(RuleComponent):
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
-        for i in token_indices(doc, LOWER, DEFINITE_ANAPHORS):
+        for i in np.flatnonzero(is_in(column(doc, LOWER), _ANAPHOR_HASHES)).tolist() if len(doc) else []:
             tok = doc[i]
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -635,7 +662,7 @@ class ActorRecognizer(RuleComponent):
         order: list[str] = []
         for m in mentions:
             g = groups.get(m.key)
-            span = doc[m.start : m.end]
+            span = _span(doc, m.start, m.end)
             if g is None:
                 g = groups[m.key] = {
                     "id": f"actor-{len(order)}",
@@ -660,8 +687,9 @@ class ActorRecognizer(RuleComponent):
                 g["candidate"] = g["candidate"] and m.candidate
             g["mentions"].append(span_record(span.start_char, span.end_char))
             g["heads"].append(m.head)
-            if span.text != g["name"] and span.text not in g["aliases"] and m.rule_id != "actors.anaphor":
-                g["aliases"].append(span.text)
+            text = span.text  # built token by token: once
+            if text != g["name"] and text not in g["aliases"] and m.rule_id != "actors.anaphor":
+                g["aliases"].append(text)
             if m.rule_id not in g["rule_ids"]:
                 g["rule_ids"].append(m.rule_id)
         key_to_id = {k: groups[k]["id"] for k in order}
@@ -780,6 +808,46 @@ def _title_case(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
 
 
+class _Sentences:
+    """Sentence bounds of one Doc, read once from its SENT_START column, and which sentences
+    are title-case headlines, each worked out once: `Token.sent` and `Span.sent` walk the Doc
+    token by token on every call. Bounds are those `Span.sent` gives (the sentence of the first
+    token); a Doc without sentence boundaries is left to spaCy, which raises as before."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: Optional[list[int]] = None  # read when first asked: most Docs never ask
+        self._title: dict[tuple[int, int], bool] = {}
+        self._text: Optional[str] = None
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token i."""
+        if self.starts is None:
+            doc = self.doc
+            self.parsed = doc.has_annotation("SENT_START")
+            self.starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if self.parsed and len(doc) else []
+        if not self.parsed:
+            sent = self.doc[i].sent
+            return sent.start, sent.end
+        k = bisect.bisect_right(self.starts, i) - 1
+        start = self.starts[k] if k >= 0 else 0
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        return start, end
+
+    def title_case(self, start: int, end: int) -> bool:
+        """`_title_case` of the sentence [start, end), remembered."""
+        found = self._title.get((start, end))
+        if found is None:
+            found = self._title[(start, end)] = _title_case(_span(self.doc, start, end))
+        return found
+
+    def text(self) -> str:
+        """`doc.text` (joined token by token), once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+
 def _singular(word: str) -> str:
     """'Gunmen' and 'gunman', 'soldiers' and 'soldier' name the same descriptor; the tagger's
     lemma is unreliable on capitalized headline words, so fold the plural by its spelling."""
@@ -815,3 +883,10 @@ def _may_abbreviate(acronym: str, name: Span) -> bool:
     initials = {t.text[0].lower() for t in name if t.text and t.text[0].isalpha()}
     return acronym[0].lower() in initials
 
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]

@@ -23,18 +23,20 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, span_record, token_indices
+from .base import RuleComponent, column, is_in, span_record
 from .events import _headline_end
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -114,6 +116,7 @@ class ClaimLinker(RuleComponent):
                 if " " in t:
                     self.role_phrases.append((t.lower(), r.role.value))
         self.role_phrases.sort(key=lambda tr: -len(tr[0]))
+        self._phrase_index = _PhraseIndex(self.role_phrases)
         self.capitals = {t.lower() for r in self.rules.get("roles.jsonl", []) if r.id == "role-official-capitals"
                          for t in r.terms}
         words = self.rules.get("words.jsonl", [])
@@ -135,6 +138,9 @@ class ClaimLinker(RuleComponent):
         self.threat_lemmas = frozenset(c.lemma for c in self.verb_cues.values() if c.stance == "threaten")
         self.committal_lemmas = frozenset(self.accusation_words | self.responsibility_words | self.naming_verbs
                                           | {"come"})
+        # the hash arrays `base.token_indices` would build from these sets on every Doc
+        self._cue_hashes = _hash_array(self.verb_cues)
+        self._committal_hashes = _hash_array(self.committal_lemmas)
 
     # -- main ------------------------------------------------------------------------------
     def _lead_start(self, doc: Doc, body_start: int) -> int:
@@ -149,10 +155,12 @@ class ClaimLinker(RuleComponent):
 
     def process(self, doc: Doc) -> Doc:
         meta = meta_of(doc)
-        self._actor_at = _actor_index(doc)
+        self._offsets = _Offsets(doc)
+        self._actor_at = _actor_index(doc, self._offsets)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
         # PERSON entities once per document: `doc.ents` builds new Spans on every access
         self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
         self._out_hits: Optional[list[tuple[int, str]]] = None
@@ -162,7 +170,11 @@ class ClaimLinker(RuleComponent):
             self._actors_pipe = self.nlp.get_pipe("conflictner_actors") if "conflictner_actors" in names else None
         events = {e["id"]: e for e in records(doc, "cn_events")}
         self._refs = records(doc, "cn_event_refs")
+        self._times = records(doc, "cn_times")
+        self._places = records(doc, "cn_places")
         self._fig_cache: dict[int, dict] = {}
+        self._pos: Optional[list[int]] = None
+        self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
         self._n = len(doc)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
@@ -176,6 +188,8 @@ class ClaimLinker(RuleComponent):
         index: dict[tuple, dict] = {}
         used: set[int] = set()
         cue_events: dict[int, list[str]] = {}
+
+        offsets = self._offsets
 
         def add(eid: str, stance: str, source: dict, cue_tok: Optional[Token], asserts: dict, sent: Span) -> None:
             evidence = _trim(sent)
@@ -208,7 +222,7 @@ class ClaimLinker(RuleComponent):
             if not ref["event_ids"]:
                 continue
             s, e = ref["tokens"]
-            head = doc[s:e].root
+            head = _span(doc, s, e).root
             found = self._cue_for(doc, head, self_cue=ref["kind"] == "threat")
             quoted = None if found is not None else next((a for a in attributions if a.covers(head.i)), None)
             known = quoted
@@ -220,7 +234,7 @@ class ClaimLinker(RuleComponent):
             elif found[2] is None and found[0].lemma_.lower() not in {"claim", "deny", "confirm"}:
                 # "No injuries were reported": a passive with no agent is the outlet speaking
                 sources, cue_tok, stance = [self._outlet(meta)], found[0], found[1]
-            elif found[2] is not None and _nobody(found[2]):
+            elif found[2] is not None and self._nobody(found[2]):
                 continue  # 'No group has claimed the attack': nobody speaks
             else:
                 cue_tok, stance, speaker = found
@@ -238,7 +252,7 @@ class ClaimLinker(RuleComponent):
                 used.add(cue_tok.i)
                 cue_events.setdefault(cue_tok.i, []).extend(ref["event_ids"])
             sources = [src for src in sources if not self._commentator(src)]
-            sent = doc[slice(*self._sent_of(s))]
+            sent = _span(doc, *self._sent_of(s))
             for source in sources:
                 this = stance
                 if ref["kind"] == "threat":
@@ -263,7 +277,7 @@ class ClaimLinker(RuleComponent):
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
                 if (cue_tok is not None and this == "report" and sent.start <= lead_at < sent.end
-                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in doc[s:e])):
+                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in _span(doc, s, e))):
                     # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
                     # account of a barrage on several places reports each strike the article breaks
                     # out, without the overall toll
@@ -286,6 +300,7 @@ class ClaimLinker(RuleComponent):
             outcome = self._outcome(doc, a)
             if outcome is not None:
                 asserts["outcome"] = outcome
+            cue_sent = _span(doc, *self._sent_of(a.cue.i))  # `Token.sent` walks to the sentence start
             for source in a.sources:
                 extra = dict(asserts)
                 if a.stance == "claim_responsibility" and source.get("actor_id"):
@@ -296,11 +311,11 @@ class ClaimLinker(RuleComponent):
                         extra["attacker_ids"] = accused
                 if a.upgrade and a.stance == "report":
                     committal, report = _split_committal(a.upgrade, source, extra)
-                    add(eid, a.upgrade, source, a.cue, committal, a.cue.sent)
+                    add(eid, a.upgrade, source, a.cue, committal, cue_sent)
                     if report is None:
                         continue
                     extra = report
-                add(eid, a.stance, source, a.cue, extra, a.cue.sent)
+                add(eid, a.stance, source, a.cue, extra, cue_sent)
 
         _lend_figures(claims, self._speaks_for)
         claims = _fold_follow_ups(_drop_headline_echoes(claims))
@@ -308,15 +323,35 @@ class ClaimLinker(RuleComponent):
             c["id"] = f"claim-{i}"
         _fold_into_events(events, claims)
         doc._.cn_claims = claims
-        doc._.cn_attributions = [_attribution_record(a) for a in attributions]
+        doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
         return doc
+
+    def _scan_words(self, doc: Doc) -> None:
+        """One vectorized pass over the LOWER column for the few words whose absence lets whole
+        checks be skipped: 'according' (its positions), 'no' ('No group has claimed ...') and
+        the anonymity words ('on condition of anonymity'), which no speaker phrase can hold if
+        the Doc has none of them."""
+        if not len(doc):
+            self._according, self._no_word, self._anonymity_words = [], False, False
+            return
+        low = column(doc, LOWER)
+        hits = low[is_in(low, _WATCHED)]
+        self._according = numpy.flatnonzero(low == _ACCORDING).tolist() if _ACCORDING in hits else []
+        self._no_word = bool(_NO in hits)
+        self._anonymity_words = bool(len(hits)) and not _ANONYMITY_HASHES.isdisjoint(hits.tolist())
+
+    def _nobody(self, speaker: Token) -> bool:
+        """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
+        if not self._no_word:
+            return speaker.lower_ in NOBODY_WORDS
+        return _nobody(speaker)
 
     # -- attributions ---------------------------------------------------------------------------
     def _attributions(self, doc: Doc) -> list[_Attribution]:
         """Every reporting cue with a speaker, in document order; sources resolved in that order
         so that pronouns and definite descriptions find the speaker they continue."""
         found: list[_Attribution] = []
-        cues = token_indices(doc, LEMMA, self.verb_cues) + token_indices(doc, LOWER, {"according"})
+        cues = _indices(doc, LEMMA, self._cue_hashes) + self._according
         for i in sorted(set(cues)):
             tok = doc[i]
             if tok.lower_ == "according":
@@ -338,7 +373,7 @@ class ClaimLinker(RuleComponent):
                     continue
                 stance = self._stance(tok, cue)
                 content = _content(tok)
-            if _nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
+            if self._nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
                     speaker.pos_ == "PRON" and speaker.lower_ not in PRONOUNS):
                 continue
             found.append(_Attribution(tok, stance, speaker, [], content))
@@ -367,7 +402,7 @@ class ClaimLinker(RuleComponent):
         targeted shoppers') or calling it a crime ('called the shelling a war crime')."""
         source = a.sources[0]
         if self._committal_at is None:
-            self._committal_at = token_indices(doc, LEMMA, self.committal_lemmas)
+            self._committal_at = _indices(doc, LEMMA, self._committal_hashes)
         for i in self._committal_at:
             if a.covers(i):
                 t = doc[i]
@@ -397,7 +432,7 @@ class ClaimLinker(RuleComponent):
             verb = t.head if t.dep_ in {"prep", "acomp", "amod"} else t
             holders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for h in holders:
-            span = doc[h.left_edge.i : h.right_edge.i + 1]
+            span = _span(doc, h.left_edge.i, h.right_edge.i + 1)
             for k in span:
                 aid = self._actor_at.get(k.i)
                 if aid:
@@ -412,7 +447,7 @@ class ClaimLinker(RuleComponent):
         """'Kyiv was behind the attack': a capital standing for its government."""
         for t in span:
             if t.lower_ in self.capitals:
-                for p in records(doc, "cn_places"):
+                for p in self._places:
                     if any(s <= t.i < e for s, e in p.get("tokens") or []):
                         return p.get("country")
         return None
@@ -421,7 +456,7 @@ class ClaimLinker(RuleComponent):
         """A quotation over several sentences belongs to the cue just after it ('..." said a
         witness') or just before it ('a witness said: "...'). Quote marks are found by a
         vectorized scan and paired in order."""
-        marks = token_indices(doc, ORTH, QUOTE_MARKS)
+        marks = _indices(doc, ORTH, _QUOTE_HASHES)
         for open_i, close_i in zip(marks[0::2], marks[1::2], strict=False):
             first, last = self._sent_of(open_i), self._sent_of(close_i)
             if first == last or close_i - open_i < 3:
@@ -539,12 +574,12 @@ class ClaimLinker(RuleComponent):
             return None
         words = None
         for s, e in a.content:
-            for t in doc[s:e]:
+            for t in _span(doc, s, e):
                 if t.pos_ != "NOUN" or t.lemma_.lower() in self.generic_words or not any(
                         c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     continue
                 if words is None:
-                    words = {w.lemma_.lower() for w in doc[lo:hi] if w.pos_ == "NOUN"}
+                    words = {w.lemma_.lower() for w in _span(doc, lo, hi) if w.pos_ == "NOUN"}
                 if t.lemma_.lower() in words:
                     return before[0]
         return None
@@ -558,15 +593,15 @@ class ClaimLinker(RuleComponent):
             s, e = ref["tokens"]
             if ref["event_ids"] or ref["kind"] == "threat" or not a.covers(s):
                 continue
-            head = doc[s:e].root
+            head = _span(doc, s, e).root
             if head.pos_ != "NOUN" or (head.lemma_.lower() not in self.attack_nouns
                                        and head.lower_ not in self.attack_nouns) or not any(
                     c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in head.children):
                 continue  # a definite incident noun: 'the Nov. 13 attack', 'last week's bombing'
             lo, hi = head.left_edge.i, head.right_edge.i + 1
-            times = {t["id"] for t in records(doc, "cn_times") if any(lo <= x < hi for x, _ in t.get("tokens") or [])}
-            places = {p["id"] for p in records(doc, "cn_places") if any(lo <= x < hi for x, _ in p.get("tokens") or [])}
-            if not times and not any(t.ent_type_ in {"DATE", "FAC", "GPE", "LOC"} for t in doc[lo:hi]):
+            times = {t["id"] for t in self._times if any(lo <= x < hi for x, _ in t.get("tokens") or [])}
+            places = {p["id"] for p in self._places if any(lo <= x < hi for x, _ in p.get("tokens") or [])}
+            if not times and not any(t.ent_type_ in {"DATE", "FAC", "GPE", "LOC"} for t in _span(doc, lo, hi)):
                 if not places:
                     continue
             for eid, ev in events.items():
@@ -609,6 +644,19 @@ class ClaimLinker(RuleComponent):
                 best = (dist, cue_events[b.cue.i][0])
         return best[1] if best else None
 
+    def _nouns(self, doc: Doc, start: int, end: int) -> Iterable[Token]:
+        """The NOUN and PROPN tokens of doc[start:end], found in the POS column: only they can be
+        topic words, and most tokens of a sentence are not."""
+        if not 0 <= start <= end <= len(doc):
+            yield from _span(doc, start, end)
+            return
+        pos = self._pos
+        if pos is None:
+            pos = self._pos = column(doc, POS).tolist()
+        for i in range(start, end):
+            if pos[i] in _NOUNISH:
+                yield doc[i]
+
     def _topic_words(self, tokens) -> set[str]:
         """Nouns and names that can tell one incident from another: not dates or numbers, not the
         words of attribution, not a country (every statement of the article names it)."""
@@ -632,7 +680,7 @@ class ClaimLinker(RuleComponent):
     def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
         """Per candidate event, how many content words of what is reported also occur in the
         sentences that mention the event."""
-        said = self._topic_words(t for s, e in a.content for t in doc[s:e])
+        said = self._topic_words(t for s, e in a.content for t in self._nouns(doc, s, e))
         if not said:
             return {}
         out: dict[str, int] = {}
@@ -652,7 +700,7 @@ class ClaimLinker(RuleComponent):
                     s, e = self._sent_of(ref["tokens"][0])
                     if s not in seen:
                         seen.add(s)
-                        words |= self._topic_words(doc[s:e])
+                        words |= self._topic_words(self._nouns(doc, s, e))
             cache[eid] = words
         return cache[eid]
 
@@ -670,12 +718,12 @@ class ClaimLinker(RuleComponent):
             lo, hi = p.left_edge.i, p.right_edge.i + 1
             if any(lo <= i < hi for i in refs):
                 return False
-            if any(t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words for t in doc[lo:hi]):
+            if any(t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words for t in _span(doc, lo, hi)):
                 return False
         return True
 
     def _reported(self, doc: Doc, a: _Attribution) -> list[Span]:
-        return [doc[s:e] for s, e in a.content if e > s]
+        return [_span(doc, s, e) for s, e in a.content if e > s]
 
     def _casualty_lexicon(self) -> cas.Lexicon:
         """The events layer's casualty vocabulary (read once: figures in reported words are
@@ -722,14 +770,15 @@ class ClaimLinker(RuleComponent):
                         for w in first.get(attr, {}).get("IN", []):
                             table[w.lower()] = (rule["outcome"], follow)
             words = self._out_words = (by_lemma, by_lower)
+            self._out_hashes = (_hash_array(by_lemma), _hash_array(by_lower))
         return words
 
     def _outcome(self, doc: Doc, a: _Attribution) -> Optional[str]:
         if self._out_hits is None:
             by_lemma, by_lower = self._outcome_words()
             hits = []
-            for attr, table in ((LEMMA, by_lemma), (LOWER, by_lower)):
-                for i in token_indices(doc, attr, table):
+            for attr, table, hashes in ((LEMMA, by_lemma, self._out_hashes[0]), (LOWER, by_lower, self._out_hashes[1])):
+                for i in _indices(doc, attr, hashes):
                     key = doc[i].lemma_.lower() if attr == LEMMA else doc[i].lower_
                     outcome, follow = table[key]
                     if follow is None or (i + 1 < len(doc) and doc[i + 1].lower_ in follow):
@@ -828,12 +877,13 @@ class ClaimLinker(RuleComponent):
                 break
             tok = tok.head
         # "according to X" anywhere in the sentence; "X said" as a parenthetical root
-        sent = head.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-                objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+        sent_start, sent_end = self._sent_of(head.i)
+        sent = _span(doc, sent_start, sent_end)
+        for i in self._according:
+            if sent_start <= i < sent_end and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+                objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
                 if objs:
-                    return t, "report", objs[0]
+                    return doc[i], "report", objs[0]
         root = sent.root
         cue = self._verb_cue(root)
         if cue is not None and root.i != head.i and head.i in {t.i for t in root.subtree}:
@@ -841,6 +891,15 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _verb_cue(self, tok: Token) -> Optional[AttributionCue]:
+        """The reporting cue a verb is, remembered per token of the Doc being processed: every
+        event mention walks up its heads asking this of the same few verbs."""
+        memo = self._vcue_memo
+        i = tok.i
+        if i not in memo:
+            memo[i] = self._read_verb_cue(tok)
+        return memo[i]
+
+    def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
         if tok.pos_ not in {"VERB", "AUX"}:
             return None
         cue = self.verb_cues.get(tok.lemma_.lower())
@@ -941,7 +1000,7 @@ class ClaimLinker(RuleComponent):
                     if actor and actor["kind"] in {"state", "state_forces"} and actor.get("country") == source["affiliation"]:
                         return True
                     if actor is None and subj[0].lemma_.lower() in self.forces and self._country_word(
-                            doc[subj[0].left_edge.i : subj[0].i + 1]) == source["affiliation"]:
+                            _span(doc, subj[0].left_edge.i, subj[0].i + 1)) == source["affiliation"]:
                         return True
                     if actor is None and subj[0].lemma_.lower() in self.forces and any(
                             c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children) and any(
@@ -1003,9 +1062,9 @@ class ClaimLinker(RuleComponent):
                     name = list(c.subtree)
                     if person is None and all(t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "ORG", "NORP", "LOC"}
                                               and t.i not in self._actor_at for t in name):
-                        person = doc[name[0].i : name[-1].i + 1].text
+                        person = _span(doc, name[0].i, name[-1].i + 1).text
                     if person is not None:
-                        span = doc[span.start : c.right_edge.i + 1]
+                        span = _span(doc, span.start, c.right_edge.i + 1)
                     break
         core = _of_group(speaker)  # 'one of the officials' speaks as an official
         role = self._role(span, core, actor_id)
@@ -1025,8 +1084,9 @@ class ClaimLinker(RuleComponent):
                     break
             if affiliation is None:
                 affiliation = self._country_word(span)
-        anonymous = _anonymous(core, person, actor_id is not None and not self._actors[actor_id].get(
-            "descriptor"))
+        named_actor = actor_id is not None and not self._actors[actor_id].get("descriptor")
+        anonymous = _anonymous(core, person, named_actor, phrase_possible=self._anonymity_words) or (
+            core is not speaker and _anonymous(speaker, person, named_actor, phrase_possible=self._anonymity_words))
         text = span.text
         if speaker.lower_ in {"it", "they", "we"} and actor_id:
             text = speaker.text
@@ -1057,7 +1117,7 @@ class ClaimLinker(RuleComponent):
             k -= 1
         if k == j or not (doc[k - 1].is_space or doc[k - 1].is_punct or k == 0):
             return span
-        return doc[k : span.end]
+        return _span(doc, k, span.end)
 
     def _note_speaks_for(self, speaker: Token, span: Span, seen: list[dict]) -> None:
         """'Thameen Al-Kheetan, a spokesman for the office': the figures a spokesperson gives are
@@ -1120,13 +1180,14 @@ class ClaimLinker(RuleComponent):
         if any(self.role_of.get(t.lower_) == "spokesperson" for t in words):
             return "spokesperson"
         folded = " " + " ".join(t.lower_ for t in words) + " "
-        for phrase, role in self.role_phrases:
-            if role == "media" and f" {phrase} " in folded:
+        phrases = self._phrase_index.candidates(folded)
+        for padded, role in phrases:
+            if role == "media" and padded in folded:
                 # 'the state news agency SANA': a news outlet, whoever owns it
                 return role
-        heads = [t for t in span if t.lemma_.lower() in INSTITUTION_HEADS | {"source"} and t.dep_ in {
+        heads = [t for t in span if t.lemma_.lower() in _INSTITUTION_OR_SOURCE and t.dep_ in {
             "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
-        if any(h.lemma_.lower() in INSTITUTION_HEADS | {"source"} for h in heads) and any(
+        if any(h.lemma_.lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
             t.lower_ in STATE_MODIFIERS for t in span if t.i not in {h.i for h in heads}
         ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
@@ -1137,8 +1198,8 @@ class ClaimLinker(RuleComponent):
             # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
             # ('a Houthi health official': an official of the authority's ministry is an official)
             return "armed_group"
-        for phrase, role in self.role_phrases:
-            if f" {phrase} " in folded and role != "armed_group":
+        for padded, role in phrases:
+            if padded in folded and role != "armed_group":
                 # 'Save the Children', 'human rights commission', 'press secretary'
                 return role
         for key in (low, lemma, span.text.lower()):
@@ -1295,9 +1356,9 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
         if doc[k].text == "," and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "VBG"}:
             right = k - 1  # ', who asked not to be named': not part of the name
             break
-    span = doc[left : right + 1]
+    span = _span(doc, left, right + 1)
     while len(span) > 1 and span[-1].is_punct:
-        span = span[:-1]
+        span = _span(doc, span.start, span.end - 1)
     return span
 
 
@@ -1367,7 +1428,7 @@ def _negated(tok: Token) -> bool:
 
 def _nobody(speaker: Token) -> bool:
     """'No group has claimed responsibility': a speaker that is nobody."""
-    return speaker.lower_ in {"nobody", "none", "noone"} or any(
+    return speaker.lower_ in NOBODY_WORDS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
@@ -1441,18 +1502,18 @@ def _fold_follow_ups(claims: list[dict]) -> list[dict]:
     return out
 
 
-def _attribution_record(a: _Attribution) -> dict:
+def _attribution_record(a: _Attribution, offsets: _Offsets) -> dict:
     """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
     doc = a.cue.doc
     cue_end = a.cue.i + 1
     if a.cue.lower_ == "according" and cue_end < len(doc):
         cue_end += 1
     return {
-        "cue": span_record(a.cue.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1])),
-        "cue_text": doc[a.cue.i:cue_end].text,
+        "cue": span_record(offsets.idx[a.cue.i], offsets.end(cue_end - 1)),
+        "cue_text": _span(doc, a.cue.i, cue_end).text,
         "stance": a.stance,
-        "sources": [{k: v for k, v in s.items()} for s in a.sources],
-        "content": [span_record(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in a.content if e > s],
+        "sources": [dict(s) for s in a.sources],
+        "content": [span_record(offsets.idx[s], offsets.end(e - 1)) for s, e in a.content if e > s],
     }
 
 
@@ -1462,6 +1523,9 @@ ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilitary", "ide
 #: heads that name an institution when a state word modifies them ("military intelligence agency")
 INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authority", "directorate", "unit",
                      "operations", "department", "command", "body", "cell"}
+#: POS ids of the tokens that can be topic words
+_NOUNISH = frozenset({get_string_id("NOUN"), get_string_id("PROPN")})
+_INSTITUTION_OR_SOURCE = frozenset(INSTITUTION_HEADS | {"source"})
 STATE_MODIFIERS = {"military", "intelligence", "security", "defence", "defense", "maritime", "border", "emergency",
                    "interior", "state", "national", "federal", "regional", "government", "naval", "army", "police",
                    "civil", "presidential", "joint"}
@@ -1496,11 +1560,11 @@ def _of_group(speaker: Token) -> Token:
 QUANTIFIER_SPEAKERS = frozenset({"one", "two", "three", "some", "several", "many", "most", "another", "none"})
 
 
-def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool:
+def _anonymous(speaker: Token, person: Optional[str], named_actor: bool, phrase_possible: bool = True) -> bool:
     """Unnamed people are anonymous ('an official', 'two militia officials', 'residents');
     institutions and named groups speak under their own name ('the Syrian Observatory for
     Human Rights', 'UKMTO', 'al-Shabaab'), and so do people whose name is given."""
-    if _anonymity_phrase(speaker):
+    if phrase_possible and _anonymity_phrase(speaker):
         return True
     if person is not None:
         return False
@@ -1510,6 +1574,12 @@ def _anonymous(speaker: Token, person: Optional[str], named_actor: bool) -> bool
 
 
 ANONYMITY_WORDS = frozenset({"anonymity", "authorized", "authorised", "named", "anonymous", "condition"})
+NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
+_QUOTE_HASHES = numpy.array(sorted({get_string_id(w) for w in QUOTE_MARKS}), dtype="uint64")
+_ACCORDING, _NO = get_string_id("according"), get_string_id("no")
+_ANONYMITY_HASHES = frozenset(get_string_id(w) for w in ANONYMITY_WORDS)
+#: LOWER ids `_scan_words` looks for
+_WATCHED = numpy.array(sorted({_ACCORDING, _NO, *_ANONYMITY_HASHES}), dtype="uint64")
 
 
 def _anonymity_phrase(tok: Token) -> bool:
@@ -1533,19 +1603,98 @@ def _trim(sent: Span) -> Span:
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
-    return doc[start:end]
+    return _span(doc, start, end)
 
 
-def _actor_index(doc: Doc) -> dict[int, str]:
+def _actor_index(doc: Doc, offsets: _Offsets) -> dict[int, str]:
+    """Token -> the first actor with a mention over it (mentions are character offsets)."""
     out: dict[int, str] = {}
     for a in records(doc, "cn_actors"):
         for s, e in a["mentions"]:
-            span = doc.char_span(s, e, alignment_mode="expand")
+            span = offsets.expand(s, e)
             if span is None:
                 continue
-            for i in range(span.start, span.end):
+            for i in range(span[0], span[1]):
                 out.setdefault(i, a["id"])
     return out
+
+
+class _Offsets:
+    """Character offsets of one Doc's tokens: starts from the (shared) IDX column, ends from the
+    one Token asked about. `doc.char_span` builds several Tokens and a Span per call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.idx: list[int] = column(doc, IDX).tolist()
+
+    def end(self, k: int) -> int:
+        """Character end of token k (Span.end_char of a span ending with it)."""
+        tok = self.doc[k]
+        return tok.idx + len(tok)
+
+    def _token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds character `char`, else -1 (spaCy's
+        `token_by_char`: tokens and their trailing spaces tile the text)."""
+        k = bisect.bisect_right(self.idx, char) - 1
+        if k < 0:
+            return -1
+        if k + 1 < len(self.idx):
+            return k
+        tok = self.doc[k]
+        return k if char < tok.idx + len(tok.text_with_ws) else -1
+
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`."""
+        start = self._token_at(start_char)
+        if start < 0:
+            return None
+        end = self._token_at(end_char - 1)
+        if end < 0:
+            return None
+        if start_char > self.idx[start] and start_char == self.end(start):
+            start += 1  # on the trailing space of a token: the span starts after it
+        if start > end + 1:  # no valid Span: let spaCy decide, as before
+            span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return start, end + 1
+
+
+class _PhraseIndex:
+    """Multi-word role phrases by their first word, so that only the phrases whose first word
+    occurs in a folded speaker phrase (' the state news agency sana ') are tried, in their
+    original order. A phrase padded with spaces can only occur there if its first word is one
+    of the space-separated pieces of the folded text."""
+
+    def __init__(self, phrases: list[tuple[str, str]]) -> None:
+        self.by_first: dict[str, list[tuple[int, str, str]]] = {}
+        self.always: list[tuple[int, str, str]] = []
+        for k, (phrase, role) in enumerate(phrases):
+            first = phrase.split(" ")[0]
+            entry = (k, f" {phrase} ", role)
+            if first and not any(c.isspace() for c in first):
+                self.by_first.setdefault(first, []).append(entry)
+            else:
+                self.always.append(entry)
+
+    def candidates(self, folded: str) -> list[tuple[str, str]]:
+        """(padded phrase, role) of the phrases that may occur in `folded`, in list order."""
+        found = list(self.always)
+        for piece in set(folded.split(" ")):
+            found.extend(self.by_first.get(piece, ()))
+        found.sort()
+        return [(padded, role) for _, padded, role in found]
+
+
+def _hash_array(words: Iterable[str]) -> numpy.ndarray:
+    """The sorted ids of `words` as spaCy stores them, for `_indices`."""
+    return numpy.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+
+
+def _indices(doc: Doc, attr: int, hashes: numpy.ndarray) -> list[int]:
+    """`base.token_indices` for a hash array built once."""
+    if not len(doc):
+        return []
+    return numpy.flatnonzero(is_in(column(doc, attr), hashes)).tolist()
 
 
 def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
@@ -1593,3 +1742,11 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
             # claims that name different attackers ('X claimed it; the army blamed Y')
             disputed["attacker_ids"] = [i for ids in named.values() for i in ids]
         ev["disputed"] = disputed
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]

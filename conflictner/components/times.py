@@ -86,17 +86,19 @@ class TimeNormalizer(RuleComponent):
         spans = _merge_parenthetical(doc, filter_spans(spans))
         out: list[dict] = []
         for span in spans:
-            text = span.text.strip()
-            if not text or DURATION_RE.search(_context(span)) or _is_duration(span):
+            span_text = span.text  # joined token by token: once
+            text = span_text.strip()
+            if not text or DURATION_RE.search(_context(span)) or _is_duration(span, span_text):
                 continue
-            norm = normalize(text, published)
+            norm = _normalized(text, published)
             if norm is None:
                 continue
+            norm = dict(norm)
             rule = f"times.{norm.pop('form')}"
             out.append(
                 {
                     "id": f"time-{len(out)}",
-                    "text": span.text,
+                    "text": span_text,
                     **norm,
                     "time_precision": PRECISION_TO_ACLED[norm["precision"]],
                     "mentions": [span_record(span.start_char, span.end_char)],
@@ -135,14 +137,15 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 
 def _context(span: Span) -> str:
     doc = span.doc
-    return doc[max(0, span.start - 1) : min(len(doc), span.end + 2)].text
+    return _span(doc, max(0, span.start - 1), min(len(doc), span.end + 2)).text
 
 
-def _is_duration(span: Span) -> bool:
-    """'for three days', 'the past 18 months of fighting' as a length, not a date."""
+def _is_duration(span: Span, text: Optional[str] = None) -> bool:
+    """'for three days', 'the past 18 months of fighting' as a length, not a date. `text`: the
+    span's text, when the caller has it."""
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    words = span.text.lower().split()
+    words = (span.text if text is None else text).lower().split()
     lead = {"about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than", "at", "least", "just"}
     count = [w for w in words if w not in lead]
     if prev in {"for", "within", "lasted", "over", "by", "than", "about", "around"} and count and (
@@ -167,7 +170,7 @@ def _merge_parenthetical(doc: Doc, spans: list[Span]) -> list[Span]:
         if i + 1 < len(spans):
             nxt = spans[i + 1]
             # only '(' (and spaces) between them: a token or two, never a span's text to build
-            if 0 < nxt.start - s.end <= 2 and doc[s.end:nxt.start].text.strip() == "(" \
+            if 0 < nxt.start - s.end <= 2 and _span(doc, s.end, nxt.start).text.strip() == "(" \
                     and nxt.end < len(doc) and doc[nxt.end].text == ")":
                 out.append(Span(doc, s.start, nxt.end + 1, label=s.label))
                 i += 2
@@ -364,6 +367,15 @@ def normalize(text: str, published: Optional[dt.date]) -> Optional[dict]:
     return _dateparser(t, p)
 
 
+@functools.lru_cache(maxsize=4096)
+def _normalized(text: str, published: Optional[dt.date]) -> Optional[tuple[tuple[str, object], ...]]:
+    """`normalize`, remembered: news repeats its time words ('on Tuesday', 'last week') and
+    the result depends on the text and the publication date only (dateparser's base is fixed),
+    so each pair is worked out once. Frozen as items; callers rebuild the dict."""
+    norm = normalize(text, published)
+    return None if norm is None else tuple(norm.items())
+
+
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     k = year * 12 + (month - 1) + n
     return k // 12, k % 12 + 1
@@ -433,3 +445,11 @@ def _without_base(t: str) -> Optional[dict]:
                 return _result(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year", "absolute", "year")
             return _result(d, d, "day", "absolute", "date")
     return _result(None, None, "unknown", "published", "unresolved")
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]
