@@ -8,9 +8,10 @@ so a saved pipeline never depends on the package's current data.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Optional
 
@@ -205,7 +206,10 @@ class WindowedMatcher:
     def __len__(self) -> int:
         return len(self.matcher)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, covering: Optional[Sequence[int]] = None) -> list[tuple[int, int, int]]:
+        """covering: sorted token indices; when given, windows that hold none of them are not
+        matched (their matches cannot hold those tokens), so a caller that only asks which of
+        a few tokens a match covers pays for the windows around them alone."""
         if self.start_keys is None or not len(doc):
             return list(self.matcher(doc))
         hits = numpy.zeros(len(doc), dtype=bool)
@@ -220,6 +224,10 @@ class WindowedMatcher:
                 windows.append((start, end))
         out = []
         for ws, we in windows:
+            if covering is not None:
+                k = bisect.bisect_left(covering, ws)
+                if k == len(covering) or covering[k] >= we:
+                    continue
             out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]
         return out
 

@@ -333,12 +333,15 @@ class EventExtractor(RuleComponent):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or tok.pos_ in pos:
                         spans.append(Span(doc, i, i + 1, label=rule.id))
+        found = [(sp, sp.root) for sp in filter_spans(spans)]
         # 'struck a deal', 'heart attack', 'assault rifles': the attack word reports no attack
-        silenced = {i for _, s, e in self.non_matcher(doc) for i in range(s, e)} if len(self.non_matcher) else set()
+        # (only matches that cover a trigger matter: the windows without one are skipped)
+        roots = sorted({tok.i for _, tok in found})
+        silenced = {i for _, s, e in self.non_matcher(doc, covering=roots)
+                    for i in range(s, e)} if len(self.non_matcher) and roots else set()
         out = []
-        for sp in filter_spans(spans):
+        for sp, tok in found:
             rule = self.by_id[doc.vocab.strings[sp.label]]
-            tok = sp.root
             if tok.i in silenced or self._caused_by_no_one(tok):
                 continue
             if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
