@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Optional
 import numpy
 import srsly
 from pydantic import BaseModel
-from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -234,10 +234,109 @@ class WindowedMatcher:
 
 def path_to_root(tok: Token) -> list[Token]:
     """The token and its heads up to the root of its sentence (bounded against loops)."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i and len(path) < 50:
-        path.append(path[-1].head)
-    return path
+    doc = tok.doc
+    return [doc[i] for i in parse_of(doc).path(tok.i)]
+
+
+class Parse:
+    """The parse of one Doc as plain Python lists (head index, dependency label, children, and
+    the word forms the rules test), read once per Doc. Walking the tree through Token objects
+    (`tok.head`, `tok.children`) creates a new Token at every step, which costs more than most
+    rules themselves; the lists answer the same questions without any. Holds no reference to
+    the Doc, so it can be cached weakly on it."""
+
+    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths", "_subtrees")
+
+    def __init__(self, doc: Doc) -> None:
+        n = self.n = len(doc)
+        self._strings = doc.vocab.strings
+        rel = doc.to_array([HEAD]).astype("int64").reshape(n)  # HEAD is an offset from the token
+        self.head: list[int] = (rel + numpy.arange(n)).tolist()
+        self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)  # ascending, as Token.children yields them
+        self.children = children
+        self._columns: dict[int, list[str]] = {}
+        self._columns[LOWER] = self._decode(column(doc, LOWER))
+        self._columns[LEMMA] = self._decode(column(doc, LEMMA))
+        self._columns[POS] = self._decode(column(doc, POS))
+        self._columns[TAG] = self._decode(column(doc, TAG))
+        self._paths: dict[int, tuple[int, ...]] = {}
+        self._subtrees: dict[int, tuple[int, ...]] = {}
+
+    def _decode(self, ids: numpy.ndarray) -> list[str]:
+        strings = self._strings
+        names = {h: strings[h] for h in set(ids.tolist())}
+        return [names[h] for h in ids.tolist()]
+
+    @property
+    def lower(self) -> list[str]:
+        return self._columns[LOWER]
+
+    @property
+    def lemma(self) -> list[str]:
+        return self._columns[LEMMA]
+
+    @property
+    def pos(self) -> list[str]:
+        return self._columns[POS]
+
+    @property
+    def tag(self) -> list[str]:
+        return self._columns[TAG]
+
+    def subtree(self, i: int) -> tuple[int, ...]:
+        """Token `i` and its descendants in Token.subtree's order (the left children's subtrees,
+        the token, the right children's), remembered."""
+        tree = self._subtrees.get(i)
+        if tree is None:
+            out: list[int] = []
+            for c in self.children[i]:
+                if c < i:
+                    out += self.subtree(c)
+            out.append(i)
+            for c in self.children[i]:
+                if c > i:
+                    out += self.subtree(c)
+            tree = self._subtrees[i] = tuple(out)
+        return tree
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Token.conjuncts of token `i`: the tokens coordinated with it, itself left out."""
+        head, dep = self.head, self.dep
+        start = i
+        while head[start] != start and dep[start] == "conj":
+            start = head[start]
+        out = [start]
+        for word in out:
+            out += [c for c in self.children[word] if c > word and dep[c] == "conj"]
+        return [w for w in out if w != i]
+
+    def path(self, i: int) -> tuple[int, ...]:
+        """Token `i` and its heads up to the root of its sentence, as `path_to_root` walks them
+        (at most 50 tokens, against loops); remembered, since rules ask for the same paths."""
+        path = self._paths.get(i)
+        if path is None:
+            head = self.head
+            out = [i]
+            while head[out[-1]] != out[-1] and len(out) < 50:
+                out.append(head[out[-1]])
+            path = self._paths[i] = tuple(out)
+        return path
+
+
+_PARSES: weakref.WeakKeyDictionary[Doc, Parse] = weakref.WeakKeyDictionary()
+
+
+def parse_of(doc: Doc, fresh: bool = False) -> Parse:
+    """The Parse of `doc`, read once (afresh when the Doc's length changed, or when `fresh`: a
+    component that relies on it reads it anew when it starts, in case an earlier one reparsed)."""
+    parse = _PARSES.get(doc)
+    if fresh or parse is None or parse.n != len(doc):
+        parse = _PARSES[doc] = Parse(doc)
+    return parse
 
 
 def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:

@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import RuleComponent, WindowedMatcher, is_in, span_record, token_indices
+from .base import RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -190,6 +190,8 @@ class EventExtractor(RuleComponent):
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
+        # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
+        self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
         self._actor_at = _token_index(doc, actors)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
@@ -284,42 +286,45 @@ class EventExtractor(RuleComponent):
         ('attacked the government's handling of the economy', 'fired his army chief') — see
         models/en_conflict/events/non_attack_causes.jsonl. The doer of a verb tied to another
         one ('..., killing 40') is the other verb's."""
-        if not self.causes or tok.pos_ not in {"VERB", "AUX"}:
+        P = self._parse
+        i = tok.i
+        if not self.causes or P.pos[i] not in {"VERB", "AUX"}:
             return False
-        verbs = [tok]
-        if tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
-            verbs.append(tok.head)
+        dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
+        verbs = [i]
+        if dep[i] in {"advcl", "conj", "xcomp"} and P.pos[P.head[i]] == "VERB" and P.head[i] != i:
+            verbs.append(P.head[i])
         for k, verb in enumerate(verbs):
-            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-            for child in verb.children:
+            passive = any(dep[c] == "nsubjpass" for c in kids[verb])
+            for child in kids[verb]:
                 role, nouns = None, []
-                if child.dep_ in {"nsubj", "csubj"}:
+                if dep[child] in {"nsubj", "csubj"}:
                     role, nouns = "doer", [child]
-                elif child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ in {"in", "during", "from"}):
-                    role, nouns = "doer", [c for c in child.children if c.dep_ == "pobj"]
-                elif k == 0 and child.dep_ in {"dobj", "nsubjpass"}:
+                elif dep[child] == "agent" or (passive and dep[child] == "prep" and lower[child] in {"in", "during", "from"}):
+                    role, nouns = "doer", [c for c in kids[child] if dep[c] == "pobj"]
+                elif k == 0 and dep[child] in {"dobj", "nsubjpass"}:
                     role, nouns = "object", [child]
-                elif k == 0 and child.dep_ == "prep" and child.lower_ in {"at", "against"}:
-                    role, nouns = "object", [c for c in child.children if c.dep_ == "pobj"]
-                elif k == 0 and child.dep_ == "prt" and child.lower_ == "back":
-                    role, nouns = "object", [c for p in child.head.children if p.dep_ == "prep" and p.lower_ == "at"
-                                             for c in p.children if c.dep_ == "pobj"]
+                elif k == 0 and dep[child] == "prep" and lower[child] in {"at", "against"}:
+                    role, nouns = "object", [c for c in kids[child] if dep[c] == "pobj"]
+                elif k == 0 and dep[child] == "prt" and lower[child] == "back":
+                    role, nouns = "object", [c for p in kids[P.head[child]] if dep[p] == "prep" and lower[p] == "at"
+                                             for c in kids[p] if dep[c] == "pobj"]
                 if role is None or not nouns:
                     continue
-                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, tok.lemma_.lower()), frozenset())
+                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, lemma[i].lower()), frozenset())
                 if not terms:
                     continue
                 for noun in nouns:
-                    if role == "doer" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                    if role == "doer" and any(dep[c] == "prep" and lower[c] == "of" for c in kids[noun]):
                         continue  # 'a storm of rockets hit Sderot': the rockets did
-                    if role == "object" and noun.lemma_.lower() in SPAN_HOLDERS:
+                    if role == "object" and lemma[noun].lower() in SPAN_HOLDERS:
                         # 'launched 10 days of war games', 'a series of drills': what the span holds
-                        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                                     for p in c.children if p.dep_ == "pobj"), noun)
-                    words = [noun, *noun.conjuncts]
+                        noun = next((p for c in kids[noun] if dep[c] == "prep" and lower[c] == "of"
+                                     for p in kids[c] if dep[p] == "pobj"), noun)
+                    words = [noun, *P.conjuncts(noun)]
                     if role == "doer":  # 'Cyclone Freddy'; but 'the media centre' is a building
-                        words += [c for c in noun.children if c.dep_ == "compound"]
-                    if any(w.lemma_.lower() in terms or w.lower_ in terms for w in words):
+                        words += [c for c in kids[noun] if dep[c] == "compound"]
+                    if any(lemma[w].lower() in terms or lower[w] in terms for w in words):
                         return True
         return False
 
@@ -743,24 +748,26 @@ class EventExtractor(RuleComponent):
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
+        P = self._parse
+        i = tok.i
         out: list[str] = []
-        if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
-            out = [self._actor_at[tok.i]]
+        if i in self._actor_at and i not in self._town_at and i not in self._dateline_at:
+            out = [self._actor_at[i]]
             if shallow and out[0] in self._descriptor_ids:
                 # 'fighters from the RSF', 'members of the Gran Grif gang': the group they belong to
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                        for p in c.children:
-                            a = self._actor_at.get(p.i)
-                            if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
+                for c in P.children[i]:
+                    if P.dep[c] == "prep" and P.lower[c] in {"of", "from"}:
+                        for p in P.children[c]:
+                            a = self._actor_at.get(p)
+                            if P.dep[p] == "pobj" and a and a not in out and p not in self._town_at:
                                 out.append(a)
             return out
-        for t in tok.subtree:
-            if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
+        for t in P.subtree(i):
+            if shallow and P.head[t] != i and t != i and P.dep[t] not in {"conj", "appos", "compound", "amod"}:
                 continue
-            if t.i in self._town_at or t.i in self._dateline_at:
+            if t in self._town_at or t in self._dateline_at:
                 continue  # the dateline's agency ('(AP)') acts in no event
-            a = self._actor_at.get(t.i)
+            a = self._actor_at.get(t)
             if a and a not in out:
                 out.append(a)
         return out
