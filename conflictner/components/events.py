@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
+from .base import Parse, RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -1962,10 +1962,11 @@ def _same_party(desc: dict, other: dict) -> bool:
 
 def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
     """The lowest token that dominates both (either may be the other's ancestor)."""
-    up = {t.i for t in _path_to_root(a)}
-    for t in _path_to_root(b):
-        if t.i in up:
-            return t
+    P = parse_of(a.doc)
+    up = set(P.path(a.i))
+    for t in P.path(b.i):
+        if t in up:
+            return a.doc[t]
     return None
 
 
@@ -1977,15 +1978,16 @@ def _first_index(path: list[Token], toks: list[Token]) -> int:
     return len(path)
 
 
-def _victims_when(ends: list[Token]) -> bool:
+def _victims_when(P: Parse, ends: list[int]) -> bool:
     """'20 soldiers were killed when militants ambushed their patrol': victims in the passive,
     and a when/as/after clause telling the attack they died in, are one incident."""
-    victim = next((t for t in ends if t.lemma_ in VICTIM_VERBS and any(c.dep_ == "nsubjpass" for c in t.children)), None)
+    dep, kids = P.dep, P.children
+    victim = next((t for t in ends if P.lemma[t] in VICTIM_VERBS and any(dep[c] == "nsubjpass" for c in kids[t])), None)
     if victim is None:
         return False
-    other = ends[1] if victim is ends[0] else ends[0]
-    return other.dep_ == "advcl" and other.head == victim and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after"} for c in other.children)
+    other = ends[1] if victim == ends[0] else ends[0]
+    return dep[other] == "advcl" and P.head[other] == victim and any(
+        dep[c] in {"mark", "advmod"} and P.lower[c] in {"when", "as", "after"} for c in kids[other])
 
 
 SIDE_NOUNS = {"strike", "airstrike", "attack", "raid", "operation", "bombing", "bombardment", "offensive",
@@ -1997,21 +1999,25 @@ def _names_side(tok: Token) -> bool:
     return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in SIDE_NOUNS
 
 
-def _gap_verb(t: Token) -> bool:
+def _gap_verb(P: Parse, t: int) -> bool:
     """'(struck ...,) a day after a drone slammed into ...': a clause dated by a gap from another."""
-    gaps = [c for c in t.children if c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS]
-    return any(any(g.lower_ in {"after", "before"} for g in c.children) for c in gaps) or (
-        bool(gaps) and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in t.children))
+    dep, lower, kids = P.dep, P.lower, P.children
+    gaps = [c for c in kids[t] if dep[c] == "npadvmod" and P.lemma[c] in TIME_GAP_NOUNS]
+    return any(any(lower[g] in {"after", "before"} for g in kids[c]) for c in gaps) or (
+        bool(gaps) and any(dep[c] == "mark" and lower[c] in {"after", "before"} for c in kids[t]))
 
 
 def _dated_apart(toks: list[Token]) -> Optional[Token]:
     """The verb of a clause set apart by a time gap ('a day after ...', 'hours before ...') that
     holds the triggers, or None."""
+    if not toks:
+        return None
+    P = parse_of(toks[0].doc)
     for tok in toks:
-        for t in _path_to_root(tok)[:6]:
-            if t.pos_ == "VERB" and _gap_verb(t):
-                return t
-            if t.dep_ == "ROOT":
+        for t in P.path(tok.i)[:6]:
+            if P.pos[t] == "VERB" and _gap_verb(P, t):
+                return tok.doc[t]
+            if P.dep[t] == "ROOT":
                 break
     return None
 
@@ -2058,42 +2064,43 @@ def _answered(tok: Token) -> bool:
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
-    pa, pb = _path_to_root(a), _path_to_root(b)
-    ib = {t.i for t in pb}
-    ia = {t.i for t in pa}
-    if b.i in ia:
-        chain = pa[: [t.i for t in pa].index(b.i) + 1]
-    elif a.i in ib:
-        chain = pb[: [t.i for t in pb].index(a.i) + 1]
+    P = parse_of(a.doc)
+    dep, pos, lemma = P.dep, P.pos, P.lemma
+    pa, pb = P.path(a.i), P.path(b.i)
+    if b.i in pa:
+        chain = pa[: pa.index(b.i) + 1]
+    elif a.i in pb:
+        chain = pb[: pb.index(a.i) + 1]
     else:
-        common = next((t for t in pa if t.i in ib), None)
-        if common is None or common.pos_ != "VERB" or common.lemma_ in REPORT_LEMMAS:
+        ib = set(pb)
+        common = next((t for t in pa if t in ib), None)
+        if common is None or pos[common] != "VERB" or lemma[common] in REPORT_LEMMAS:
             return False
-        chain = pa[: [t.i for t in pa].index(common.i) + 1] + pb[: [t.i for t in pb].index(common.i)]
+        chain = pa[: pa.index(common) + 1] + pb[: pb.index(common)]
         if a.dep_ == "conj" or b.dep_ == "conj":
             return False
-    if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
+    if any(dep[t] in {"relcl", "acl"} and pos[t] == "VERB" and P.head[t] not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
         return False
-    if any(t.lemma_.lower() in ANSWER_WORDS for t in chain[1:-1]):
+    if any(lemma[t].lower() in ANSWER_WORDS for t in chain[1:-1]):
         # 'targeted bases in response to the killing of its commander', 'revenge for an
         # offensive': the answered attack is another event, by other hands
         return False
-    if any(_gap_verb(t) for t in chain[:-1]):
+    if any(_gap_verb(P, t) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
         # apart from the other, so it tells another attack
         return False
     inner = chain[1:-1]
     for t in inner:
-        if t.pos_ == "VERB" and (t.lemma_ in REPORT_LEMMAS or any(c.dep_ in {"nsubj"} for c in t.children)):
+        if pos[t] == "VERB" and (lemma[t] in REPORT_LEMMAS or any(dep[c] in {"nsubj"} for c in P.children[t])):
             return False
     ends = [chain[0], chain[-1]]
-    if _victims_when(ends):
+    if _victims_when(P, ends):
         return len(chain) <= 7
-    if all(t.pos_ == "VERB" for t in ends) and any(t.dep_ in {"conj", "advcl", "ccomp"} for t in ends):
+    if all(pos[t] == "VERB" for t in ends) and any(dep[t] in {"conj", "advcl", "ccomp"} for t in ends):
         # two verbs, each with a subject of its own: two events
-        if all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in ends):
+        if all(any(dep[c] in {"nsubj", "nsubjpass"} for c in P.children[t]) for t in ends):
             return False
     return len(chain) <= 7
 
@@ -2105,13 +2112,15 @@ QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", 
 
 def _quantified(tok: Token) -> list[Token]:
     """The nouns inside 'dozens of X' / 'a barrage of X' hanging from tok or its children."""
+    P = parse_of(tok.doc)
+    dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for q in [tok, *tok.children]:
-        if q.lower_ in QUANTITY_HEADS or q.pos_ == "NUM":
-            for prep in q.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    out += [p for p in prep.children if p.dep_ == "pobj"]
-    return out
+    for q in [tok.i, *kids[tok.i]]:
+        if lower[q] in QUANTITY_HEADS or P.pos[q] == "NUM":
+            for prep in kids[q]:
+                if dep[prep] == "prep" and lower[prep] == "of":
+                    out += [p for p in kids[prep] if dep[p] == "pobj"]
+    return [tok.doc[i] for i in out]
 
 
 #: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
@@ -2255,13 +2264,13 @@ def _habitual(verb: Token) -> bool:
 def _np_text(tok: Token) -> str:
     """A noun phrase without the relative clauses and appositions hanging off it."""
     doc = tok.doc
-    toks = [tok]
-    for c in tok.children:
-        if c.dep_ in {"relcl", "appos", "punct", "cc", "conj"} and c.i > tok.i:
+    P = parse_of(doc)
+    words = [tok.i]
+    for c in P.children[tok.i]:
+        if P.dep[c] in {"relcl", "appos", "punct", "cc", "conj"} and c > tok.i:
             continue
-        toks.extend(c.subtree)
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
-    return doc[lo : hi + 1].text.strip()
+        words += P.subtree(c)
+    return doc[min(words) : max(words) + 1].text.strip()
 
 
 def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> list[str]:
