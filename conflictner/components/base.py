@@ -142,11 +142,22 @@ class WindowedMatcher:
     ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
 
     def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]],
-                 prefer: Optional[set[str]] = None) -> None:
+                 prefer: Optional[set[str]] = None, sieve: bool = False) -> None:
         """prefer: words to anchor on when a pattern has a token that can be one of them (the
         attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
-        at the pattern's commoner words ('went', 'day')."""
+        at the pattern's commoner words ('went', 'day').
+        sieve: run only the patterns whose every required word occurs in the Doc, each through
+        a Matcher of its own (most of a list of idioms cannot match a given text, and the
+        Matcher's cost grows with its patterns); the matches then come grouped by pattern,
+        not in the Matcher's order, so only callers that do not depend on the order use it."""
         self.matcher = Matcher(vocab, validate=True)
+        self.sieve: Optional[list[tuple[list[tuple[int, frozenset[int]]], Matcher]]] = None
+        if sieve:
+            self.sieve = []
+            for key, pattern in patterns:
+                single = Matcher(vocab, validate=True)
+                single.add(key, [pattern])
+                self.sieve.append((self._required(pattern), single))
         self.window = 1
         self.lookback = 0
         anchors: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
@@ -203,6 +214,38 @@ class WindowedMatcher:
                 return None
         return None
 
+    @classmethod
+    def _required(cls, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+        """(attribute, ids) of each token of `pattern` that every match holds and that must be
+        one of a list of words (LOWER/LEMMA/ORTH): a Doc with none of those words cannot match."""
+        out = []
+        for tok in pattern:
+            if tok.get("OP") not in (None, "+"):
+                continue
+            for name in ("LOWER", "LEMMA", "ORTH"):
+                vals = tok.get(name)
+                if isinstance(vals, dict) and set(vals) == {"IN"}:
+                    vals = vals["IN"]
+                if isinstance(vals, str):
+                    vals = [vals]
+                if isinstance(vals, list) and all(isinstance(v, str) for v in vals):
+                    out.append((cls.ATTRS[name], frozenset(get_string_id(v) for v in vals)))
+        return out
+
+    def _possible(self, doc: Doc) -> list[Matcher]:
+        """The single-pattern matchers of the sieve whose required words all occur in `doc`."""
+        words: dict[int, set[int]] = {}
+        out = []
+        for required, matcher in self.sieve or ():
+            for attr, ids in required:
+                if attr not in words:
+                    words[attr] = set(column(doc, attr).tolist())
+                if words[attr].isdisjoint(ids):
+                    break
+            else:
+                out.append(matcher)
+        return out
+
     def __len__(self) -> int:
         return len(self.matcher)
 
@@ -210,8 +253,11 @@ class WindowedMatcher:
         """covering: sorted token indices; when given, windows that hold none of them are not
         matched (their matches cannot hold those tokens), so a caller that only asks which of
         a few tokens a match covers pays for the windows around them alone."""
+        matchers = [self.matcher] if self.sieve is None else self._possible(doc)
+        if not matchers:
+            return []
         if self.start_keys is None or not len(doc):
-            return list(self.matcher(doc))
+            return [m for matcher in matchers for m in matcher(doc)]
         hits = numpy.zeros(len(doc), dtype=bool)
         for attr, keys in self.start_keys.items():
             hits |= is_in(column(doc, attr), keys)
@@ -228,7 +274,9 @@ class WindowedMatcher:
                 k = bisect.bisect_left(covering, ws)
                 if k == len(covering) or covering[k] >= we:
                     continue
-            out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]
+            window = doc[ws:we]
+            for matcher in matchers:
+                out += [(mid, ws + s, ws + e) for mid, s, e in matcher(window)]
         return out
 
 
@@ -245,7 +293,7 @@ class Parse:
     rules themselves; the lists answer the same questions without any. Holds no reference to
     the Doc, so it can be cached weakly on it."""
 
-    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths", "_subtrees")
+    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths")
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
@@ -258,50 +306,44 @@ class Parse:
             if h != i:
                 children[h].append(i)  # ascending, as Token.children yields them
         self.children = children
-        self._columns: dict[int, list[str]] = {}
-        self._columns[LOWER] = self._decode(column(doc, LOWER))
-        self._columns[LEMMA] = self._decode(column(doc, LEMMA))
-        self._columns[POS] = self._decode(column(doc, POS))
-        self._columns[TAG] = self._decode(column(doc, TAG))
+        # the word forms are decoded when first asked for (the ids are read now, while the Doc is at hand)
+        self._columns: dict[int, Any] = {attr: column(doc, attr) for attr in (LOWER, LEMMA, POS, TAG)}
         self._paths: dict[int, tuple[int, ...]] = {}
-        self._subtrees: dict[int, tuple[int, ...]] = {}
 
     def _decode(self, ids: numpy.ndarray) -> list[str]:
-        strings = self._strings
-        names = {h: strings[h] for h in set(ids.tolist())}
-        return [names[h] for h in ids.tolist()]
+        ids = ids.tolist()
+        names = _NAMES
+        words = list(map(names.get, ids))  # most words were met in earlier texts
+        if None in words:
+            if len(names) > 500_000:
+                names.clear()  # bounded: a long-running process meets ever new words
+            strings = self._strings
+            for k, w in enumerate(words):
+                if w is None:
+                    w = words[k] = names[ids[k]] = strings[ids[k]]
+        return words
+
+    def _words(self, attr: int) -> list[str]:
+        words = self._columns[attr]
+        if not isinstance(words, list):
+            words = self._columns[attr] = self._decode(words)
+        return words
 
     @property
     def lower(self) -> list[str]:
-        return self._columns[LOWER]
+        return self._words(LOWER)
 
     @property
     def lemma(self) -> list[str]:
-        return self._columns[LEMMA]
+        return self._words(LEMMA)
 
     @property
     def pos(self) -> list[str]:
-        return self._columns[POS]
+        return self._words(POS)
 
     @property
     def tag(self) -> list[str]:
-        return self._columns[TAG]
-
-    def subtree(self, i: int) -> tuple[int, ...]:
-        """Token `i` and its descendants in Token.subtree's order (the left children's subtrees,
-        the token, the right children's), remembered."""
-        tree = self._subtrees.get(i)
-        if tree is None:
-            out: list[int] = []
-            for c in self.children[i]:
-                if c < i:
-                    out += self.subtree(c)
-            out.append(i)
-            for c in self.children[i]:
-                if c > i:
-                    out += self.subtree(c)
-            tree = self._subtrees[i] = tuple(out)
-        return tree
+        return self._words(TAG)
 
     def conjuncts(self, i: int) -> list[int]:
         """Token.conjuncts of token `i`: the tokens coordinated with it, itself left out."""
@@ -327,6 +369,8 @@ class Parse:
         return path
 
 
+#: string of each id met (ids are hashes of the strings, the same in every vocab)
+_NAMES: dict[int, str] = {}
 _PARSES: weakref.WeakKeyDictionary[Doc, Parse] = weakref.WeakKeyDictionary()
 
 

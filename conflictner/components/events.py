@@ -175,7 +175,7 @@ class EventExtractor(RuleComponent):
         attack_words = {w.lower() for words in self.word_keys.values() for w in words}
         attack_words |= {w + "s" for w in attack_words}  # LOWER patterns name plurals ('strikes')
         self.non_matcher = WindowedMatcher(self.nlp.vocab, [(r.id, r.pattern) for r in self.rules.get(
-            "non_triggers.jsonl", [])], prefer=attack_words)
+            "non_triggers.jsonl", [])], prefer=attack_words, sieve=True)
         # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
         self.causes: dict[tuple[str, str], frozenset[str]] = {}
         for e in self.rules.get("non_attack_causes.jsonl", []):
@@ -748,26 +748,24 @@ class EventExtractor(RuleComponent):
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
-        P = self._parse
-        i = tok.i
         out: list[str] = []
-        if i in self._actor_at and i not in self._town_at and i not in self._dateline_at:
-            out = [self._actor_at[i]]
+        if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
+            out = [self._actor_at[tok.i]]
             if shallow and out[0] in self._descriptor_ids:
                 # 'fighters from the RSF', 'members of the Gran Grif gang': the group they belong to
-                for c in P.children[i]:
-                    if P.dep[c] == "prep" and P.lower[c] in {"of", "from"}:
-                        for p in P.children[c]:
-                            a = self._actor_at.get(p)
-                            if P.dep[p] == "pobj" and a and a not in out and p not in self._town_at:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                        for p in c.children:
+                            a = self._actor_at.get(p.i)
+                            if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
                                 out.append(a)
             return out
-        for t in P.subtree(i):
-            if shallow and P.head[t] != i and t != i and P.dep[t] not in {"conj", "appos", "compound", "amod"}:
+        for t in tok.subtree:
+            if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
                 continue
-            if t in self._town_at or t in self._dateline_at:
+            if t.i in self._town_at or t.i in self._dateline_at:
                 continue  # the dateline's agency ('(AP)') acts in no event
-            a = self._actor_at.get(t)
+            a = self._actor_at.get(t.i)
             if a and a not in out:
                 out.append(a)
         return out
@@ -794,6 +792,8 @@ class EventExtractor(RuleComponent):
             m.other_marker = True
 
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        P = self._parse
+        dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
         sent = self._sentence(m.head.i)
         cluster_ids = {x.i for x in toks}
         apart = _dated_apart(toks)
@@ -810,21 +810,22 @@ class EventExtractor(RuleComponent):
             (s, e), = t["tokens"][:1] or [(None, None)]
             if s is None or not (sent.start <= s < sent.end):
                 continue
-            head = doc[s:e].root
-            path = _path_to_root(head)
-            if apart is not None and head.head.i == apart.i and head.dep_ == "npadvmod":
+            head = doc[s:e].root.i
+            path = P.path(head)
+            if apart is not None and P.head[head] == apart.i and dep[head] == "npadvmod":
                 continue  # 'a day after': it dates the main clause from this one, not this one
             if t.get("anchor") == "event":
                 # "Hours later, X announced it had struck ...": sequencing words date the
                 # event told in the sentence, whatever verb the parser hangs them on
                 loose.append(tid)
                 continue
-            if any(p.i in {x.i for x in toks} for p in path):
-                if any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" and p.i not in {x.i for x in toks} for p in path[: _first_index(path, toks)]):
+            if any(p in cluster_ids for p in path):
+                first = next(k for k, p in enumerate(path) if p in cluster_ids)
+                if any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" and p not in cluster_ids for p in path[:first]):
                     report.append(tid)
                 else:
                     own.append(tid)
-            elif any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path):
+            elif any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" for p in path):
                 report.append(tid)
             else:
                 loose.append(tid)
@@ -836,23 +837,23 @@ class EventExtractor(RuleComponent):
         for tok_i, pid in self._place_at.items():
             if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
-            tok = doc[tok_i]
+            head = P.head[tok_i]
             if self._places[pid]["kind"] == "country" and (
-                    tok.dep_ == "nsubj" or (tok.dep_ in {"compound", "amod", "nmod", "poss"} and (
-                        (tok.head.i in self._actor_at and tok.head.i not in self._place_at) or tok.head.i in cluster_ids))):
+                    dep[tok_i] == "nsubj" or (dep[tok_i] in {"compound", "amod", "nmod", "poss"} and (
+                        (head in self._actor_at and head not in self._place_at) or head in cluster_ids))):
                 # 'Russia launched ...', 'U.S. forces', 'a U.S. strike': the country names a side,
                 # not the place
                 continue
-            path = _path_to_root(tok)
-            if any(p.dep_ == "prep" and p.lower_ == "from" and p.head.lemma_ in LAUNCH_LEMMAS for p in path[1:3]):
+            path = P.path(tok_i)
+            if any(dep[p] == "prep" and lower[p] == "from" and lemma[P.head[p]] in LAUNCH_LEMMAS for p in path[1:3]):
                 origins.append(pid)  # 'a drone launched from Lebanon struck ...': where it came from
                 continue
-            if any(p.i in cluster_ids for p in path) or (
-                m.target_text and any(p.dep_ in {"pobj", "dobj", "nsubjpass"} and p.i in cluster_ids for p in path)
+            if any(p in cluster_ids for p in path) or (
+                m.target_text and any(dep[p] in {"pobj", "dobj", "nsubjpass"} and p in cluster_ids for p in path)
             ):
                 places_own.append(pid)
-            elif not any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path[:3]) and not any(
-                p.dep_ == "appos" or (p.i in self._actor_at and p.i != tok_i) for p in path[1:5]
+            elif not any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" for p in path[:3]) and not any(
+                dep[p] == "appos" or (p in self._actor_at and p != tok_i) for p in path[1:5]
             ):
                 # a place describing an actor ('al-Qaeda's affiliate in the Sahel') is not where
                 # this event happened
@@ -1970,14 +1971,6 @@ def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
     return None
 
 
-def _first_index(path: list[Token], toks: list[Token]) -> int:
-    ids = {t.i for t in toks}
-    for i, p in enumerate(path):
-        if p.i in ids:
-            return i
-    return len(path)
-
-
 def _victims_when(P: Parse, ends: list[int]) -> bool:
     """'20 soldiers were killed when militants ambushed their patrol': victims in the passive,
     and a when/as/after clause telling the attack they died in, are one incident."""
@@ -2264,13 +2257,13 @@ def _habitual(verb: Token) -> bool:
 def _np_text(tok: Token) -> str:
     """A noun phrase without the relative clauses and appositions hanging off it."""
     doc = tok.doc
-    P = parse_of(doc)
-    words = [tok.i]
-    for c in P.children[tok.i]:
-        if P.dep[c] in {"relcl", "appos", "punct", "cc", "conj"} and c > tok.i:
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ in {"relcl", "appos", "punct", "cc", "conj"} and c.i > tok.i:
             continue
-        words += P.subtree(c)
-    return doc[min(words) : max(words) + 1].text.strip()
+        toks.extend(c.subtree)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
+    return doc[lo : hi + 1].text.strip()
 
 
 def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> list[str]:
