@@ -221,7 +221,8 @@ class EventExtractor(RuleComponent):
         self._doc = doc
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
-        self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
+        # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
+        self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64").tolist()
         triggers = self._find_triggers(doc)
         self._during_at = token_indices(doc, LOWER, DURING_WORDS)
         self._which_at = token_indices(doc, LOWER, WHICH)
@@ -1136,13 +1137,12 @@ class EventExtractor(RuleComponent):
                    for v in verbs for c in v.children)
 
     def _sent_end(self, start: int) -> int:
-        k = int(numpy.searchsorted(self._sent_starts, start, side="right"))
-        return int(self._sent_starts[k])
+        return self._sent_starts[bisect.bisect_right(self._sent_starts, start)]
 
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
-        k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
-        return Span(self._doc, int(self._sent_starts[k]), int(self._sent_starts[k + 1]))
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return Span(self._doc, self._sent_starts[k], self._sent_starts[k + 1])
 
     def _lead_sentence(self, doc: Doc) -> Optional[int]:
         """Start of the lead: the first sentence after the headline with a verb (a dateline on a
