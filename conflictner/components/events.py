@@ -777,18 +777,21 @@ class EventExtractor(RuleComponent):
         nouns = [t.tok for t in m.triggers if t.tok.pos_ in {"NOUN", "PROPN"}]
         verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
         tok = nouns[0] if nouns else m.head
-        dets = [c for c in tok.children if c.dep_ in {"det", "poss", "predet"}]
-        nums = [c for c in tok.children if c.dep_ == "nummod" and not _calibre(c)]
-        m.definite = bool(dets and dets[0].lower_ in DEFINITE) and not verbs
-        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(d.lower_ in {"both", "either", "these", "those"} for d in dets)
+        doc = tok.doc
+        P = parse_of(doc)
+        dep, lower, kids = P.dep, P.lower, P.children
+        dets = [c for c in kids[tok.i] if dep[c] in {"det", "poss", "predet"}]
+        nums = [doc[c] for c in kids[tok.i] if dep[c] == "nummod" and not _calibre(doc[c])]
+        m.definite = bool(dets and lower[dets[0]] in DEFINITE) and not verbs
+        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(lower[d] in {"both", "either", "these", "those"} for d in dets)
         if nums:
             m.count = NUMBER_WORDS.get(nums[0].lower_) or (int(nums[0].text) if nums[0].text.isdigit() else None)
-        words = {c.lower_ for t in m.triggers for c in t.tok.children}
+        words = {lower[c] for t in m.triggers for c in kids[t.tok.i]}
         for t in m.triggers:
-            for c in t.tok.children:
-                if c.dep_ == "prep":
-                    for p in c.children:
-                        words |= {g.lower_ for g in p.children}
+            for c in kids[t.tok.i]:
+                if dep[c] == "prep":
+                    for p in kids[c]:
+                        words |= {lower[g] for g in kids[p]}
         if words & OTHER_MARKERS:
             m.other_marker = True
 
