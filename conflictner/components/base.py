@@ -8,16 +8,17 @@ so a saved pipeline never depends on the package's current data.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Optional
 
 import numpy
 import srsly
 from pydantic import BaseModel
-from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -141,11 +142,22 @@ class WindowedMatcher:
     ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
 
     def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]],
-                 prefer: Optional[set[str]] = None) -> None:
+                 prefer: Optional[set[str]] = None, sieve: bool = False) -> None:
         """prefer: words to anchor on when a pattern has a token that can be one of them (the
         attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
-        at the pattern's commoner words ('went', 'day')."""
+        at the pattern's commoner words ('went', 'day').
+        sieve: run only the patterns whose every required word occurs in the Doc, each through
+        a Matcher of its own (most of a list of idioms cannot match a given text, and the
+        Matcher's cost grows with its patterns); the matches then come grouped by pattern,
+        not in the Matcher's order, so only callers that do not depend on the order use it."""
         self.matcher = Matcher(vocab, validate=True)
+        self.sieve: Optional[list[tuple[list[tuple[int, frozenset[int]]], Matcher]]] = None
+        if sieve:
+            self.sieve = []
+            for key, pattern in patterns:
+                single = Matcher(vocab, validate=True)
+                single.add(key, [pattern])
+                self.sieve.append((self._required(pattern), single))
         self.window = 1
         self.lookback = 0
         anchors: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
@@ -202,12 +214,50 @@ class WindowedMatcher:
                 return None
         return None
 
+    @classmethod
+    def _required(cls, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+        """(attribute, ids) of each token of `pattern` that every match holds and that must be
+        one of a list of words (LOWER/LEMMA/ORTH): a Doc with none of those words cannot match."""
+        out = []
+        for tok in pattern:
+            if tok.get("OP") not in (None, "+"):
+                continue
+            for name in ("LOWER", "LEMMA", "ORTH"):
+                vals = tok.get(name)
+                if isinstance(vals, dict) and set(vals) == {"IN"}:
+                    vals = vals["IN"]
+                if isinstance(vals, str):
+                    vals = [vals]
+                if isinstance(vals, list) and all(isinstance(v, str) for v in vals):
+                    out.append((cls.ATTRS[name], frozenset(get_string_id(v) for v in vals)))
+        return out
+
+    def _possible(self, doc: Doc) -> list[Matcher]:
+        """The single-pattern matchers of the sieve whose required words all occur in `doc`."""
+        words: dict[int, set[int]] = {}
+        out = []
+        for required, matcher in self.sieve or ():
+            for attr, ids in required:
+                if attr not in words:
+                    words[attr] = set(column(doc, attr).tolist())
+                if words[attr].isdisjoint(ids):
+                    break
+            else:
+                out.append(matcher)
+        return out
+
     def __len__(self) -> int:
         return len(self.matcher)
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, covering: Optional[Sequence[int]] = None) -> list[tuple[int, int, int]]:
+        """covering: sorted token indices; when given, windows that hold none of them are not
+        matched (their matches cannot hold those tokens), so a caller that only asks which of
+        a few tokens a match covers pays for the windows around them alone."""
+        matchers = [self.matcher] if self.sieve is None else self._possible(doc)
+        if not matchers:
+            return []
         if self.start_keys is None or not len(doc):
-            return list(self.matcher(doc))
+            return [m for matcher in matchers for m in matcher(doc)]
         hits = numpy.zeros(len(doc), dtype=bool)
         for attr, keys in self.start_keys.items():
             hits |= is_in(column(doc, attr), keys)
@@ -220,16 +270,117 @@ class WindowedMatcher:
                 windows.append((start, end))
         out = []
         for ws, we in windows:
-            out += [(mid, ws + s, ws + e) for mid, s, e in self.matcher(doc[ws:we])]
+            if covering is not None:
+                k = bisect.bisect_left(covering, ws)
+                if k == len(covering) or covering[k] >= we:
+                    continue
+            window = doc[ws:we]
+            for matcher in matchers:
+                out += [(mid, ws + s, ws + e) for mid, s, e in matcher(window)]
         return out
 
 
 def path_to_root(tok: Token) -> list[Token]:
     """The token and its heads up to the root of its sentence (bounded against loops)."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i and len(path) < 50:
-        path.append(path[-1].head)
-    return path
+    doc = tok.doc
+    return [doc[i] for i in parse_of(doc).path(tok.i)]
+
+
+class Parse:
+    """The parse of one Doc as plain Python lists (head index, dependency label, children, and
+    the word forms the rules test), read once per Doc. Walking the tree through Token objects
+    (`tok.head`, `tok.children`) creates a new Token at every step, which costs more than most
+    rules themselves; the lists answer the same questions without any. Holds no reference to
+    the Doc, so it can be cached weakly on it."""
+
+    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths")
+
+    def __init__(self, doc: Doc) -> None:
+        n = self.n = len(doc)
+        self._strings = doc.vocab.strings
+        rel = doc.to_array([HEAD]).astype("int64").reshape(n)  # HEAD is an offset from the token
+        self.head: list[int] = (rel + numpy.arange(n)).tolist()
+        self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)  # ascending, as Token.children yields them
+        self.children = children
+        # the word forms are decoded when first asked for (the ids are read now, while the Doc is at hand)
+        self._columns: dict[int, Any] = {attr: column(doc, attr) for attr in (LOWER, LEMMA, POS, TAG)}
+        self._paths: dict[int, tuple[int, ...]] = {}
+
+    def _decode(self, ids: numpy.ndarray) -> list[str]:
+        ids = ids.tolist()
+        names = _NAMES
+        words = list(map(names.get, ids))  # most words were met in earlier texts
+        if None in words:
+            if len(names) > 500_000:
+                names.clear()  # bounded: a long-running process meets ever new words
+            strings = self._strings
+            for k, w in enumerate(words):
+                if w is None:
+                    w = words[k] = names[ids[k]] = strings[ids[k]]
+        return words
+
+    def _words(self, attr: int) -> list[str]:
+        words = self._columns[attr]
+        if not isinstance(words, list):
+            words = self._columns[attr] = self._decode(words)
+        return words
+
+    @property
+    def lower(self) -> list[str]:
+        return self._words(LOWER)
+
+    @property
+    def lemma(self) -> list[str]:
+        return self._words(LEMMA)
+
+    @property
+    def pos(self) -> list[str]:
+        return self._words(POS)
+
+    @property
+    def tag(self) -> list[str]:
+        return self._words(TAG)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Token.conjuncts of token `i`: the tokens coordinated with it, itself left out."""
+        head, dep = self.head, self.dep
+        start = i
+        while head[start] != start and dep[start] == "conj":
+            start = head[start]
+        out = [start]
+        for word in out:
+            out += [c for c in self.children[word] if c > word and dep[c] == "conj"]
+        return [w for w in out if w != i]
+
+    def path(self, i: int) -> tuple[int, ...]:
+        """Token `i` and its heads up to the root of its sentence, as `path_to_root` walks them
+        (at most 50 tokens, against loops); remembered, since rules ask for the same paths."""
+        path = self._paths.get(i)
+        if path is None:
+            head = self.head
+            out = [i]
+            while head[out[-1]] != out[-1] and len(out) < 50:
+                out.append(head[out[-1]])
+            path = self._paths[i] = tuple(out)
+        return path
+
+
+#: string of each id met (ids are hashes of the strings, the same in every vocab)
+_NAMES: dict[int, str] = {}
+_PARSES: weakref.WeakKeyDictionary[Doc, Parse] = weakref.WeakKeyDictionary()
+
+
+def parse_of(doc: Doc, fresh: bool = False) -> Parse:
+    """The Parse of `doc`, read once (afresh when the Doc's length changed, or when `fresh`: a
+    component that relies on it reads it anew when it starts, in case an earlier one reparsed)."""
+    parse = _PARSES.get(doc)
+    if fresh or parse is None or parse.n != len(doc):
+        parse = _PARSES[doc] = Parse(doc)
+    return parse
 
 
 def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:

@@ -25,7 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import path_to_root
+from .base import parse_of
 
 Figure = dict  # {"min": Optional[int], "max": Optional[int]}
 
@@ -357,11 +357,12 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
 
 # -- ownership and folding -------------------------------------------------------------------
 def _distance(a: Token, b: Token) -> int:
-    pa, pb = path_to_root(a), path_to_root(b)
-    ib = {t.i: n for n, t in enumerate(pb)}
+    parse = parse_of(a.doc)
+    pa, pb = parse.path(a.i), parse.path(b.i)
+    ib = {t: n for n, t in enumerate(pb)}
     for n, t in enumerate(pa):
-        if t.i in ib:
-            return n + ib[t.i]
+        if t in ib:
+            return n + ib[t]
     return 99
 
 

@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import RuleComponent, WindowedMatcher, is_in, span_record, token_indices
+from .base import Parse, RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -176,7 +176,7 @@ class EventExtractor(RuleComponent):
         attack_words = {w.lower() for words in self.word_keys.values() for w in words}
         attack_words |= {w + "s" for w in attack_words}  # LOWER patterns name plurals ('strikes')
         self.non_matcher = WindowedMatcher(self.nlp.vocab, [(r.id, r.pattern) for r in self.rules.get(
-            "non_triggers.jsonl", [])], prefer=attack_words)
+            "non_triggers.jsonl", [])], prefer=attack_words, sieve=True)
         # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
         self.causes: dict[tuple[str, str], frozenset[str]] = {}
         for e in self.rules.get("non_attack_causes.jsonl", []):
@@ -191,6 +191,8 @@ class EventExtractor(RuleComponent):
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
+        # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
+        self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
         self._actor_at = _token_index(doc, actors)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
@@ -220,7 +222,8 @@ class EventExtractor(RuleComponent):
         self._doc = doc
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
-        self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64")
+        # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
+        self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64").tolist()
         triggers = self._find_triggers(doc)
         self._during_at = token_indices(doc, LOWER, DURING_WORDS)
         self._which_at = token_indices(doc, LOWER, WHICH)
@@ -285,42 +288,45 @@ class EventExtractor(RuleComponent):
         ('attacked the government's handling of the economy', 'fired his army chief') — see
         models/en_conflict/events/non_attack_causes.jsonl. The doer of a verb tied to another
         one ('..., killing 40') is the other verb's."""
-        if not self.causes or tok.pos_ not in {"VERB", "AUX"}:
+        P = self._parse
+        i = tok.i
+        if not self.causes or P.pos[i] not in {"VERB", "AUX"}:
             return False
-        verbs = [tok]
-        if tok.dep_ in {"advcl", "conj", "xcomp"} and tok.head.pos_ == "VERB" and tok.head.i != tok.i:
-            verbs.append(tok.head)
+        dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
+        verbs = [i]
+        if dep[i] in {"advcl", "conj", "xcomp"} and P.pos[P.head[i]] == "VERB" and P.head[i] != i:
+            verbs.append(P.head[i])
         for k, verb in enumerate(verbs):
-            passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-            for child in verb.children:
+            passive = any(dep[c] == "nsubjpass" for c in kids[verb])
+            for child in kids[verb]:
                 role, nouns = None, []
-                if child.dep_ in {"nsubj", "csubj"}:
+                if dep[child] in {"nsubj", "csubj"}:
                     role, nouns = "doer", [child]
-                elif child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ in {"in", "during", "from"}):
-                    role, nouns = "doer", [c for c in child.children if c.dep_ == "pobj"]
-                elif k == 0 and child.dep_ in {"dobj", "nsubjpass"}:
+                elif dep[child] == "agent" or (passive and dep[child] == "prep" and lower[child] in {"in", "during", "from"}):
+                    role, nouns = "doer", [c for c in kids[child] if dep[c] == "pobj"]
+                elif k == 0 and dep[child] in {"dobj", "nsubjpass"}:
                     role, nouns = "object", [child]
-                elif k == 0 and child.dep_ == "prep" and child.lower_ in {"at", "against"}:
-                    role, nouns = "object", [c for c in child.children if c.dep_ == "pobj"]
-                elif k == 0 and child.dep_ == "prt" and child.lower_ == "back":
-                    role, nouns = "object", [c for p in child.head.children if p.dep_ == "prep" and p.lower_ == "at"
-                                             for c in p.children if c.dep_ == "pobj"]
+                elif k == 0 and dep[child] == "prep" and lower[child] in {"at", "against"}:
+                    role, nouns = "object", [c for c in kids[child] if dep[c] == "pobj"]
+                elif k == 0 and dep[child] == "prt" and lower[child] == "back":
+                    role, nouns = "object", [c for p in kids[P.head[child]] if dep[p] == "prep" and lower[p] == "at"
+                                             for c in kids[p] if dep[c] == "pobj"]
                 if role is None or not nouns:
                     continue
-                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, tok.lemma_.lower()), frozenset())
+                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, lemma[i].lower()), frozenset())
                 if not terms:
                     continue
                 for noun in nouns:
-                    if role == "doer" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+                    if role == "doer" and any(dep[c] == "prep" and lower[c] == "of" for c in kids[noun]):
                         continue  # 'a storm of rockets hit Sderot': the rockets did
-                    if role == "object" and noun.lemma_.lower() in SPAN_HOLDERS:
+                    if role == "object" and lemma[noun].lower() in SPAN_HOLDERS:
                         # 'launched 10 days of war games', 'a series of drills': what the span holds
-                        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                                     for p in c.children if p.dep_ == "pobj"), noun)
-                    words = [noun, *noun.conjuncts]
+                        noun = next((p for c in kids[noun] if dep[c] == "prep" and lower[c] == "of"
+                                     for p in kids[c] if dep[p] == "pobj"), noun)
+                    words = [noun, *P.conjuncts(noun)]
                     if role == "doer":  # 'Cyclone Freddy'; but 'the media centre' is a building
-                        words += [c for c in noun.children if c.dep_ == "compound"]
-                    if any(w.lemma_.lower() in terms or w.lower_ in terms for w in words):
+                        words += [c for c in kids[noun] if dep[c] == "compound"]
+                    if any(lemma[w].lower() in terms or lower[w] in terms for w in words):
                         return True
         return False
 
@@ -334,12 +340,15 @@ class EventExtractor(RuleComponent):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or tok.pos_ in pos:
                         spans.append(Span(doc, i, i + 1, label=rule.id))
+        found = [(sp, sp.root) for sp in filter_spans(spans)]
         # 'struck a deal', 'heart attack', 'assault rifles': the attack word reports no attack
-        silenced = {i for _, s, e in self.non_matcher(doc) for i in range(s, e)} if len(self.non_matcher) else set()
+        # (only matches that cover a trigger matter: the windows without one are skipped)
+        roots = sorted({tok.i for _, tok in found})
+        silenced = {i for _, s, e in self.non_matcher(doc, covering=roots)
+                    for i in range(s, e)} if len(self.non_matcher) and roots else set()
         out = []
-        for sp in filter_spans(spans):
+        for sp, tok in found:
             rule = self.by_id[doc.vocab.strings[sp.label]]
-            tok = sp.root
             if tok.i in silenced or self._caused_by_no_one(tok):
                 continue
             if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
@@ -770,22 +779,27 @@ class EventExtractor(RuleComponent):
         nouns = [t.tok for t in m.triggers if t.tok.pos_ in {"NOUN", "PROPN"}]
         verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
         tok = nouns[0] if nouns else m.head
-        dets = [c for c in tok.children if c.dep_ in {"det", "poss", "predet"}]
-        nums = [c for c in tok.children if c.dep_ == "nummod" and not _calibre(c)]
-        m.definite = bool(dets and dets[0].lower_ in DEFINITE) and not verbs
-        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(d.lower_ in {"both", "either", "these", "those"} for d in dets)
+        doc = tok.doc
+        P = parse_of(doc)
+        dep, lower, kids = P.dep, P.lower, P.children
+        dets = [c for c in kids[tok.i] if dep[c] in {"det", "poss", "predet"}]
+        nums = [doc[c] for c in kids[tok.i] if dep[c] == "nummod" and not _calibre(doc[c])]
+        m.definite = bool(dets and lower[dets[0]] in DEFINITE) and not verbs
+        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(lower[d] in {"both", "either", "these", "those"} for d in dets)
         if nums:
             m.count = NUMBER_WORDS.get(nums[0].lower_) or (int(nums[0].text) if nums[0].text.isdigit() else None)
-        words = {c.lower_ for t in m.triggers for c in t.tok.children}
+        words = {lower[c] for t in m.triggers for c in kids[t.tok.i]}
         for t in m.triggers:
-            for c in t.tok.children:
-                if c.dep_ == "prep":
-                    for p in c.children:
-                        words |= {g.lower_ for g in p.children}
+            for c in kids[t.tok.i]:
+                if dep[c] == "prep":
+                    for p in kids[c]:
+                        words |= {lower[g] for g in kids[p]}
         if words & OTHER_MARKERS:
             m.other_marker = True
 
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        P = self._parse
+        dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
         sent = self._sentence(m.head.i)
         cluster_ids = {x.i for x in toks}
         apart = _dated_apart(toks)
@@ -802,21 +816,22 @@ class EventExtractor(RuleComponent):
             (s, e), = t["tokens"][:1] or [(None, None)]
             if s is None or not (sent.start <= s < sent.end):
                 continue
-            head = doc[s:e].root
-            path = _path_to_root(head)
-            if apart is not None and head.head.i == apart.i and head.dep_ == "npadvmod":
+            head = doc[s:e].root.i
+            path = P.path(head)
+            if apart is not None and P.head[head] == apart.i and dep[head] == "npadvmod":
                 continue  # 'a day after': it dates the main clause from this one, not this one
             if t.get("anchor") == "event":
                 # "Hours later, X announced it had struck ...": sequencing words date the
                 # event told in the sentence, whatever verb the parser hangs them on
                 loose.append(tid)
                 continue
-            if any(p.i in {x.i for x in toks} for p in path):
-                if any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" and p.i not in {x.i for x in toks} for p in path[: _first_index(path, toks)]):
+            if any(p in cluster_ids for p in path):
+                first = next(k for k, p in enumerate(path) if p in cluster_ids)
+                if any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" and p not in cluster_ids for p in path[:first]):
                     report.append(tid)
                 else:
                     own.append(tid)
-            elif any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path):
+            elif any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" for p in path):
                 report.append(tid)
             else:
                 loose.append(tid)
@@ -828,24 +843,24 @@ class EventExtractor(RuleComponent):
         for tok_i, pid in self._place_at.items():
             if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
-            tok = doc[tok_i]
+            head = P.head[tok_i]
             if self._places[pid]["kind"] == "country" and (
-                    tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent") or (
-                        tok.dep_ in {"compound", "amod", "nmod", "poss"} and (
-                            (tok.head.i in self._actor_at and tok.head.i not in self._place_at) or tok.head.i in cluster_ids))):
+                    dep[tok_i] == "nsubj" or (dep[tok_i] == "pobj" and dep[head] == "agent") or (
+                        dep[tok_i] in {"compound", "amod", "nmod", "poss"} and (
+                            (head in self._actor_at and head not in self._place_at) or head in cluster_ids))):
                 # 'Russia launched ...', 'drones launched by Russia', 'U.S. forces', 'a U.S.
                 # strike': the country names a side, not the place
                 continue
-            path = _path_to_root(tok)
-            if any(p.dep_ == "prep" and p.lower_ == "from" and p.head.lemma_ in LAUNCH_LEMMAS for p in path[1:3]):
+            path = P.path(tok_i)
+            if any(dep[p] == "prep" and lower[p] == "from" and lemma[P.head[p]] in LAUNCH_LEMMAS for p in path[1:3]):
                 origins.append(pid)  # 'a drone launched from Lebanon struck ...': where it came from
                 continue
-            if any(p.i in cluster_ids for p in path) or (
-                m.target_text and any(p.dep_ in {"pobj", "dobj", "nsubjpass"} and p.i in cluster_ids for p in path)
+            if any(p in cluster_ids for p in path) or (
+                m.target_text and any(dep[p] in {"pobj", "dobj", "nsubjpass"} and p in cluster_ids for p in path)
             ):
                 places_own.append(pid)
-            elif not any(p.lemma_ in REPORT_LEMMAS and p.pos_ == "VERB" for p in path[:3]) and not any(
-                p.dep_ == "appos" or (p.i in self._actor_at and p.i != tok_i) for p in path[1:5]
+            elif not any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" for p in path[:3]) and not any(
+                dep[p] == "appos" or (p in self._actor_at and p != tok_i) for p in path[1:5]
             ):
                 # a place describing an actor ('al-Qaeda's affiliate in the Sahel') is not where
                 # this event happened
@@ -1130,13 +1145,12 @@ class EventExtractor(RuleComponent):
                    for v in verbs for c in v.children)
 
     def _sent_end(self, start: int) -> int:
-        k = int(numpy.searchsorted(self._sent_starts, start, side="right"))
-        return int(self._sent_starts[k])
+        return self._sent_starts[bisect.bisect_right(self._sent_starts, start)]
 
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
-        k = int(numpy.searchsorted(self._sent_starts, i, side="right")) - 1
-        return Span(self._doc, int(self._sent_starts[k]), int(self._sent_starts[k + 1]))
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return Span(self._doc, self._sent_starts[k], self._sent_starts[k + 1])
 
     def _lead_sentence(self, doc: Doc) -> Optional[int]:
         """Start of the lead: the first sentence after the headline with a verb (a dateline on a
@@ -1982,30 +1996,24 @@ def _same_party(desc: dict, other: dict) -> bool:
 
 def _common_ancestor(a: Token, b: Token) -> Optional[Token]:
     """The lowest token that dominates both (either may be the other's ancestor)."""
-    up = {t.i for t in _path_to_root(a)}
-    for t in _path_to_root(b):
-        if t.i in up:
-            return t
+    P = parse_of(a.doc)
+    up = set(P.path(a.i))
+    for t in P.path(b.i):
+        if t in up:
+            return a.doc[t]
     return None
 
 
-def _first_index(path: list[Token], toks: list[Token]) -> int:
-    ids = {t.i for t in toks}
-    for i, p in enumerate(path):
-        if p.i in ids:
-            return i
-    return len(path)
-
-
-def _victims_when(ends: list[Token]) -> bool:
+def _victims_when(P: Parse, ends: list[int]) -> bool:
     """'20 soldiers were killed when militants ambushed their patrol': victims in the passive,
     and a when/as/after clause telling the attack they died in, are one incident."""
-    victim = next((t for t in ends if t.lemma_ in VICTIM_VERBS and any(c.dep_ == "nsubjpass" for c in t.children)), None)
+    dep, kids = P.dep, P.children
+    victim = next((t for t in ends if P.lemma[t] in VICTIM_VERBS and any(dep[c] == "nsubjpass" for c in kids[t])), None)
     if victim is None:
         return False
-    other = ends[1] if victim is ends[0] else ends[0]
-    return other.dep_ == "advcl" and other.head == victim and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after"} for c in other.children)
+    other = ends[1] if victim == ends[0] else ends[0]
+    return dep[other] == "advcl" and P.head[other] == victim and any(
+        dep[c] in {"mark", "advmod"} and P.lower[c] in {"when", "as", "after"} for c in kids[other])
 
 
 SIDE_NOUNS = {"strike", "airstrike", "attack", "raid", "operation", "bombing", "bombardment", "offensive",
@@ -2017,21 +2025,25 @@ def _names_side(tok: Token) -> bool:
     return tok.dep_ in {"compound", "amod", "nmod"} and tok.head.lemma_.lower() in SIDE_NOUNS
 
 
-def _gap_verb(t: Token) -> bool:
+def _gap_verb(P: Parse, t: int) -> bool:
     """'(struck ...,) a day after a drone slammed into ...': a clause dated by a gap from another."""
-    gaps = [c for c in t.children if c.dep_ == "npadvmod" and c.lemma_ in TIME_GAP_NOUNS]
-    return any(any(g.lower_ in {"after", "before"} for g in c.children) for c in gaps) or (
-        bool(gaps) and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in t.children))
+    dep, lower, kids = P.dep, P.lower, P.children
+    gaps = [c for c in kids[t] if dep[c] == "npadvmod" and P.lemma[c] in TIME_GAP_NOUNS]
+    return any(any(lower[g] in {"after", "before"} for g in kids[c]) for c in gaps) or (
+        bool(gaps) and any(dep[c] == "mark" and lower[c] in {"after", "before"} for c in kids[t]))
 
 
 def _dated_apart(toks: list[Token]) -> Optional[Token]:
     """The verb of a clause set apart by a time gap ('a day after ...', 'hours before ...') that
     holds the triggers, or None."""
+    if not toks:
+        return None
+    P = parse_of(toks[0].doc)
     for tok in toks:
-        for t in _path_to_root(tok)[:6]:
-            if t.pos_ == "VERB" and _gap_verb(t):
-                return t
-            if t.dep_ == "ROOT":
+        for t in P.path(tok.i)[:6]:
+            if P.pos[t] == "VERB" and _gap_verb(P, t):
+                return tok.doc[t]
+            if P.dep[t] == "ROOT":
                 break
     return None
 
@@ -2091,42 +2103,43 @@ def _replies(tok: Token) -> bool:
 def _linked(a: Token, b: Token) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
     subject (a separate event) or is a reporting verb."""
-    pa, pb = _path_to_root(a), _path_to_root(b)
-    ib = {t.i for t in pb}
-    ia = {t.i for t in pa}
-    if b.i in ia:
-        chain = pa[: [t.i for t in pa].index(b.i) + 1]
-    elif a.i in ib:
-        chain = pb[: [t.i for t in pb].index(a.i) + 1]
+    P = parse_of(a.doc)
+    dep, pos, lemma = P.dep, P.pos, P.lemma
+    pa, pb = P.path(a.i), P.path(b.i)
+    if b.i in pa:
+        chain = pa[: pa.index(b.i) + 1]
+    elif a.i in pb:
+        chain = pb[: pb.index(a.i) + 1]
     else:
-        common = next((t for t in pa if t.i in ib), None)
-        if common is None or common.pos_ != "VERB" or common.lemma_ in REPORT_LEMMAS:
+        ib = set(pb)
+        common = next((t for t in pa if t in ib), None)
+        if common is None or pos[common] != "VERB" or lemma[common] in REPORT_LEMMAS:
             return False
-        chain = pa[: [t.i for t in pa].index(common.i) + 1] + pb[: [t.i for t in pb].index(common.i)]
+        chain = pa[: pa.index(common) + 1] + pb[: pb.index(common)]
         if a.dep_ == "conj" or b.dep_ == "conj":
             return False
-    if any(t.dep_ in {"relcl", "acl"} and t.pos_ == "VERB" and t.head.i not in {a.i, b.i} for t in chain[:-1]):
+    if any(dep[t] in {"relcl", "acl"} and pos[t] == "VERB" and P.head[t] not in {a.i, b.i} for t in chain[:-1]):
         # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
         # tells its own story
         return False
-    if any(t.lemma_.lower() in ANSWER_WORDS for t in chain[1:-1]):
+    if any(lemma[t].lower() in ANSWER_WORDS for t in chain[1:-1]):
         # 'targeted bases in response to the killing of its commander', 'revenge for an
         # offensive': the answered attack is another event, by other hands
         return False
-    if any(_gap_verb(t) for t in chain[:-1]):
+    if any(_gap_verb(P, t) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
         # apart from the other, so it tells another attack
         return False
     inner = chain[1:-1]
     for t in inner:
-        if t.pos_ == "VERB" and (t.lemma_ in REPORT_LEMMAS or any(c.dep_ in {"nsubj"} for c in t.children)):
+        if pos[t] == "VERB" and (lemma[t] in REPORT_LEMMAS or any(dep[c] in {"nsubj"} for c in P.children[t])):
             return False
     ends = [chain[0], chain[-1]]
-    if _victims_when(ends):
+    if _victims_when(P, ends):
         return len(chain) <= 7
-    if all(t.pos_ == "VERB" for t in ends) and any(t.dep_ in {"conj", "advcl", "ccomp"} for t in ends):
+    if all(pos[t] == "VERB" for t in ends) and any(dep[t] in {"conj", "advcl", "ccomp"} for t in ends):
         # two verbs, each with a subject of its own: two events
-        if all(any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children) for t in ends):
+        if all(any(dep[c] in {"nsubj", "nsubjpass"} for c in P.children[t]) for t in ends):
             return False
     return len(chain) <= 7
 
@@ -2138,13 +2151,15 @@ QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", 
 
 def _quantified(tok: Token) -> list[Token]:
     """The nouns inside 'dozens of X' / 'a barrage of X' hanging from tok or its children."""
+    P = parse_of(tok.doc)
+    dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for q in [tok, *tok.children]:
-        if q.lower_ in QUANTITY_HEADS or q.pos_ == "NUM":
-            for prep in q.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    out += [p for p in prep.children if p.dep_ == "pobj"]
-    return out
+    for q in [tok.i, *kids[tok.i]]:
+        if lower[q] in QUANTITY_HEADS or P.pos[q] == "NUM":
+            for prep in kids[q]:
+                if dep[prep] == "prep" and lower[prep] == "of":
+                    out += [p for p in kids[prep] if dep[p] == "pobj"]
+    return [tok.doc[i] for i in out]
 
 
 #: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
