@@ -17,9 +17,8 @@ import re
 import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .rules import ActorEntry, PlaceEntry, data_dir, read_jsonl
 from .schema import PlaceKind
@@ -53,19 +52,63 @@ DIRECTION_WORDS = frozenset({
 _SAINT = re.compile(r"^(?:st|saint)\.?\s+|^(?:ste|sainte)\.?\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class GeoEntry:
-    """One gazetteer place, whatever table it came from."""
-
+class _GeoRow(NamedTuple):
     id: str
     name: str
-    kind: PlaceKind
+    kind_name: str  # a PlaceKind's value
     country: Optional[str]  # ISO3
     admin1: Optional[str]  # ISO 3166-2 code when known
     lat: Optional[float]
     lon: Optional[float]
     population: int = 0
     source: str = ""
+
+
+class GeoEntry(_GeoRow):
+    """One gazetteer place, whatever table it came from.
+
+    A tuple of strings and numbers, not an object with fields: Python's garbage collector
+    stops tracking such tuples, while the 40,000+ places of a loaded gazetteer as objects
+    would be rescanned by every full collection for as long as the pipeline lives (a cost
+    every document processed after loading pays)."""
+
+    __slots__ = ()
+
+    def __new__(cls, id: str, name: str, kind: PlaceKind | str, country: Optional[str], admin1: Optional[str],
+                lat: Optional[float], lon: Optional[float], population: int = 0, source: str = "") -> GeoEntry:
+        return super().__new__(cls, id, name, kind.value if isinstance(kind, PlaceKind) else kind, country, admin1,
+                               lat, lon, population, source)
+
+    @property
+    def kind(self) -> PlaceKind:
+        return _KINDS[self.kind_name]
+
+
+_KINDS = {k.value: k for k in PlaceKind}
+
+
+class EntryTable(dict):
+    """Place id -> GeoEntry, stored as plain tuples (which the collector stops tracking, see
+    GeoEntry) and handed out as GeoEntry."""
+
+    def __setitem__(self, key: str, entry: tuple) -> None:
+        super().__setitem__(key, tuple(entry))
+
+    def __getitem__(self, key: str) -> GeoEntry:
+        return GeoEntry._make(super().__getitem__(key))
+
+    def get(self, key: str, default: Optional[GeoEntry] = None) -> Optional[GeoEntry]:  # type: ignore[override]
+        row = super().get(key)
+        return default if row is None else GeoEntry._make(row)
+
+    def values(self) -> Iterator[GeoEntry]:  # type: ignore[override]
+        return map(GeoEntry._make, super().values())
+
+    def items(self) -> Iterator[tuple[str, GeoEntry]]:  # type: ignore[override]
+        return ((k, GeoEntry._make(v)) for k, v in super().items())
+
+    def __reduce__(self) -> tuple:
+        return EntryTable, (), None, None, iter(dict.items(self))
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
@@ -101,21 +144,22 @@ class AliasIndex:
 
     def __init__(self, lists: dict[str, list[GeoEntry]]) -> None:
         position: dict[int, int] = {}
-        self.entries: list[GeoEntry] = []
+        self.entries: list[tuple] = []  # plain tuples, which the collector stops tracking (see GeoEntry)
         for bucket in lists.values():
             for e in bucket:
                 if id(e) not in position:
                     position[id(e)] = len(self.entries)
-                    self.entries.append(e)
+                    self.entries.append(tuple(e))
         self.buckets: dict[str, tuple[int, ...]] = {k: tuple(position[id(e)] for e in b) for k, b in lists.items()}
 
     def get(self, key: str, default: Sequence[GeoEntry] = ()) -> Sequence[GeoEntry]:
         bucket = self.buckets.get(key)
-        return default if bucket is None else [self.entries[i] for i in bucket]
+        make = GeoEntry._make
+        return default if bucket is None else [make(self.entries[i]) for i in bucket]
 
     def items(self) -> Iterator[tuple[str, list[GeoEntry]]]:
-        entries = self.entries
-        return ((k, [entries[i] for i in b]) for k, b in self.buckets.items())
+        entries, make = self.entries, GeoEntry._make
+        return ((k, [make(entries[i]) for i in b]) for k, b in self.buckets.items())
 
     def values(self) -> Iterator[list[GeoEntry]]:
         return (v for _, v in self.items())
@@ -200,7 +244,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.index: dict[str, list[GeoEntry]] | AliasIndex = {}
-        self.by_id: dict[str, GeoEntry] = {}
+        self.by_id: EntryTable = EntryTable()
         self.iso2_to_iso3: dict[str, str] = {}
         self.country_by_iso3: dict[str, GeoEntry] = {}
         self.admin1_by_geonames: dict[tuple[str, str], str] = {}
@@ -562,7 +606,7 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 
 
 #: bump when GeoEntry or the index layout changes, so old cache files are not read
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold;
 #: admin2.jsonl: second-level units, for now the US counties and the UK's counties and unitary
