@@ -286,6 +286,28 @@ def path_to_root(tok: Token) -> list[Token]:
     return [doc[i] for i in parse_of(doc).path(tok.i)]
 
 
+class _Children:
+    """Token index -> its children's indices, ascending as `Token.children` yields them. Kept
+    as one flat list and its offsets, not a list per token: a few hundred small lists per
+    Doc, alive while a batch of Docs is processed, would be promoted through the collector's
+    generations and bring on full collections."""
+
+    __slots__ = ("_kids", "_starts")
+
+    def __init__(self, heads: list[int]) -> None:
+        order = sorted((h, i) for i, h in enumerate(heads) if h != i)
+        self._kids = [i for _, i in order]
+        counts = [0] * (len(heads) + 1)
+        for h, _ in order:
+            counts[h + 1] += 1
+        for k in range(len(heads)):
+            counts[k + 1] += counts[k]
+        self._starts = counts
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self._kids[self._starts[i] : self._starts[i + 1]]
+
+
 class Parse:
     """The parse of one Doc as plain Python lists (head index, dependency label, children, and
     the word forms the rules test), read once per Doc. Walking the tree through Token objects
@@ -301,11 +323,7 @@ class Parse:
         rel = doc.to_array([HEAD]).astype("int64").reshape(n)  # HEAD is an offset from the token
         self.head: list[int] = (rel + numpy.arange(n)).tolist()
         self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
-        children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                children[h].append(i)  # ascending, as Token.children yields them
-        self.children = children
+        self.children = _Children(self.head)
         # the word forms are decoded when first asked for (the ids are read now, while the Doc is at hand)
         self._columns: dict[int, Any] = {attr: column(doc, attr) for attr in (LOWER, LEMMA, POS, TAG)}
         self._paths: dict[int, tuple[int, ...]] = {}
