@@ -158,6 +158,7 @@ def build(doc: Doc) -> Extraction:
                 target_texts=list(e.get("target_texts") or ([e["target_text"]] if e.get("target_text") else [])),
                 instruments=list(e.get("instruments", [])),
                 place_id=e.get("place_id"),
+                geo_precision=e.get("geo_precision"),
                 time_id=time_id,
                 outcome=e.get("outcome") or "unknown",
                 damage=e.get("damage"),

@@ -271,6 +271,11 @@ class Event(_Model):
     )
     instruments: list[Instrument] = Field(default_factory=list)
     place_id: Optional[str] = None
+    geo_precision: Optional[int] = Field(
+        default=None, ge=1, le=3,
+        description="ACLED geo_precision of the event's location: its place's own, lowered when the place "
+                    "is a fallback (2 at least for the dateline's town, 3 for the document's main country).",
+    )
     time_id: Optional[str] = None
     outcome: Outcome = Outcome.unknown
     damage: Optional[bool] = None

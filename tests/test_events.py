@@ -889,3 +889,25 @@ def test_a_country_that_launched_the_weapons_is_no_place(extract):
     (e,) = asserted(x)
     places = {p.id: p for p in x.places}
     assert e.place_id is None or places[e.place_id].country != "RUS"
+
+
+@pytest.mark.parametrize("text,place,precision", [
+    # told for the event itself: the place's own precision
+    ("Gunmen attacked a police post in Bunia on Monday, killing three officers.", "Bunia", 1),
+    # the dateline's town stands in: at best 'near' it (ACLED precision 2)
+    ("GOMA, Congo (Reuters) - Rebels attacked an army post on Monday, killing three soldiers, the army said.",
+     "Goma", 2),
+])
+def test_event_geo_precision_is_lowered_for_a_fallback_place(extract, text, place, precision):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    places = {p.id: p for p in x.places}
+    assert places[e.place_id].name == place
+    assert e.geo_precision == precision
+
+
+def test_event_geo_precision_is_region_level_for_the_document_country(extract):
+    x = extract("Somalia: gunmen attacked an army post on Monday, killing three soldiers, officials said. Somalia's "
+                "government condemned the attack.", published="2024-05-10")
+    (e,) = asserted(x)
+    assert e.geo_precision in (None, 3)

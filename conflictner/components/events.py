@@ -1722,6 +1722,10 @@ class EventExtractor(RuleComponent):
             place, place_rule = self._dateline, "events.place_fallback:dateline"
         if place is None and self._main_place is not None:
             place, place_rule = self._main_place, "events.place_fallback:document_country"
+        # ACLED lowers the precision of a location not told for the event itself
+        geo_precision = self._places[place]["geo_precision"] if place in self._places else None
+        if geo_precision is not None and place_rule is not None:
+            geo_precision = 3 if place_rule.endswith("document_country") else max(geo_precision, 2)
         time = next((m.time for m in ms if m.time and self._times[m.time].get("start")), None)
         time = time or next((m.report_time for m in ms if m.report_time), None)
         mentions = []
@@ -1752,6 +1756,7 @@ class EventExtractor(RuleComponent):
             "target_texts": target_texts,
             "instruments": instruments,
             "place_id": place,
+            "geo_precision": geo_precision,
             "time_id": time,
             "outcome": outcome,
             "damage": damage,

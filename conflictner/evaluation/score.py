@@ -464,8 +464,10 @@ class _DocScorer:
                     self.tally("place_admin1", place is not None and place.admin1 == g.place.admin1,
                                gold=g.place.admin1, predicted=place.admin1 if place else None, **kw)
                 if g.place.precision is not None:
-                    self.tally("geo_precision", place is not None and place.geo_precision == g.place.precision,
-                               gold=g.place.precision, predicted=place.geo_precision if place else None, **kw)
+                    # the event's own precision (its place's, lowered for a fallback place)
+                    got = p.event.geo_precision or (place.geo_precision if place else None)
+                    self.tally("geo_precision", place is not None and got == g.place.precision,
+                               gold=g.place.precision, predicted=got, **kw)
 
     def claims(self, g: GoldEvent, p: _Pred) -> None:
         gold, pred = g.claims, p.claims
