@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
 from .base import RuleComponent, column, is_in, span_record
+from .base import span_of as _span
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -882,11 +883,3 @@ def _may_abbreviate(acronym: str, name: Span) -> bool:
     names the news agency, not Haiti."""
     initials = {t.text[0].lower() for t in name if t.text and t.text[0].isalpha()}
     return acronym[0].lower() in initials
-
-
-def _span(doc: Doc, start: int, end: int) -> Span:
-    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
-    (it costs several times the Span itself); bounds out of range still go through it."""
-    if 0 <= start <= end <= len(doc):
-        return Span(doc, start, end)
-    return doc[start:end]

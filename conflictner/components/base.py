@@ -22,7 +22,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, NORM, 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 from spacy.vocab import Vocab
 
@@ -278,6 +278,14 @@ class WindowedMatcher:
             for matcher in matchers:
                 out += [(mid, ws + s, ws + e) for mid, s, e in matcher(window)]
         return out
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span:
+    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
+    (it costs several times the Span itself); bounds out of range still go through it."""
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]
 
 
 def path_to_root(tok: Token) -> list[Token]:

@@ -37,6 +37,7 @@ from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
 from .base import RuleComponent, column, is_in, span_record
+from .base import span_of as _span
 from .events import _headline_end
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -1742,11 +1743,3 @@ def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:
             # claims that name different attackers ('X claimed it; the army blamed Y')
             disputed["attacker_ids"] = [i for ids in named.values() for i in ids]
         ev["disputed"] = disputed
-
-
-def _span(doc: Doc, start: int, end: int) -> Span:
-    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
-    (it costs several times the Span itself); bounds out of range still go through it."""
-    if 0 <= start <= end <= len(doc):
-        return Span(doc, start, end)
-    return doc[start:end]

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from ..extensions import meta_of
 from ..rules import _Rule
 from .base import RuleComponent, WindowedMatcher, span_record
+from .base import span_of as _span
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS.update({d.lower(): i for i, d in enumerate(calendar.day_abbr)})
@@ -381,8 +382,6 @@ def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-
-
 #: dateparser fills missing parts from its base; we set the year ourselves (below), so one
 #: parser with a fixed leap-year base serves every publication date
 _PARSER_BASE = dt.datetime(2000, 12, 31, 12)
@@ -445,11 +444,3 @@ def _without_base(t: str) -> Optional[dict]:
                 return _result(dt.date(d.year, 1, 1), dt.date(d.year, 12, 31), "year", "absolute", "year")
             return _result(d, d, "day", "absolute", "date")
     return _result(None, None, "unknown", "published", "unresolved")
-
-
-def _span(doc: Doc, start: int, end: int) -> Span:
-    """`doc[start:end]`, without the Python-level slice normalization spaCy runs on every slice
-    (it costs several times the Span itself); bounds out of range still go through it."""
-    if 0 <= start <= end <= len(doc):
-        return Span(doc, start, end)
-    return doc[start:end]
