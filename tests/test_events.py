@@ -911,3 +911,21 @@ def test_event_geo_precision_is_region_level_for_the_document_country(extract):
                 "government condemned the attack.", published="2024-05-10")
     (e,) = asserted(x)
     assert e.geo_precision in (None, 3)
+
+
+# a named party on the weapon fired it, also when the sentence tells its interception
+@pytest.mark.parametrize("text,attacker", [
+    ("U.S. forces shot down four Houthi drones over the Red Sea on Tuesday, CENTCOM said.", "houthi"),
+    ("Air defences destroyed 12 RSF drones over Port Sudan on Sunday, the army said.", "rapid support"),
+    ("Hezbollah rockets hit Kiryat Shmona on Monday, the Israeli army said.", "hezbollah"),
+], ids=["yemen", "sudan", "lebanon"])
+def test_the_party_named_on_the_weapon_is_the_attacker(extract, text, attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert any(attacker in n for n in _attacker_names(x, e))
+
+
+def test_a_party_on_the_target_is_not_the_attacker(extract):
+    x = extract("A drone strike hit Houthi positions near Hodeidah on Monday.", published="2024-05-10")
+    (e,) = asserted(x)
+    assert not any("houthi" in n for n in _attacker_names(x, e))

@@ -588,9 +588,28 @@ class EventExtractor(RuleComponent):
                 for c in tok.head.children:
                     if c.dep_ == "nsubj":
                         m.attackers += self._actors_in(c, shallow=True)
+        if not m.attackers and self._instruments:
+            m.attackers += self._weapon_owners(toks)
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
         if not m.attackers and self._nation_at:
             m.nation = self._nation_of(m, toks)
+
+    def _weapon_owners(self, toks: list[Token]) -> list[str]:
+        """'shot down four Houthi drones', 'destroyed 12 RSF drones', 'Hezbollah rockets hit ...':
+        a named party on the weapon the trigger governs fired it (the nationality form, 'a
+        Ukrainian drone', is read by `_nation_of`)."""
+        out: list[str] = []
+        for tok in toks:
+            weapons = [c for c in [tok, *tok.children] if c.i in self._instruments and (
+                c.i == tok.i or c.dep_ in {"dobj", "nsubj", "nsubjpass", "compound"})]
+            for w in weapons:
+                for q in [w, *_quantified(w)]:
+                    for g in q.children:
+                        aid = self._actor_at.get(g.i)
+                        if (g.dep_ in {"compound", "amod", "nmod", "poss"} and aid is not None
+                                and g.i not in self._town_at and aid not in self._descriptor_ids):
+                            out.append(aid)
+        return out
 
     def _nationality_words(self, doc: Doc) -> dict[int, tuple[str, str, int, int]]:
         """token index -> (ISO3, state name) for nationality adjectives that qualify no actor
