@@ -929,3 +929,12 @@ def test_a_party_on_the_target_is_not_the_attacker(extract):
     x = extract("A drone strike hit Houthi positions near Hodeidah on Monday.", published="2024-05-10")
     (e,) = asserted(x)
     assert not any("houthi" in n for n in _attacker_names(x, e))
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli air defences intercepted three Hezbollah rockets fired at Kiryat Shmona on Monday.",
+    "Saudi air defences intercepted two Houthi missiles launched at Jazan on Sunday.",
+], ids=["lebanon", "yemen"])
+def test_an_interception_of_weapons_fired_at_a_place_is_intercepted(extract, text):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.outcome.value == "intercepted"

@@ -425,7 +425,9 @@ class EventExtractor(RuleComponent):
         if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
             # "drones launched at a base ... were intercepted": the subject is shared
             return any(c.i in self._instruments for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
-        return False
+        # "intercepted three rockets fired at X", parsed as a clause whose subject is the weapon
+        return any(g.i in self._instruments for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                   for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for g in s.subtree)
 
     def _subject_weapon_kinds(self, tok: Token) -> set[str]:
         """Instrument kinds in the verb's subject ('a drone slammed into ...')."""
