@@ -938,3 +938,14 @@ def test_a_party_on_the_target_is_not_the_attacker(extract):
 def test_an_interception_of_weapons_fired_at_a_place_is_intercepted(extract, text):
     (e,) = asserted(extract(text, published="2024-05-10"))
     assert e.outcome.value == "intercepted"
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The military carried out air strikes on a camp for displaced people in Kachin State on Saturday, killing "
+     "nine civilians.", "Kachin State"),
+    ("RSF fighters shelled a shelter for displaced families in El Fasher on Monday, killing six people.", "El Fasher"),
+], ids=["myanmar", "sudan"])
+def test_the_place_of_civilians_attacked_is_the_events(extract, text, place):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert {p.id: p.name for p in x.places}[e.place_id] == place

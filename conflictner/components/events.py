@@ -881,10 +881,11 @@ class EventExtractor(RuleComponent):
             ):
                 places_own.append(pid)
             elif not any(lemma[p] in REPORT_LEMMAS and pos[p] == "VERB" for p in path[:3]) and not any(
-                dep[p] == "appos" or (p in self._actor_at and p != tok_i) for p in path[1:5]
+                dep[p] == "appos" or (p in self._actor_at and p != tok_i and self._actor_rec.get(
+                    self._actor_at[p], {}).get("kind") != "civilians") for p in path[1:5]
             ):
                 # a place describing an actor ('al-Qaeda's affiliate in the Sahel') is not where
-                # this event happened
+                # this event happened; civilians' place is ('a camp for displaced people in Kachin State')
                 places_sent.append(pid)
         best = self._most_precise(places_own) or self._most_precise(places_sent) or self._most_precise(origins)
         m.place = best
