@@ -203,3 +203,15 @@ OUTCOMES = [
 def test_outcome(extract, text, outcome):
     e = main_event(extract(text, published="2024-06-12"))
     assert e.outcome.value == outcome
+
+
+@pytest.mark.parametrize("text,damage", [
+    ("Hours later, the group said it fired a salvo of rockets at an army post near Metula.", None),
+    ("Rebels fired two missiles at a ship in the Gulf of Aden, and one struck the vessel and caused minor damage.", True),
+    ("Gunmen set fire to 30 homes in the village of Kuchi on Sunday.", True),
+    ("The drone hit a warehouse in Kharkiv, but caused no damage, officials said.", False),
+])
+def test_damage_is_only_what_a_damage_word_says(extract, text, damage):
+    """'fired' is no damage word: an attack told without one leaves damage unknown (None)."""
+    e = main_event(extract(text, published="2024-06-12"))
+    assert e.damage is damage

@@ -328,6 +328,8 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
         if low in lex.fire_nouns and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.fire_verbs):
             continue  # "opened fire" is no damage; "setting off a large fire" is
         is_dmg = is_dmg or low in lex.fire_nouns
+        if not (is_dmg or is_fat or is_inj or is_both):
+            continue  # an anchor for the fire words above ('set fire to'), no casualty word itself
         if is_dmg and not (is_fat or is_inj or is_both):
             if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in instruments for c in tok.children):
                 continue  # "destroyed 144 drones" is an interception, not damage
@@ -422,7 +424,7 @@ def fold_fields(statements: list[Statement]) -> dict[str, list[Statement]]:
 
 
 def damage_of(statements: list[Statement]) -> Optional[bool]:
-    vals = [s.damage for s in statements if s.field == "damage"]
+    vals = [s.damage for s in statements if s.field == "damage" and s.damage is not None]
     if not vals:
         return None
     return True if any(vals) else False
