@@ -634,3 +634,16 @@ def test_one_of_the_sources_is_as_anonymous_as_the_sources(extract: Any) -> None
                 "targeted a supply convoy, one of the sources said.", published=PUBLISHED)
     (c,) = [c for c in x.claims if c.source.text == "one of the sources"]
     assert c.source.anonymous, describe(x)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The military bombed a camp near Laiza on Saturday, killing nine civilians. The Kachin Independence Army "
+     "(KIA) said the jets bombed the camp.", "The Kachin Independence Army"),
+    ("Gunmen attacked a bus near Arauca on Monday, killing four. The National Liberation Army said its fighters "
+     "carried out the attack.", "The National Liberation Army"),
+])
+def test_a_named_armed_group_speaks_as_one_whatever_its_head_word(extract: Any, text: str, source: str) -> None:
+    """'Army' in a rebel group's name does not make it an official source."""
+    x = extract(text, published=PUBLISHED)
+    (c,) = [c for c in x.claims if c.source.text == source]
+    assert c.source.role.value == "armed_group", describe(x)

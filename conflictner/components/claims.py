@@ -1203,6 +1203,11 @@ class ClaimLinker(RuleComponent):
             if padded in folded and role != "armed_group":
                 # 'Save the Children', 'human rights commission', 'press secretary'
                 return role
+        named = self._actors.get(actor_id or "")
+        if named is not None and named["kind"] in ARMED_KINDS and not named.get("descriptor") and not named.get(
+                "candidate") and self._actor_at.get(speaker.i) == actor_id:
+            # 'the Kachin Independence Army said': a named armed group, whatever its head word
+            return "armed_group"
         for key in (low, lemma, span.text.lower()):
             if key in self.role_of and self.role_of[key] != "armed_group":
                 return self.role_of[key]
