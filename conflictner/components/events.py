@@ -219,7 +219,6 @@ class EventExtractor(RuleComponent):
         self._doc = doc
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
-        self._doc = doc
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
         # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
