@@ -440,7 +440,7 @@ class Gazetteer:
             cands = [c for c in self.small.get(key) if not home or c.country in home]
         elif main and len(self.small) and stripped == key and all(
                 c.country not in main and (c.kind == PlaceKind.admin2 or _generated(c) or (
-                    c.kind == PlaceKind.populated_place and c.population < WORLD_CITY and not self._is_capital(c)))
+                    c.kind == PlaceKind.populated_place and c.population < WORLD_CITY and not self.is_capital(c)))
                 for c in cands):
             # a town of the document's main country beats a namesake abroad, however small it is
             # ('Delft' in a report on Cape Town), unless the one abroad is a capital or a city
@@ -479,7 +479,7 @@ class Gazetteer:
             if all(c.kind == PlaceKind.populated_place and c.population < BIG_TOWN for c in home):
                 for c in cands:
                     if near[id(c)] > best and c.kind == PlaceKind.populated_place and fold(c.name) == key and (
-                            c.population >= WORLD_CITY or self._is_capital(c)):
+                            c.population >= WORLD_CITY or self.is_capital(c)):
                         near[id(c)] = best
 
         def order(c: GeoEntry) -> tuple:
@@ -488,7 +488,7 @@ class Gazetteer:
             # and 'Saint' are one word ('St. Petersburg' is the own name of Saint Petersburg)
             rank = _rank(c)
             if c.kind == PlaceKind.populated_place:
-                if c.country in admin_countries and self._is_capital(c):
+                if c.country in admin_countries and self.is_capital(c):
                     rank = (_KIND_ORDER[PlaceKind.admin1] - 0.5, *rank[1:])
                 elif c.admin1 in shared:
                     # above its own province, and above a curated province elsewhere only when its
@@ -519,7 +519,7 @@ class Gazetteer:
                 return hits
         return []
 
-    def _is_capital(self, c: GeoEntry) -> bool:
+    def is_capital(self, c: GeoEntry) -> bool:
         """A country's capital (its coordinates are the country's): 'Washington' is the capital,
         not the state of the same country, as 'Kirkuk' is the town and not its province."""
         home = self.country_by_iso3.get(c.country or "")

@@ -470,7 +470,7 @@ class PlaceResolver:
                 continue
             key = fold(span.text)
             own = fold(top.name) == key
-            if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz._is_capital(top)):
+            if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz.is_capital(top)):
                 continue
             if not own and len(key) <= 3 and not top.id.startswith(CURATED_TOWN):
                 found[k] = (span, found[k][1], [c for c in cands if c.kind != PlaceKind.populated_place])
@@ -834,7 +834,7 @@ def _seat_town(span: Span, gaz: Gazetteer, countries: set[str], main: set[str]) 
     hit = _container_inside(span, gaz, countries, main)
     town = hit[0] if hit is not None else None
     if town is None or town.kind != PlaceKind.populated_place or town.population >= WORLD_CITY or \
-            gaz._is_capital(town) or (countries and town.country not in countries):
+            gaz.is_capital(town) or (countries and town.country not in countries):
         return None
     return town
 
@@ -866,8 +866,6 @@ def _area_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
 #: nouns that say the name after 'of' is an administrative unit ('the province of Daraa')
 UNIT_NOUNS = frozenset({"province", "state", "department", "region", "governorate", "oblast", "district",
                         "county", "prefecture", "territory", "municipality", "emirate", "canton"})
-#: nouns that say it is a town ('the town of Amalfi')
-TOWN_NOUNS = frozenset({"town", "city", "village", "capital", "port", "township", "hamlet", "settlement"})
 
 
 def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
@@ -880,7 +878,7 @@ def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         noun = span.doc[span.start - 2].lemma_.lower()
         if noun in UNIT_NOUNS:
             want = [c for c in cands if c.kind in {PlaceKind.admin1, PlaceKind.admin2}]
-        elif noun in TOWN_NOUNS:
+        elif noun in NAMED_PLACE_NOUNS:
             want = [c for c in cands if c.kind == PlaceKind.populated_place]
         else:
             continue
