@@ -154,3 +154,13 @@ def test_an_acronym_must_fit_the_name_it_follows(nlp):
     assert names.get("SLF") == "Sudan Liberation Front"
     assert "Kurdistan Workers" in (names.get("PKK") or "")
     assert "AP" not in names or names["AP"] != "Sudan"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("YAOUNDE (AFP) - Separatist fighters kidnapped nine pupils in Bamenda on Monday.", "Separatist fighters"),
+    ("KABUL - Pro-government militiamen clashed with Taliban fighters in Herat.", "Pro-government militiamen"),
+    ("Iranian-backed militias fired rockets at a base in Syria.", "Iranian-backed militias"),
+], ids=["cameroon-dateline-dash", "afghanistan-dateline-dash", "iraq-hyphen-kept"])
+def test_a_spaced_dash_ends_a_description_a_hyphen_does_not(nlp, text, name):
+    doc = nlp(text)
+    assert name in [a["name"] for a in doc._.cn_actors]

@@ -473,8 +473,8 @@ class ActorRecognizer(RuleComponent):
         i = start
         while i > 0:
             prev = doc[i - 1]
-            if prev.is_punct and prev.text != "-":
-                break
+            if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (i >= 2 and doc[i - 2].whitespace_)):
+                break  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters') ends the phrase
             if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
                 break
             if prev.text == "-" and i >= 2:
