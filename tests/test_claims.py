@@ -284,6 +284,20 @@ CASES = [
         "Transneft", "report", False, None, None, id="russia-said-in-a-statement-that",
     ),
     pytest.param(
+        "OUAGADOUGOU (Reuters) - Jihadist fighters killed at least 34 soldiers in an attack on an army post in "
+        "northern Burkina Faso, security sources said on Saturday.",
+        "security sources", "report", True, "official", None, id="burkina-second-subject-after-the-comma-speaks",
+    ),
+    pytest.param(
+        "A Mi-35 helicopter fired rockets at the school compound in Let Yet Kone village at around 11 a.m., a "
+        "teacher who survived the attack told Radio Free Asia.",
+        "teacher who survived", "report", True, "witness", None, id="myanmar-apposition-before-the-cue-speaks",
+    ),
+    pytest.param(
+        "Gunmen shot dead four farmers in their fields near Kaduna on Monday, a local vigilante leader told AFP.",
+        "vigilante leader", "report", True, None, None, id="nigeria-speaker-after-the-clause",
+    ),
+    pytest.param(
         "Paratrooper killed in Mali by jihadists confirmed as Corporal Sam Reed by the Ministry of Defence.",
         "Ministry of Defence", "confirm", False, "official", None, id="mali-headline-passive-with-named-agent",
     ),
@@ -647,3 +661,15 @@ def test_a_named_armed_group_speaks_as_one_whatever_its_head_word(extract: Any, 
     x = extract(text, published=PUBLISHED)
     (c,) = [c for c in x.claims if c.source.text == source]
     assert c.source.role.value == "armed_group", describe(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadist fighters killed 34 soldiers in an attack on an army post near Djibo on Friday, security sources said. "
+    "The army said air strikes had neutralised dozens of assailants as they withdrew.",
+    "Gunmen attacked a police station in Zamfara on Monday, killing six officers, police said. The police said "
+    "an air strike destroyed the gunmen's camp near Anka on Tuesday.",
+], ids=["burkina", "nigeria"])
+def test_a_strike_destroying_its_target_is_no_interception_claim(extract: Any, text: str) -> None:
+    x = extract(text, published=PUBLISHED)
+    assert x.claims
+    assert all(c.asserts.get("outcome") != "intercepted" for c in x.claims), describe(x)

@@ -949,3 +949,80 @@ def test_the_place_of_civilians_attacked_is_the_events(extract, text, place):
     x = extract(text, published="2024-05-10")
     (e,) = asserted(x)
     assert {p.id: p.name for p in x.places}[e.place_id] == place
+
+
+# an active verb whose subject is the weapon tells an attack, not an interception
+@pytest.mark.parametrize("text", [
+    "A Russian missile destroyed a school in Kharkiv on Monday, officials said.",
+    "A Houthi drone destroyed a fuel tank at the port of Eilat on Sunday, the Israeli army said.",
+    "An RSF shell destroyed the main water station in El Obeid on Friday, residents said.",
+], ids=["ukraine", "israel", "sudan"])
+def test_a_weapon_destroying_something_is_an_effective_attack(extract, text):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert e.outcome.value == "effective"
+    assert all(c.asserts.get("outcome") != "intercepted" for c in x.claims if c.event_id == e.id)
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences destroyed two drones over Kursk on Sunday, the governor said.",
+    "Two drones launched at the base were destroyed by air defences, officials said.",
+], ids=["russia", "syria"])
+def test_a_weapon_destroyed_is_still_intercepted(extract, text):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.outcome.value == "intercepted"
+
+
+# every conjoined party acts, and a conjoined country naming a side is no event place
+@pytest.mark.parametrize("text,attackers,place", [
+    ("The United States and Britain struck Houthi targets in Yemen on Monday, U.S. officials said.",
+     ["united states", "united kingdom"], "Yemen"),
+    ("The RSF and allied militias attacked El Fasher on Sunday.", ["rapid support"], "El Fasher"),
+    ("Rwanda and Uganda shelled rebel positions in Ituri on Friday, the UN said.", ["rwanda", "uganda"], "Ituri"),
+], ids=["yemen", "sudan", "drc"])
+def test_conjoined_attackers_all_act_and_their_countries_are_no_place(extract, text, attackers, place):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _attacker_names(x, e)
+    assert all(any(a in n for n in names) for a in attackers), names
+    assert {p.id: p.name for p in x.places}[e.place_id] == place
+
+
+# 'carried out a new round of strikes': the subject of the light verb attacks through the quantity
+@pytest.mark.parametrize("text,attacker", [
+    ("Israel carried out a new round of strikes on Hezbollah sites in southern Lebanon on Tuesday.", "israel"),
+    ("Russian forces launched a wave of drone attacks on Odesa overnight, the governor said.", "russia"),
+    ("Al-Shabaab staged a series of attacks on army bases in Lower Shabelle on Friday.", "shabaab"),
+], ids=["lebanon", "ukraine", "somalia"])
+def test_the_subject_of_a_round_of_strikes_attacks(extract, text, attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert any(attacker in n for n in _attacker_names(x, e))
+
+
+# a search or rescue operation after an attack adds no attacker and no event
+@pytest.mark.parametrize("text,attacker", [
+    ("Suspected militants fired rockets at a village in Manipur on Friday, killing a man, police said. Security "
+     "forces launched a search operation in the surrounding hills.", "militants"),
+    ("A car bomb exploded near a market in Mogadishu on Monday, killing seven people. Police began a search and "
+     "rescue operation in the rubble.", None),
+], ids=["india", "somalia"])
+def test_a_search_operation_is_not_the_attack(extract, text, attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = _attacker_names(x, e)
+    assert not any("forces" in n or "police" in n for n in names), names
+    if attacker:
+        assert any(attacker in n for n in names)
+
+
+# the victims' pronoun under a passive clause is theirs, not the speaker's
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed when their vehicle hit a roadside bomb near Kumbo on Sunday, the army said.",
+    "Three policemen died when their truck struck a landmine in Hiraan, the police said.",
+    "Four peacekeepers were wounded when their convoy hit an explosive device near Kidal, the UN mission said.",
+], ids=["cameroon", "somalia", "mali"])
+def test_the_victims_vehicle_hitting_a_mine_names_no_attacker(extract, text):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert _attacker_names(x, e) == set()

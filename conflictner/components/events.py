@@ -360,6 +360,10 @@ class EventExtractor(RuleComponent):
                 continue
             if rule.weapon_kinds and not self._subject_weapon_kinds(tok) & set(rule.weapon_kinds):
                 continue
+            if rule.role == "outcome" and rule.outcome == "intercepted" and self._weapon_acts(tok):
+                # 'a missile destroyed a school', 'air strikes neutralised the assailants': the
+                # weapon acted, so the verb tells an attack, not an interception
+                rule = rule.model_copy(update={"role": "event", "outcome": None})
             if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
                 if rule.role == "event" and tok.pos_ == "NOUN":
                     rule = rule.model_copy(update={"role": "anaphor"})
@@ -427,6 +431,17 @@ class EventExtractor(RuleComponent):
         # "intercepted three rockets fired at X", parsed as a clause whose subject is the weapon
         return any(g.i in self._instruments for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
                    for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for g in s.subtree)
+
+    def _weapon_acts(self, tok: Token) -> bool:
+        """An active verb whose subject is the weapon and whose object is none: the weapon did
+        the destroying ('a missile destroyed a school'), nothing was intercepted."""
+        if tok.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+            return False
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not any(g.i in self._instruments for c in subjects for g in c.subtree):
+            return False
+        return not any(g.i in self._instruments for c in tok.children if c.dep_ in {"dobj", "conj", "prep", "ccomp"}
+                       for g in c.subtree)
 
     def _subject_weapon_kinds(self, tok: Token) -> set[str]:
         """Instrument kinds in the verb's subject ('a drone slammed into ...')."""
@@ -572,10 +587,17 @@ class EventExtractor(RuleComponent):
                         a = self._actor_at[c.i]
                         if a not in m.attackers:
                             m.attackers.append(a)
-                # "launched another drone attack on a base": the verb's subject attacks
-                if tok.dep_ == "dobj" and tok.head.lemma_ in {"launch", "carry", "conduct", "stage", "mount", "claim"}:
-                    for c in tok.head.children:
-                        if c.dep_ == "nsubj" and tok.head.lemma_ != "claim":
+                # "launched another drone attack on a base": the verb's subject attacks; so too
+                # through a quantity ("carried out a new round of strikes")
+                phrase = tok
+                if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_HEADS
+                        and tok.head.head.dep_ == "dobj"):
+                    phrase = tok.head.head
+                # ('stag': the base lemmatizer's lemma of 'staged')
+                if phrase.dep_ == "dobj" and phrase.head.lemma_ in {"launch", "carry", "conduct", "stage", "stag", "mount",
+                                                                    "claim"}:
+                    for c in phrase.head.children:
+                        if c.dep_ == "nsubj" and phrase.head.lemma_ != "claim":
                             m.attackers += self._actors_in(c, shallow=True)
                         if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}:
                             for p in c.children:
@@ -782,6 +804,12 @@ class EventExtractor(RuleComponent):
                             a = self._actor_at.get(p.i)
                             if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
                                 out.append(a)
+            for c in tok.children:
+                if c.i in self._actor_at and c.i not in self._town_at and (
+                        c.dep_ == "conj" or any(g.dep_ == "cc" for g in c.children)):
+                    # 'the United States and Britain struck ...': every conjunct acts; 'the RSF
+                    # and allied militias', which the parser reads as a modifier with its 'and'
+                    out += [a for a in self._actors_in(c, shallow=shallow) if a not in out]
             return out
         for t in tok.subtree:
             if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
@@ -864,9 +892,15 @@ class EventExtractor(RuleComponent):
             if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
             head = P.head[tok_i]
+            if head != tok_i and self._place_at.get(head) == pid:
+                continue  # 'United' in 'United States': the name's head speaks for it
+            first = tok_i  # 'The United States and Britain struck ...': a conjunct shares the first one's role
+            while dep[first] == "conj" and P.head[first] != first:
+                first = P.head[first]
+            head = P.head[first]
             if self._places[pid]["kind"] == "country" and (
-                    dep[tok_i] == "nsubj" or (dep[tok_i] == "pobj" and dep[head] == "agent") or (
-                        dep[tok_i] in {"compound", "amod", "nmod", "poss"} and (
+                    dep[first] == "nsubj" or (dep[first] == "pobj" and dep[head] == "agent") or (
+                        dep[first] in {"compound", "amod", "nmod", "poss"} and (
                             (head in self._actor_at and head not in self._place_at) or head in cluster_ids))):
                 # 'Russia launched ...', 'drones launched by Russia', 'U.S. forces', 'a U.S.
                 # strike': the country names a side, not the place
@@ -1678,10 +1712,12 @@ class EventExtractor(RuleComponent):
         for anc in verb.ancestors:
             if anc.pos_ != "VERB":
                 continue
-            speaker = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            speaker = next((c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if speaker is None:
                 continue
-            if anc.lemma_ not in REPORT_LEMMAS:
+            if anc.lemma_ not in REPORT_LEMMAS or speaker.dep_ == "nsubjpass":
+                # 'two soldiers were killed when their vehicle hit a mine, the army said':
+                # the pronoun is bound by the clause above it, not by the speaker
                 return []
             return self._actors_in(speaker, shallow=True)
         return []
@@ -2172,7 +2208,7 @@ def _linked(a: Token, b: Token) -> bool:
 
 #: heads of "dozens of rockets", "a barrage of missiles": the weapon is in the of-phrase
 QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", "salvo", "volley", "wave",
-                  "swarm", "series", "hail", "couple", "pair", "string"}
+                  "swarm", "series", "hail", "couple", "pair", "string", "round", "spate", "flurry", "rash"}
 
 
 def _quantified(tok: Token) -> list[Token]:
