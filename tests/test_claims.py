@@ -673,3 +673,16 @@ def test_a_strike_destroying_its_target_is_no_interception_claim(extract: Any, t
     x = extract(text, published=PUBLISHED)
     assert x.claims
     assert all(c.asserts.get("outcome") != "intercepted" for c in x.claims), describe(x)
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab militants stormed a hotel in Mogadishu on Friday, killing 21 people, police said. Security forces "
+    "ended the siege on Saturday after killing all the gunmen. The al Qaeda-linked group claimed responsibility.",
+    "Gunmen attacked a military post near Menaka on Sunday, killing nine soldiers, the army said. Troops later killed "
+    "12 of the attackers in a counter-offensive. The Islamic State Sahel Province claimed responsibility.",
+], ids=["somalia", "mali"])
+def test_a_group_claims_the_attack_not_the_states_reply(extract: Any, text: str) -> None:
+    x = extract(text, published=PUBLISHED)
+    first = x.events[0].id
+    claimed = claims_of(x, "", "claim_responsibility") or [c for c in x.claims if c.stance.value == "claim_responsibility"]
+    assert claimed and all(c.event_id == first for c in claimed), describe(x)

@@ -1026,3 +1026,16 @@ def test_the_victims_vehicle_hitting_a_mine_names_no_attacker(extract, text):
     x = extract(text, published="2024-05-10")
     (e,) = asserted(x)
     assert _attacker_names(x, e) == set()
+
+
+# an attack that hit something stays effective when the same report tells of weapons shot down
+@pytest.mark.parametrize("text,outcome", [
+    ("Drones struck the airport and a fuel depot in Port Sudan on Tuesday, witnesses said. The army said its air "
+     "defences had shot down several drones over the naval base.", "effective"),
+    ("Missiles hit an energy facility in Lviv overnight, the governor said. Air defences shot down 30 drones over "
+     "western Ukraine.", "effective"),
+    ("Houthi drones targeted the base on Monday but were shot down, the army said.", "intercepted"),
+], ids=["sudan", "ukraine", "yemen-all-shot-down"])
+def test_a_hit_beside_interceptions_is_effective(extract, text, outcome):
+    x = extract(text, published="2024-05-10")
+    assert asserted(x)[0].outcome.value == outcome

@@ -41,6 +41,10 @@ from .base import span_of as _span
 from .events import _headline_end
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+#: actor kinds of a state's side, and of armed men outside it (who claim attacks)
+STATE_KINDS = {"state", "state_forces", "police"}
+NON_STATE_ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilitary", "unidentified_armed_group",
+                         "identity_militia", "criminal_group"}
 CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 AGENTIVE = {"launch", "carry", "conduct", "attack", "strike", "target", "fire", "kill", "shoot",
             "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "stag", "mount", "down", "execute", "order"}
@@ -547,6 +551,11 @@ class ClaimLinker(RuleComponent):
                 return max(hit, key=lambda e: earlier[e])
         if not latest:
             return None
+        if a.stance == "claim_responsibility" and len(latest) > 1:
+            # 'Security forces ended the siege after killing all the gunmen. The group claimed
+            # responsibility': a group claims an attack by its side, not the state's reply to it
+            theirs = {e: s for e, s in latest.items() if self._claimable(events[e])}
+            latest = theirs or latest
         run = self._same_source_event(a, attributions, cue_events)
         if run is not None and run in latest:
             return run
@@ -562,6 +571,15 @@ class ClaimLinker(RuleComponent):
         if len(latest) == 1 or not eligible():
             return None
         return max(latest, key=lambda e: latest[e])
+
+    def _claimable(self, event: dict) -> bool:
+        """Whether an armed group could claim this event: not one the state's forces carried out,
+        nor one with no attacker whose targets are armed men (the attackers killed in reply)."""
+        kinds = [self._actors.get(x, {}).get("kind") for x in event.get("attacker_ids") or []]
+        if any(k in STATE_KINDS for k in kinds):
+            return False
+        targets = [self._actors.get(x, {}).get("kind") for x in event.get("target_ids") or []]
+        return bool(kinds) or not any(k in NON_STATE_ARMED_KINDS for k in targets)
 
     def _definite_antecedent(self, doc: Doc, a: _Attribution, latest: dict[str, int], k_here: int) -> Optional[str]:
         """'... shot down a Ukrainian drone over the region. Ukrainian media reported that the drone

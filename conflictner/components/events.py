@@ -2435,11 +2435,20 @@ def _event_outcome(ms: list[_Mention], fatalities: Optional[dict], injured: Opti
     for m in ms:
         if m.outcome:
             marked = _better_outcome(marked, m.outcome)
+    if marked == "intercepted" and any(
+            m.outcome is None and any(t.rule.role == "event" and t.tok.pos_ == "VERB" and t.tok.lemma_ in HIT_VERBS
+                                      for t in m.triggers) for m in ms):
+        # 'Drones struck the airport ... air defences shot down several drones': some got through
+        return "effective"
     if marked is not None:
         return marked
     if any(cas.impact(t.tok, t.rule.role, t.rule.attack_kind.value) for m in ms for t in m.triggers):
         return "effective"
     return "unknown"
+
+
+#: verbs that tell a weapon reached what it was aimed at
+HIT_VERBS = {"strike", "hit", "slam", "smash", "pound", "damage"}
 
 
 def _better_outcome(a: Optional[str], b: str) -> str:
