@@ -1039,3 +1039,20 @@ def test_the_victims_vehicle_hitting_a_mine_names_no_attacker(extract, text):
 def test_a_hit_beside_interceptions_is_effective(extract, text, outcome):
     x = extract(text, published="2024-05-10")
     assert asserted(x)[0].outcome.value == outcome
+
+
+# 'X came two days after Y': the phrase dates X from Y; Y is not two days after anything
+@pytest.mark.parametrize("text,main_day", [
+    ("Pakistani warplanes struck hideouts in Khost early on Saturday. The strikes came two days after militants "
+     "ambushed an army convoy in South Waziristan, killing seven soldiers.", "2024-05-04"),
+    ("Russian missiles hit Odesa on Monday, killing four. The strike came a day after Ukrainian drones struck a "
+     "refinery in Tuapse.", "2024-05-06"),
+], ids=["pakistan", "ukraine"])
+def test_the_clause_after_after_is_not_dated_after_the_main_event(extract, text, main_day):
+    x = extract(text, published="2024-05-10")
+    times = {t.id: t for t in x.times}
+    first, *others = asserted(x)
+    assert str(times[first.time_id].start) == main_day
+    for e in others:
+        t = times.get(e.time_id)
+        assert t is None or t.start is None or str(t.start) <= main_day

@@ -869,6 +869,10 @@ class EventExtractor(RuleComponent):
             if apart is not None and P.head[head] == apart.i and dep[head] == "npadvmod":
                 continue  # 'a day after': it dates the main clause from this one, not this one
             if t.get("anchor") == "event":
+                if lower[e - 1] == "after" and dep[e - 1] == "mark" and P.head[e - 1] in cluster_ids:
+                    # 'The strikes came two days after militants ambushed a convoy': the phrase
+                    # dates the main clause from this one, not this one
+                    continue
                 # "Hours later, X announced it had struck ...": sequencing words date the
                 # event told in the sentence, whatever verb the parser hangs them on
                 loose.append(tid)
