@@ -1056,3 +1056,25 @@ def test_the_clause_after_after_is_not_dated_after_the_main_event(extract, text,
     for e in others:
         t = times.get(e.time_id)
         assert t is None or t.start is None or str(t.start) <= main_day
+
+
+# an undated wire lead is dated by the sentence after it
+@pytest.mark.parametrize("text,day", [
+    ("Clashes between rival militias in Tripoli killed at least nine people, the Health Ministry said. Fighting "
+     "erupted late Sunday in the Abu Salim district after a commander was detained.", "2024-05-05"),
+    ("Fighting between the army and the RSF in El Obeid killed 14 civilians, medics said. The clashes broke out on "
+     "Saturday near the city's airport.", "2024-05-04"),
+], ids=["libya", "sudan"])
+def test_an_undated_lead_is_dated_by_the_next_sentence(extract, text, day):
+    x = extract(text, published="2024-05-07")
+    (e,) = asserted(x)
+    assert str({t.id: t for t in x.times}[e.time_id].start) == day
+
+
+# unnamed attackers in two sentences with two places and two tolls are two attacks
+@pytest.mark.parametrize("text", [
+    "Gunmen killed nine people in Zamfara, officials said. On Sunday, gunmen killed five traders in Sokoto.",
+    "Militants killed six soldiers in Diffa, the army said. On Friday, militants killed four farmers in Tillaberi.",
+], ids=["nigeria", "niger"])
+def test_the_same_description_of_attackers_does_not_make_one_attack(extract, text):
+    assert len(asserted(extract(text, published="2024-05-07"))) == 2

@@ -1429,7 +1429,9 @@ class EventExtractor(RuleComponent):
         story under way ('The bomber blew himself up ...', 'gunmen then opened fire'): news
         reports one incident over several sentences, and ACLED codes it once. It joins the
         event told last unless a place, an attacker or a contrast word sets it apart."""
-        if not events or m.time or m.other_marker or m.head.i < self._headline_end:
+        if not events or m.other_marker or m.head.i < self._headline_end:
+            return None
+        if m.time and not self._dates_undated_lead(m, events):
             return None
         sent = self._sentence(m.head.i)
         first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
@@ -1460,6 +1462,18 @@ class EventExtractor(RuleComponent):
             elif any(h["geo_precision"] < 3 for h in have) or not self._compatible(m, ev):
                 return None  # another town: another incident
         return [ev]
+
+    def _dates_undated_lead(self, m: _Mention, events: list[_Event]) -> bool:
+        """'Clashes between rival militias killed nine people, the ministry said. Fighting erupted
+        late Sunday in the Abu Salim district ...': a wire lead often gives no day, and the next
+        sentence dates it. A dated mention continues the only event so far when that event has no
+        date of its own, is of a compatible kind, and no two tolls compete."""
+        if len(events) != 1:
+            return False
+        ev = events[0]
+        if any(o.time for o in ev.mentions) or not self._compatible(m, ev):
+            return False
+        return not ((m.fatalities or m.injured) and any(o.fatalities or o.injured for o in ev.mentions))
 
     def _elaborates(
         self, m: _Mention, before: list[_Mention], refs: list[dict], events: list[_Event]
@@ -1552,8 +1566,8 @@ class EventExtractor(RuleComponent):
                 shared.add("target_head")
             if set(m.targets) & set(o.targets):
                 shared.add("targets")
-            if set(m.attackers) & set(o.attackers):
-                shared.add("attackers")
+            if (set(m.attackers) & set(o.attackers)) - self._descriptor_ids:
+                shared.add("attackers")  # a name: 'gunmen' in two sentences may be two gangs
             if {i["kind"] for i in m.instruments} & {i["kind"] for i in o.instruments}:
                 shared.add("instrument")
             if {(i["kind"], i["count"]) for i in m.instruments if i["count"]} & {
