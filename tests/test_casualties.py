@@ -108,6 +108,8 @@ ZERO_OR_NONE = [
     # a running total of the war, in the sentence of the attack, is not its toll
     ("Gunmen attacked a village in Plateau state on Sunday; the violence has killed more than 200 people "
      "since January.", None, None),
+    ("Gunmen stormed a party in Elota on Saturday; more than 1,200 people have been killed in Sinaloa since the "
+     "infighting began last September.", None, None),
     # a hedge is not a toll
     ("A car bomb was defused outside a police station in Quetta; officials said it could have killed dozens.",
      None, None),

@@ -298,6 +298,10 @@ CASES = [
         "vigilante leader", "report", True, None, None, id="nigeria-speaker-after-the-clause",
     ),
     pytest.param(
+        "M23 rebels backed by Rwanda said on Monday they had captured Goma, the largest city in eastern Congo.",
+        "M23 rebels", "claim_responsibility", False, "armed_group", None, id="drc-group-says-it-captured-a-city",
+    ),
+    pytest.param(
         "Paratrooper killed in Mali by jihadists confirmed as Corporal Sam Reed by the Ministry of Defence.",
         "Ministry of Defence", "confirm", False, "official", None, id="mali-headline-passive-with-named-agent",
     ),

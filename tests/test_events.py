@@ -1078,3 +1078,23 @@ def test_an_undated_lead_is_dated_by_the_next_sentence(extract, text, day):
 ], ids=["nigeria", "niger"])
 def test_the_same_description_of_attackers_does_not_make_one_attack(extract, text):
     assert len(asserted(extract(text, published="2024-05-07"))) == 2
+
+
+# a period's total is context, not an incident; a week named as the date of one attack is not
+@pytest.mark.parametrize("text,events,fatalities", [
+    ("At least 126 civilians were killed and 330 injured in attacks using improvised explosive devices in the first "
+     "half of the year, the UN mission said.", 0, None),
+    ("Attacks on aid workers killed 280 people last year, the UN said.", 0, None),
+    ("The militia has killed 300 people in Ituri this year, the UN said.", 0, None),
+    ("Air strikes have killed 90 civilians in Sagaing over the past week, the UN said.", 0, None),
+    ("Al-Shabaab fighters attacked a military base in Hiraan region last week, killing at least 10 soldiers.", 1, 10),
+    ("A drone strike killed 12 people in Zamfara this week, officials said.", 1, 12),
+    ("Clashes between rival militias in Tripoli earlier this month killed 32 people, the health ministry said.", 1, 32),
+    ("Three soldiers were killed in attacks on checkpoints in Diffa on Monday.", 1, 3),
+], ids=["afghanistan-half-year", "aid-workers-last-year", "drc-this-year", "myanmar-past-week", "somalia-last-week",
+        "nigeria-this-week", "libya-earlier-this-month", "niger-attacks-on-a-day"])
+def test_a_periods_total_is_no_incident(extract, text, events, fatalities):
+    found = asserted(extract(text, published="2024-07-30"))
+    assert len(found) == events
+    if fatalities is not None:
+        assert found[0].fatalities.min == fatalities

@@ -187,7 +187,15 @@ PERIODS = {"year", "decade", "month", "week"}
 
 
 def _periodic(t: Token) -> bool:
-    return any(c.lower_ in {"this", "past", "last", "previous", "recent"} for c in t.children)
+    """'this year', 'the past month': a period counted through. 'Last week' and 'this week'
+    date an attack ('attacked a base last week, killing 10'), as 'earlier this month' does;
+    a week is a period only as 'the past week'."""
+    words = {c.lower_ for c in t.children}
+    if words & {"earlier", "later", "early", "late"}:
+        return False
+    if t.lemma_.lower() == "week":
+        return bool(words & {"past", "previous"})
+    return bool(words & {"this", "past", "last", "previous", "recent"})
 
 
 def _cumulative(tok: Token) -> bool:
@@ -197,11 +205,27 @@ def _cumulative(tok: Token) -> bool:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in {"since", "throughout"}:
                 return True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+                return True  # "have been killed since the infighting began"
+    return period_total(tok)
+
+
+def period_total(tok: Token) -> bool:
+    """'killed 500 people this year', 'in the first half of the year', 'over the past three
+    months': the words count a period's dead, not one attack's."""
+    for t in (tok, tok.head, *(c for c in tok.children if c.dep_ == "conj")):
+        for c in t.children:
             if c.dep_ == "npadvmod" and c.lemma_.lower() in PERIODS and _periodic(c):
                 return True  # "killed 500 people this year"
             if c.dep_ == "prep" and c.lower_ in {"over", "in", "during"}:
-                if any(p.lemma_.lower() in PERIODS and _periodic(p) for p in c.children if p.dep_ == "pobj"):
-                    return True  # "over the past decade", "in the last year"
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.lemma_.lower() in PERIODS and _periodic(p):
+                        return True  # "over the past decade", "in the last year"
+                    if p.lemma_.lower() in {"half", "quarter"} and any(
+                            q.lemma_.lower() in PERIODS for g in p.children if g.lower_ == "of" for q in g.children):
+                        return True  # "in the first half of the year"
     return False
 
 

@@ -47,7 +47,8 @@ NON_STATE_ARMED_KINDS = {"militia", "rebel_group", "insurgent_group", "paramilit
                          "identity_militia", "criminal_group"}
 CLAUSE_CUT = {"relcl", "acl", "appos", "punct", "advcl", "cc"}
 AGENTIVE = {"launch", "carry", "conduct", "attack", "strike", "target", "fire", "kill", "shoot",
-            "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "stag", "mount", "down", "execute", "order"}
+            "bomb", "shell", "ambush", "raid", "storm", "hit", "stage", "stag", "mount", "down", "execute", "order",
+            "capture", "seize", "overrun"}
 MEDIA_CHANNELS = {"reuters", "afp", "ap", "the associated press", "associated press", "al jazeera",
                   "bbc", "cnn", "tass", "ria novosti", "xinhua", "sana", "irna", "anadolu", "efe"}
 #: children of a reporting verb that hold what it reports

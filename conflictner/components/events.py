@@ -1275,7 +1275,8 @@ class EventExtractor(RuleComponent):
                     if denied:
                         ref["kind"], ref["event_ids"] = "denied", [e.id for e in denied]
                 continue
-            if self._background(m) or (history and not events and not m.time and not m.place_own):
+            if self._background(m) or (history and not events and not m.time and not m.place_own) or (
+                    self._period_total(m)):
                 # "the 2021 siege of Palma", "attacks in 2017": history told as context; and an
                 # undated mention after a lead that tells history tells more of it ('sentenced
                 # for killings in the 1990s ... his fighters had massacred villagers')
@@ -1423,6 +1424,22 @@ class EventExtractor(RuleComponent):
             # ('sentenced ... for the killing of civilians during the civil war in the 1990s')
             return age > HISTORY_DAYS
         return age > BACKGROUND_DAYS
+
+    @staticmethod
+    def _period_total(m: _Mention) -> bool:
+        """'126 civilians were killed in attacks in the first half of the year', 'bandits have
+        killed 400 people in the state this year': a period's total is context, not an incident;
+        'a drone strike killed 12 people this week' names one attack."""
+        events = [t.tok for t in m.triggers if t.rule.role == "event"]
+        if any(t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NN", "NNP"} for t in events):
+            return False
+        # many acts: a plural attack noun ('in attacks'), or a running total ('have killed')
+        many = any(t.tag_ == "NNS" and t.lemma_ not in CLASH_NOUNS for t in events) or any(
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} for t in events for c in t.children) or any(
+            g.tag_ == "NNS" and g.lemma_ in SIDE_NOUNS for t in events
+            for v in (t, *(c for c in t.children if c.dep_ == "conj")) for c in v.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "during"} for g in c.children if g.dep_ == "pobj")
+        return many and any(cas.period_total(t) for t in events)
 
     def _continues(self, doc: Doc, m: _Mention, events: list[_Event]) -> Optional[list[_Event]]:
         """A body mention with no date, no town and no 'another' of its own tells more of the
@@ -2133,6 +2150,8 @@ SCOPE_NOUNS = {"city", "town", "region", "area", "province", "village", "part", 
 
 #: verbs of a fight between two sides: 'with' names the other side ('clashed with troops')
 CLASH_VERBS = {"clash", "fight", "battle", "skirmish"}
+#: nouns plural for one incident ("clashes in Tripoli killed 32")
+CLASH_NOUNS = {"clash", "fighting", "hostility", "skirmish", "battle", "gunfight", "exchange"}
 
 WHICH = frozenset({"which"})
 DURING_WORDS = frozenset({"during", "amid", "amidst"})
