@@ -1098,3 +1098,17 @@ def test_a_periods_total_is_no_incident(extract, text, events, fatalities):
     assert len(found) == events
     if fatalities is not None:
         assert found[0].fatalities.min == fatalities
+
+
+# a relative clause on the target ('missiles that were prepared to launch') is the target's story:
+# its hypothetical launch does not make the strike hypothetical
+@pytest.mark.parametrize("text,attacker", [
+    ("U.S. Central Command (CENTCOM) forces conducted strikes against two Houthi anti-ship missiles that were "
+     "prepared to launch against ships in the Red Sea on Monday.", "central command"),
+    ("Israeli jets struck rocket launchers that were ready to fire at northern Israel on Sunday, the military said.",
+     "israel"),
+], ids=["yemen", "lebanon"])
+def test_a_relative_clause_on_the_target_does_not_change_the_strike(extract, text, attacker):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert any(attacker in n for n in _attacker_names(x, e))

@@ -804,6 +804,12 @@ class EventExtractor(RuleComponent):
                             a = self._actor_at.get(p.i)
                             if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
                                 out.append(a)
+                    elif c.dep_ == "nmod" and c.i < tok.i:
+                        # 'U.S. Central Command (CENTCOM) forces': the named command the parser
+                        # hangs on the noun across the bracket
+                        a = self._actor_at.get(c.i)
+                        if a and a not in out and a not in self._descriptor_ids and c.i not in self._town_at:
+                            out.append(a)
             for c in tok.children:
                 if c.i in self._actor_at and c.i not in self._town_at and (
                         c.dep_ == "conj" or any(g.dep_ == "cc" for g in c.children)):
@@ -2217,9 +2223,10 @@ def _linked(a: Token, b: Token) -> bool:
         chain = pa[: pa.index(common) + 1] + pb[: pb.index(common)]
         if a.dep_ == "conj" or b.dep_ == "conj":
             return False
-    if any(dep[t] in {"relcl", "acl"} and pos[t] == "VERB" and P.head[t] not in {a.i, b.i} for t in chain[:-1]):
-        # 'an insurgency that has killed thousands': a relative clause on a non-trigger noun
-        # tells its own story
+    if any(dep[t] in {"relcl", "acl"} and pos[t] in {"VERB", "AUX"} and P.head[t] not in {a.i, b.i}
+           for t in chain[:-1]):
+        # 'an insurgency that has killed thousands', 'missiles that were prepared to launch': a
+        # relative clause on a non-trigger noun tells its own story
         return False
     if any(lemma[t].lower() in ANSWER_WORDS for t in chain[1:-1]):
         # 'targeted bases in response to the killing of its commander', 'revenge for an
