@@ -122,6 +122,14 @@ HISTORY_AND_TALK = [
      "fighters had massacred villagers.", "trial"),
     ("Foreign ministers met in Berlin on Monday to discuss the war. The German minister pledged support for "
      "Kyiv and condemned recent attacks on civilian infrastructure.", "condemnation"),
+    # a kind of attack as the subject of what it does in general, even in the lead
+    ("Analysts say drone strikes have changed the war in Sudan, letting both sides hit targets far from the front.",
+     "generic-subject-lead"),
+    ("Experts say suicide bombings make up a third of all attacks in the Sahel.", "generic-subject-present"),
+    # a launch or test into the sea
+    ("North Korea fired two short-range ballistic missiles into the sea off its east coast on Tuesday, South "
+     "Korea's military said.", "missile-test"),
+    ("Iran fired cruise missiles into the waters of the Gulf during naval drills on Friday.", "drill"),
 ]
 
 
@@ -136,6 +144,9 @@ def test_history_and_talk_are_no_events(extract, text, why):
     "Gunmen killed 12 villagers in Zamfara on Sunday, police said. The attackers had stormed the village at dawn.",
     "A court on Monday charged two men over the bombing of a bus in Kano on May 20 that killed 15 people.",
     "Russian strikes on Kharkiv killed seven people on Tuesday. The German minister condemned the attacks.",
+    "Air strikes have killed 12 people in Nyala since Sunday, the army said.",
+    "The Houthis fired two missiles at a tanker in the Red Sea on Monday, the shipping agency said.",
+    "Russia fired missiles into the port of Odesa on Monday, killing four people.",
 ])
 def test_recent_attacks_told_beside_trials_and_talk_stay_events(extract, text):
     ex = extract(text, published="2026-06-02")

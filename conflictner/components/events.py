@@ -371,6 +371,8 @@ class EventExtractor(RuleComponent):
                     continue
             if tok.lemma_ == "strike" and any(c.lower_ in {"general", "hunger", "labour", "labor", "workers"} for c in tok.children):
                 continue
+            if tok.pos_ == "VERB" and tok.lemma_ in LAUNCH_LEMMAS and _into_the_sea(tok):
+                continue  # 'fired two ballistic missiles into the sea': a launch or test, no target
             out.append(_Trigger(tok=tok, span=sp, rule=rule))
         return out
 
@@ -1113,7 +1115,9 @@ class EventExtractor(RuleComponent):
             m.modality, m.modality_rule = "hypothetical", "events.modality.modal_subject"
             return
         for tok in toks:
-            if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and not any(
+            # ('letting both sides hit targets': 'hit' is read as a past tense, its form is the base)
+            if tok.pos_ == "VERB" and (tok.tag_ == "VB" or (tok.tag_ == "VBD" and tok.lower_ == tok.lemma_.lower())) and (
+                    tok.dep_ in {"xcomp", "ccomp", "advcl", "conj"}) and not any(
                 c.dep_ == "aux" for c in tok.children
             ) and tok.head.lemma_ in ENABLING_VERBS:
                 # "sent to help Mozambique fight an insurgency": a purpose, not a report
@@ -1152,6 +1156,12 @@ class EventExtractor(RuleComponent):
                 # "Suicide bombings are rare in Mozambique": a statement about a kind of attack
                 m.modality, m.modality_rule = "generic", "events.modality.generic_subject"
                 return
+        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and m.count is None and not any(
+                c.dep_ in {"det", "poss", "nummod"} for c in head.children) and _present_of_other_verb(head.head, m):
+            # "Drone strikes have changed the war", "airstrikes make up half of all attacks": a
+            # kind of attack as the subject of what it does in general, even in the lead
+            m.modality, m.modality_rule = "generic", "events.modality.generic_subject"
+            return
         best = None
         for sc in self._scopes:
             lo, hi = sc["scope"]
@@ -2203,6 +2213,26 @@ def _replies(tok: Token) -> bool:
                 p.dep_ == "pobj" and p.lemma_.lower() in ANSWER_WORDS for p in c.children):
             return True
     return tok.head.i != tok.i and tok.dep_ in {"pcomp", "xcomp", "advcl"} and tok.head.lemma_.lower() in ANSWER_WORDS
+
+
+def _into_the_sea(verb: Token) -> bool:
+    """'fired two missiles into the sea off its east coast' and nothing at, on or against anyone."""
+    sea = any(c.dep_ == "prep" and c.lower_ == "into" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() in {"sea", "ocean", "water", "waters"} for p in c.children)
+        for c in verb.children)
+    return sea and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS | {"toward", "towards"} and any(
+        p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children) for c in verb.children)
+
+
+def _present_of_other_verb(verb: Token, m: _Mention) -> bool:
+    """The verb is not one of the mention's triggers, and is a simple present or present
+    perfect ('change', 'have changed', 'make up', 'has become')."""
+    if verb.pos_ not in {"VERB", "AUX"} or any(t.tok.i == verb.i for t in m.triggers):
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
+                                      for c in verb.children)
 
 
 def _linked(a: Token, b: Token) -> bool:
