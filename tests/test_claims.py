@@ -294,6 +294,11 @@ CASES = [
         "teacher who survived", "report", True, "witness", None, id="myanmar-apposition-before-the-cue-speaks",
     ),
     pytest.param(
+        "The RSF shelled the Abu Shouk camp near El Fasher on Sunday, killing 40 people, the camp's emergency room "
+        "said.\n\"The shells fell on the market and on homes,\" a volunteer who asked not to be named told Reuters.",
+        "volunteer who asked", "report", True, "witness", None, id="sudan-speaker-after-a-closed-quote",
+    ),
+    pytest.param(
         "Gunmen shot dead four farmers in their fields near Kaduna on Monday, a local vigilante leader told AFP.",
         "vigilante leader", "report", True, None, None, id="nigeria-speaker-after-the-clause",
     ),

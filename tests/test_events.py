@@ -1112,3 +1112,30 @@ def test_a_relative_clause_on_the_target_does_not_change_the_strike(extract, tex
     x = extract(text, published="2024-05-10")
     (e,) = asserted(x)
     assert any(attacker in n for n in _attacker_names(x, e))
+
+
+# an attack turned back failed, and those who turned it back defended
+@pytest.mark.parametrize("text,outcome,defender", [
+    ("Ukraine's General Staff said its troops had repelled 48 Russian assaults near Pokrovsk on Sunday.", "failed",
+     "troops"),
+    ("An attack on the army base in Diffa was repelled by Nigerien soldiers on Friday.", "failed", "soldiers"),
+    ("Police foiled an attack on a church in Kano on Sunday.", "failed", None),
+], ids=["ukraine", "niger", "nigeria-foiled"])
+def test_a_repelled_attack_failed_and_its_defenders_are_targets(extract, text, outcome, defender):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    assert e.outcome.value == outcome
+    names = {a.id: a.name.lower() for a in x.actors}
+    assert not any(defender and defender in names[a] for a in e.attacker_ids)
+    if defender:
+        assert any(defender in names[a] for a in e.target_ids)
+    else:
+        assert not any("police" in names[a] for a in e.target_ids + e.attacker_ids)
+
+
+# a reply told as 'during a counter-attack' is the other side's act, a new event
+def test_a_counter_attack_is_a_new_event(extract):
+    x = extract("Gang members set fire to a police station in Mirebalais on Thursday, officials said. Police said "
+                "officers had killed at least 10 gang members during a counter-attack.", published="2024-05-10")
+    first, second = asserted(x)
+    assert first.fatalities is None and second.fatalities.min == 10

@@ -992,7 +992,7 @@ class ClaimLinker(RuleComponent):
                 # the patient ('said by phone' keeps its subject)
                 return agent
             if subj is not None:
-                return _set_off_subject(tok, subj)
+                return _set_off_subject(tok, subj, cue)
             if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -1334,23 +1334,25 @@ def _split_committal(stance: str, source: dict, asserts: dict) -> tuple[dict, Op
     return committal, (dict(asserts) if figures else None)
 
 
-def _set_off_subject(cue: Token, subj: Token) -> Token:
+def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
     """The parser sometimes hangs the reported clause itself on a sentence-final reporting verb:
     'Fighters killed 34 soldiers ..., security sources said' with two subjects, or 'A helicopter
     fired rockets at the school ..., a teacher who survived told RFA' with the speaker as the
-    clause's apposition. The noun phrase set off by a comma just before the cue speaks; a
-    named subject with an apposition ('Ahmed Ali, a police spokesman, said') is left alone."""
-    if subj.i > cue.i:
+    clause's apposition ('"The shells fell on the market," a volunteer told Reuters' too). The
+    noun phrase set off by a comma or closing quote just before the cue speaks; a named subject
+    with an apposition ('Ahmed Ali, a police spokesman, said') is left alone."""
+    if subj.i > verb.i:
         return subj
     doc = cue.doc
-    later = [c for c in cue.children if c.dep_ == "nsubj" and subj.i < c.i < cue.i
+    later = [c for c in verb.children if c.dep_ == "nsubj" and subj.i < c.i < verb.i
              and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
     if later:
         return later[-1]
     if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return subj
     for a in subj.children:
-        if (a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 == cue.i and doc[a.left_edge.i - 1].text == ","
+        if (a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 == cue.i
+                and doc[a.left_edge.i - 1].text in {",", '"', "”", "’", "'"}
                 and any(t.pos_ == "VERB" for t in doc[subj.left_edge.i:a.left_edge.i])):
             return a
     return subj

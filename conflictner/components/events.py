@@ -226,7 +226,7 @@ class EventExtractor(RuleComponent):
         triggers = self._find_triggers(doc)
         self._during_at = token_indices(doc, LOWER, DURING_WORDS)
         self._which_at = token_indices(doc, LOWER, WHICH)
-        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS)
+        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS | COUNTER_FORMS)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
@@ -350,7 +350,11 @@ class EventExtractor(RuleComponent):
             rule = self.by_id[doc.vocab.strings[sp.label]]
             if tok.i in silenced or self._caused_by_no_one(tok):
                 continue
-            if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
+            if rule.role == "outcome" and rule.needs_weapon and tok.lemma_ in REPEL_LEMMAS and any(
+                    c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ASSAULT_NOUNS for c in tok.children):
+                # 'repelled 48 Russian assaults', 'foiled an attack on the base': the attack failed
+                rule = rule.model_copy(update={"outcome": "failed", "needs_weapon": False})
+            elif rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
                 continue
             if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):
                 continue
@@ -589,6 +593,15 @@ class EventExtractor(RuleComponent):
                         a = self._actor_at[c.i]
                         if a not in m.attackers:
                             m.attackers.append(a)
+                if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in {"repel", "repulse"}:
+                    # 'troops repelled an attack on their base': the ones who repel it defend (who
+                    # 'foiled' it may have been elsewhere: police foiling a plot)
+                    for c in tok.head.children:
+                        if c.dep_ in {"nsubj", "agent"}:
+                            for a in self._actors_in(c if c.dep_ == "nsubj" else next(
+                                    (p for p in c.children if p.dep_ == "pobj"), c), shallow=True):
+                                if a not in m.targets:
+                                    m.targets.append(a)
                 # "launched another drone attack on a base": the verb's subject attacks; so too
                 # through a quantity ("carried out a new round of strikes")
                 phrase = tok
@@ -2175,6 +2188,9 @@ DURING_WORDS = frozenset({"during", "amid", "amidst"})
 #: words by which a reply names the attack it answers ('in response to', 'revenge for', 'to avenge')
 ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "vengeance", "avenge", "retaliate",
                 "respond"}
+#: words of the other side's reply ('during a counter-attack'; 'counter' as the tokenizer splits it)
+COUNTER_FORMS = frozenset({"counter", "counterattack", "counterattacks", "counteroffensive", "counter-attack",
+                           "counter-offensive"})
 ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
                                          "retaliates", "responded", "responding", "responds"})
 
@@ -2212,7 +2228,21 @@ def _replies(tok: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ in {"in", "as"} and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in ANSWER_WORDS for p in c.children):
             return True
+        if c.dep_ == "prep" and c.lower_ in {"in", "during", "as"} and any(
+                p.dep_ == "pobj" and _counter(p) for p in c.children):
+            return True  # 'officers killed ten gang members during a counter-attack'
     return tok.head.i != tok.i and tok.dep_ in {"pcomp", "xcomp", "advcl"} and tok.head.lemma_.lower() in ANSWER_WORDS
+
+
+def _counter(p: Token) -> bool:
+    """'a counter-attack', 'a counteroffensive': the other side's reply."""
+    if p.lemma_.lower() in {"counterattack", "counteroffensive", "counter-attack", "counter-offensive"}:
+        return True
+    if p.lemma_.lower() not in {"attack", "offensive", "assault"}:
+        return False
+    doc = p.doc
+    return any(c.lower_ in {"counter", "counter-"} for c in p.children) or (
+        p.i >= 2 and doc[p.i - 1].text == "-" and doc[p.i - 2].lower_ == "counter")
 
 
 def _into_the_sea(verb: Token) -> bool:
@@ -2521,6 +2551,10 @@ def _event_outcome(ms: list[_Mention], fatalities: Optional[dict], injured: Opti
     return "unknown"
 
 
+#: verbs that turn back an attack, and the attacks they turn back
+REPEL_LEMMAS = {"repel", "repulse", "thwart", "foil"}
+ASSAULT_NOUNS = {"assault", "attack", "offensive", "advance", "attempt", "incursion", "infiltration", "raid",
+                 "storming", "push"}
 #: verbs that tell a weapon reached what it was aimed at
 HIT_VERBS = {"strike", "hit", "slam", "smash", "pound", "damage"}
 
