@@ -1139,3 +1139,16 @@ def test_a_counter_attack_is_a_new_event(extract):
                 "officers had killed at least 10 gang members during a counter-attack.", published="2024-05-10")
     first, second = asserted(x)
     assert first.fatalities is None and second.fatalities.min == 10
+
+
+# 'two weeks after an attack on tourists killed 26': the earlier attack is set apart, and what the
+# story goes on to say joins the main event
+def test_an_attack_told_weeks_before_is_set_apart(extract):
+    x = extract("India launched missile strikes on nine sites in Pakistan early on Wednesday, the defence ministry "
+                "said, two weeks after an attack on Hindu tourists in Indian Kashmir killed 26 people. Pakistan said "
+                "five locations had been hit.", published="2024-05-08")
+    strikes, earlier = asserted(x)
+    times = {t.id: t for t in x.times}
+    assert str(times[strikes.time_id].start) == "2024-05-08"
+    assert earlier.time_id is None or times[earlier.time_id].start is None
+    assert any("hit" in m.text for m in strikes.mentions)

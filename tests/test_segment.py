@@ -44,6 +44,7 @@ def test_min_newlines_two_ignores_single_breaks(blank):
     ("Drone hits base\nKHARTOUM, Sudan — The RSF shelled El Fasher.", "The"),
     ("GOMA, Democratic Republic of Congo (Reuters) - M23 rebels said they had captured Goma.", "M23"),
     ("PORT OF SPAIN, Trinidad and Tobago (AP) — Gunmen killed four people.", "Gunmen"),
+    ("NEW DELHI/ISLAMABAD (Reuters) - India launched missile strikes on nine sites.", "India"),
 ])
 def test_wire_dateline_is_not_part_of_the_lead(blank, text, lead):
     """The dash after a wire dateline starts the lead: glued to it, the dateline's town and

@@ -117,6 +117,7 @@ class _Mention:
     plural: bool = False
     count: Optional[int] = None
     other_marker: bool = False
+    apart: bool = False  # told in a clause dated by a gap from the main one ('two weeks after an attack ...')
     refers_back: bool = False
     anaphor_only: bool = False
     target_inherited: bool = False
@@ -876,7 +877,7 @@ class EventExtractor(RuleComponent):
             # 'struck the port on Saturday, a day after a drone launched by the rebels slammed
             # into a building in Eilat': the clause tells another attack, dated and placed by
             # its own words only
-            m.other_marker = True
+            m.other_marker = m.apart = True
             sent = doc[apart.left_edge.i : apart.right_edge.i + 1]
         own: list[str] = []
         report: list[str] = []
@@ -1483,8 +1484,11 @@ class EventExtractor(RuleComponent):
         first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
         if first is not None and first.lower_ in CONTRAST_OPENERS:
             return None
-        # the event told last that it fits (kind, place, day), else simply the event told last
+        # the event told last that it fits (kind, place, day), else simply the event told last;
+        # not one told only in a clause dated apart ('two weeks after an attack ...'), which the
+        # story does not go on about
         recent = sorted(events, key=lambda e: -e.last_pos)
+        recent = [e for e in recent if not all(o.apart for o in e.mentions)] or recent
         ev = next((e for e in recent if self._compatible(m, e)), recent[0])
         # unnamed attackers ('the bomber', 'gunmen') may be anyone already in the story
         named = {a for a in m.attackers if a not in self._descriptor_ids}
@@ -2156,7 +2160,16 @@ def _gap_verb(P: Parse, t: int) -> bool:
     dep, lower, kids = P.dep, P.lower, P.children
     gaps = [c for c in kids[t] if dep[c] == "npadvmod" and P.lemma[c] in TIME_GAP_NOUNS]
     return any(any(lower[g] in {"after", "before"} for g in kids[c]) for c in gaps) or (
-        bool(gaps) and any(dep[c] == "mark" and lower[c] in {"after", "before"} for c in kids[t]))
+        bool(gaps) and any(dep[c] == "mark" and lower[c] in {"after", "before"} for c in kids[t])) or (
+        _gap_mark(P, t) is not None)
+
+
+def _gap_mark(P: Parse, t: int) -> Optional[int]:
+    """'..., two weeks after an attack on tourists killed 26': the 'after' that opens clause t,
+    itself measured by a time gap."""
+    dep, lower, kids = P.dep, P.lower, P.children
+    return next((c for c in kids[t] if dep[c] == "mark" and lower[c] in {"after", "before"} and any(
+        dep[g] == "npadvmod" and P.lemma[g] in TIME_GAP_NOUNS for g in kids[c])), None)
 
 
 def _dated_apart(toks: list[Token]) -> Optional[Token]:
@@ -2168,6 +2181,9 @@ def _dated_apart(toks: list[Token]) -> Optional[Token]:
     for tok in toks:
         for t in P.path(tok.i)[:6]:
             if P.pos[t] == "VERB" and _gap_verb(P, t):
+                mark = _gap_mark(P, t)
+                if mark is not None and tok.i < mark:
+                    break  # the parser hung the main clause under the dated one: it is not apart
                 return tok.doc[t]
             if P.dep[t] == "ROOT":
                 break

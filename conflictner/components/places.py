@@ -1029,7 +1029,7 @@ def _small_place_before(doc: Doc, i: int) -> Optional[tuple[str, str]]:
 #: 'KYIV, Ukraine, March 3 (Reuters) -': a town in capitals, then optionally its country or region,
 #: a date and the agency, then a dash; at the start of the text or of its second line (after a headline)
 DATELINE_RE = re.compile(
-    r"(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})"
+    r"(?P<city>[A-Z][A-Z'’.\-]{2,}(?:[ \-][A-Z][A-Z'’.\-]+){0,3})(?:/[A-Z][A-Z'’.\-]+(?:[ \-][A-Z][A-Z'’.\-]+){0,3})*"
     r"(?:,[ \t]*(?P<region>[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:of|the|and|de|del|du|da|do|des|la|el)[ \t]+)?"
     r"[A-Z][\w'’.\-]*){0,4}))?"  # 'GOMA, Democratic Republic of Congo (Reuters) -'
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
