@@ -159,8 +159,11 @@ class ClaimLinker(RuleComponent):
         self._offsets = _Offsets(doc)
         self._actor_at = _actor_index(doc, self._offsets)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
-        # PERSON entities once per document: `doc.ents` builds new Spans on every access
-        self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        # entities once per document: `doc.ents` (and `Span.ents`, which reads it) builds new
+        # Spans on every access
+        ents = doc.ents
+        self._ents = [(e.start, e.end) for e in ents]
+        self._persons = [(e.start, e.text) for e in ents if e.label_ == "PERSON"]
         self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
@@ -1038,7 +1041,7 @@ class ClaimLinker(RuleComponent):
         if named is not None:
             return {**named, "channel": self._channel(cue) or named.get("channel"),
                     "start_char": span.start_char, "end_char": span.end_char}
-        earlier = _repeats(span, speaker, seen or [])
+        earlier = _repeats(span, speaker, seen or [], self._ents)
         if earlier is not None:
             return {**earlier, "channel": self._channel(cue) or earlier.get("channel")}
         actor_id = self._actor_at.get(speaker.i)
@@ -1130,7 +1133,7 @@ class ClaimLinker(RuleComponent):
                 if t.dep_ == "prep" and t.lower_ == "for":
                     for obj in t.children:
                         if obj.dep_ == "pobj":
-                            earlier = _repeats(_phrase(obj), obj, seen)
+                            earlier = _repeats(_phrase(obj), obj, seen, self._ents)
                             if earlier is not None:
                                 self._speaks_for[span.start_char] = _source_key(earlier)
                                 return
@@ -1384,11 +1387,14 @@ def _has_conj(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
 
 
-def _repeats(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
+def _repeats(span: Span, speaker: Token, seen: list[dict], ents: list[tuple[int, int]]) -> Optional[dict]:
     """'The official', 'the ministry', 'The charity': a definite description with no name of
-    its own that repeats the head of an earlier speaker is that speaker."""
+    its own that repeats the head of an earlier speaker is that speaker. `ents`: the Doc's
+    entities as token ranges (what `Span.ents` reads, without building the Doc's entity Spans
+    anew)."""
     first = span[0].lower_
-    if first not in {"the", "that", "this"} or speaker.pos_ != "NOUN" or span.ents:
+    if first not in {"the", "that", "this"} or speaker.pos_ != "NOUN" or any(
+            span.start <= s and e <= span.end for s, e in ents):
         return None
     head = speaker.lemma_.lower()
     for src in reversed(seen):
