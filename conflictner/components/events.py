@@ -24,7 +24,7 @@ from typing import Optional
 
 import numpy
 import srsly
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IS_SPACE, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import Parse, RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
+from .base import Parse, RuleComponent, WindowedMatcher, column, is_in, parse_of, span_of, span_record, token_indices
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -217,6 +217,7 @@ class EventExtractor(RuleComponent):
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
+        self._ent_types: Optional[list[int]] = None
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
@@ -518,77 +519,85 @@ class EventExtractor(RuleComponent):
                     m.kinds.append(entry.attack_kind.value)
 
     def _roles(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        P = self._parse
+        dep, lower, lemma, head, kids = P.dep, P.lower, P.lemma, P.head, P.children
+        actors_at, set_target = self._actors_at, self._set_target
         for tok in toks:
-            rule_role = next(t.rule.role for t in m.triggers if t.tok == tok)
-            if tok.pos_ == "VERB":
-                passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
-                for c in tok.children:
-                    if c.dep_ == "nsubj" and rule_role == "event":
-                        m.attackers += self._actors_in(c, shallow=True) or self._speaker_pronoun(tok, c)
-                    elif c.dep_ == "agent" and rule_role == "event":
-                        for p in c.children:
-                            m.attackers += self._actors_in(p, shallow=True)
-                    elif (c.dep_ == "dobj" and rule_role == "event" and c.i not in self._instruments
-                          and c.lower_ != "fire") or (
-                        c.dep_ == "nsubjpass" and c.i not in self._instruments and rule_role == "event"
+            t = tok.i
+            rule_role = next(x.rule.role for x in m.triggers if x.tok.i == t)
+            if P.pos[t] == "VERB":
+                passive = any(dep[c] in {"nsubjpass", "auxpass"} for c in kids[t])
+                for c in kids[t]:
+                    d = dep[c]
+                    if d == "nsubj" and rule_role == "event":
+                        m.attackers += actors_at(c, shallow=True) or self._speaker_pronoun(tok, doc[c])
+                    elif d == "agent" and rule_role == "event":
+                        for p in kids[c]:
+                            m.attackers += actors_at(p, shallow=True)
+                    elif (d == "dobj" and rule_role == "event" and c not in self._instruments
+                          and lower[c] != "fire") or (
+                        d == "nsubjpass" and c not in self._instruments and rule_role == "event"
                     ):
-                        victims = tok.lemma_ in VICTIM_VERBS
-                        self._set_target(m, c, weak=victims)
-                    elif c.dep_ == "prep" and (c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
-                                                            "into", "inside"} or (
-                            c.lower_ == "with" and tok.lemma_ in CLASH_VERBS and rule_role == "event")):
+                        victims = lemma[t] in VICTIM_VERBS
+                        set_target(m, c, weak=victims)
+                    elif d == "prep" and (lower[c] in {"on", "at", "against", "toward", "towards", "targeting",
+                                                       "into", "inside"} or (
+                            lower[c] == "with" and lemma[t] in CLASH_VERBS and rule_role == "event")):
                         # 'clashed with federal troops': the other side of a clash ('fought with
                         # sticks' names a weapon, no side)
-                        for p in c.children:
-                            if p.dep_ == "pobj" and (c.lower_ != "with" or self._actors_in(p, shallow=True)):
-                                self._set_target(m, p)
-                    if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                        for p in kids[c]:
+                            if dep[p] == "pobj" and (lower[c] != "with" or actors_at(p, shallow=True)):
+                                set_target(m, p)
+                    if d in {"dobj", "nsubjpass"} and c in self._instruments:
                         # "fired six mortar shells at a base": the weapon carries the target
-                        for g in c.children:
-                            if g.dep_ == "prep" and g.lower_ in {"at", "on", "against", "toward", "towards", "into"}:
-                                for p in g.children:
-                                    if p.dep_ == "pobj":
-                                        self._set_target(m, p)
-                if tok.dep_ == "acl" and not passive and tok.tag_ == "VBN":
+                        for g in kids[c]:
+                            if dep[g] == "prep" and lower[g] in {"at", "on", "against", "toward", "towards", "into"}:
+                                for p in kids[g]:
+                                    if dep[p] == "pobj":
+                                        set_target(m, p)
+                if dep[t] == "acl" and not passive and P.tag[t] == "VBN":
                     # "drones launched by X at Y": the head noun is the instrument
-                    for c in tok.children:
-                        if c.dep_ == "agent":
-                            for p in c.children:
-                                m.attackers += self._actors_in(p, shallow=True)
+                    for c in kids[t]:
+                        if dep[c] == "agent":
+                            for p in kids[c]:
+                                m.attackers += actors_at(p, shallow=True)
             else:
-                for c in tok.children:
-                    if c.dep_ == "poss":
-                        m.attackers += self._actors_in(c, shallow=True)
-                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "targeting", "in"}:
-                        for p in c.children:
-                            if p.dep_ == "pobj" and (c.lower_ != "in" or self._actors_in(p, shallow=True)):
-                                if c.lower_ == "in" and p.i in self._place_at:
+                for c in kids[t]:
+                    d = dep[c]
+                    if d == "poss":
+                        m.attackers += actors_at(c, shallow=True)
+                    elif d == "prep" and lower[c] in {"on", "at", "against", "targeting", "in"}:
+                        for p in kids[c]:
+                            if dep[p] == "pobj" and (lower[c] != "in" or actors_at(p, shallow=True)):
+                                if lower[c] == "in" and p in self._place_at:
                                     continue
-                                self._set_target(m, p)
-                    elif c.dep_ == "prep" and c.lower_ == "by":
-                        for p in c.children:
-                            m.attackers += self._actors_in(p, shallow=True)
-                    elif c.dep_ in {"amod", "compound"} and c.i in self._actor_at:
-                        a = self._actor_at[c.i]
+                                set_target(m, p)
+                    elif d == "prep" and lower[c] == "by":
+                        for p in kids[c]:
+                            m.attackers += actors_at(p, shallow=True)
+                    elif d in {"amod", "compound"} and c in self._actor_at:
+                        a = self._actor_at[c]
                         if a not in m.attackers:
                             m.attackers.append(a)
                 # "launched another drone attack on a base": the verb's subject attacks
-                if tok.dep_ == "dobj" and tok.head.lemma_ in {"launch", "carry", "conduct", "stage", "mount", "claim"}:
-                    for c in tok.head.children:
-                        if c.dep_ == "nsubj" and tok.head.lemma_ != "claim":
-                            m.attackers += self._actors_in(c, shallow=True)
-                        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}:
-                            for p in c.children:
-                                self._set_target(m, p)
+                h = head[t]
+                if dep[t] == "dobj" and lemma[h] in {"launch", "carry", "conduct", "stage", "mount", "claim"}:
+                    for c in kids[h]:
+                        if dep[c] == "nsubj" and lemma[h] != "claim":
+                            m.attackers += actors_at(c, shallow=True)
+                        if dep[c] == "prep" and lower[c] in {"on", "at", "against"}:
+                            for p in kids[c]:
+                                set_target(m, p)
         for tok in toks:
-            if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "conj", "xcomp"} and not m.attackers and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in tok.children
+            t = tok.i
+            if P.pos[t] == "VERB" and dep[t] in {"advcl", "conj", "xcomp"} and not m.attackers and not any(
+                dep[c] in {"nsubj", "nsubjpass", "agent"} for c in kids[t]
             ):
                 # "troops pushed into Kursk, seizing dozens of villages": the participle's agent is
                 # the subject of the clause it hangs from
-                for c in tok.head.children:
-                    if c.dep_ == "nsubj":
-                        m.attackers += self._actors_in(c, shallow=True)
+                for c in kids[head[t]]:
+                    if dep[c] == "nsubj":
+                        m.attackers += actors_at(c, shallow=True)
         if not m.attackers and self._instruments:
             m.attackers += self._weapon_owners(toks)
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
@@ -703,64 +712,68 @@ class EventExtractor(RuleComponent):
         kept = {r["id"] for r in keep}
         return [i for i in ids if i in kept]
 
-    def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
-        """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
-        the thing attacked ('fired shells at a base, killing two soldiers'). An aircraft or a
-        vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
-        aimed_at = tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPOSITIONS
-        if (tok.i in self._instruments and not aimed_at) or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+    def _set_target(self, m: _Mention, i: int, weak: bool = False) -> None:
+        """Record the target phrase headed by token `i`; victims of 'killed'/'wounded' are weak
+        and give way to the thing attacked ('fired shells at a base, killing two soldiers'). An
+        aircraft or a vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
+        P = self._parse
+        dep, lower, head, kids = P.dep, P.lower, P.head, P.children
+        aimed_at = dep[i] == "pobj" and lower[head[i]] in TARGET_PREPOSITIONS
+        if (i in self._instruments and not aimed_at) or i in self._time_at or self._ent_type(i) in DATE_TIME_IDS:
             return
-        if tok.pos_ == "PRON" or tok.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        if P.pos[i] == "PRON" or lower[i] in NOBODY or any(dep[c] == "det" and lower[c] == "no" for c in kids[i]):
             # 'killed them', 'whether anyone was hurt', 'No one was hurt': a pronoun or a
             # quantifier names nobody in particular (who 'them' are is told elsewhere)
             return
         if m.target_text is not None and m.target_weak and not weak:
             m.target_text = None
         if m.target_text is None:
+            doc = self._doc
             m.target_weak = weak
-            m.target_text = _np_text(tok)
+            m.target_text = _np_text(doc, P, i)
             # 'attacked a gendarmerie school and a military airbase': each conjunct was attacked
-            parts = _breakdown(tok)
-            m.target_texts = [m.target_text, *(_np_text(c) for c in tok.conjuncts
-                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at
+            parts = _breakdown(P, i)
+            m.target_texts = [m.target_text, *(_np_text(doc, P, c) for c in P.conjuncts(i)
+                                               if c > i and P.pos[c] in {"NOUN", "PROPN"} and c not in self._place_at
                                                and c not in parts)]
-            m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
-            m.target_scope = tok.tag_ == "NNS" and tok.lemma_.lower() in SCOPE_NOUNS and not any(
-                c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
-        found = self._actors_in(tok)
-        parts = _breakdown(tok) if len(found) > 1 else []
+            m.target_head = P.lemma[i].lower() if lower[i] != "bases" else "base"
+            m.target_scope = P.tag[i] == "NNS" and P.lemma[i].lower() in SCOPE_NOUNS and not any(
+                dep[c] in {"det", "nummod", "poss"} for c in kids[i])
+        found = self._actors_at(i)
+        parts = _breakdown(P, i) if len(found) > 1 else []
         if parts:
             # 'Six members of a family, three women and three children,': the parts restate the whole
-            in_parts = {self._actor_at.get(i) for c in parts for i in range(c.left_edge.i, c.right_edge.i + 1)}
-            found = [a for a in found if a not in in_parts or a == self._actor_at.get(tok.i)]
+            in_parts = {self._actor_at.get(k) for c in parts for sub in [_subtree(P, c)]
+                        for k in range(min(sub), max(sub) + 1)}
+            found = [a for a in found if a not in in_parts or a == self._actor_at.get(i)]
         if len(found) > 1:
             # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
             # State': a relative clause describes the target; the actors it names were not hit
             inside: set[str] = set()
             outside: set[str] = set()
-            doc = tok.doc
-            for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-                a = self._actor_at.get(i)
+            sub = _subtree(P, i)
+            for k in range(min(sub), max(sub) + 1):
+                a = self._actor_at.get(k)
                 if a is None:
                     continue
-                t = doc[i]
-                while t.i != tok.i and t.dep_ != "relcl" and t.head.i != t.i:
-                    t = t.head
-                (inside if t.dep_ == "relcl" and t.i != tok.i else outside).add(a)
+                t = k
+                while t != i and dep[t] != "relcl" and head[t] != t:
+                    t = head[t]
+                (inside if dep[t] == "relcl" and t != i else outside).add(a)
             found = [a for a in found if a not in inside or a in outside]
         if found:
             # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
             poss_only: dict[str, bool] = {}
-            for t in tok.subtree:
-                a = self._actor_at.get(t.i)
-                if a is None or self._actor_kind_at.get(t.i) != "civilians":
+            for t in _subtree(P, i):
+                a = self._actor_at.get(t)
+                if a is None or self._actor_kind_at.get(t) != "civilians":
                     continue
-                if t.head.i != t.i and self._actor_at.get(t.head.i) == a:
+                if head[t] != t and self._actor_at.get(head[t]) == a:
                     continue  # a word inside the mention ('displaced' in 'displaced people')
-                poss_only[a] = poss_only.get(a, True) and t.dep_ == "poss" and t.head.i not in self._actor_at
+                poss_only[a] = poss_only.get(a, True) and dep[t] == "poss" and head[t] not in self._actor_at
             found = [a for a in found if not poss_only.get(a)]
         for a in found:
-            if a not in m.targets and not (a in self._state_ids and self._actor_at.get(tok.i) != a):
+            if a not in m.targets and not (a in self._state_ids and self._actor_at.get(i) != a):
                 # 'Haiti's main prison', 'a base in Colombia's Arauca province': the state names
                 # where the target is, it is not itself the target
                 m.targets.append(a)
@@ -769,26 +782,38 @@ class EventExtractor(RuleComponent):
             elif a in m.victims and not weak:
                 m.victims.remove(a)
 
+    def _ent_type(self, i: int) -> int:
+        """The entity label id of token `i`, from the column read once per document."""
+        if self._ent_types is None:
+            self._ent_types = column(self._doc, ENT_TYPE).tolist()
+        return self._ent_types[i]
+
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
+        return self._actors_at(tok.i, shallow)
+
+    def _actors_at(self, i: int, shallow: bool = False) -> list[str]:
+        """`_actors_in` for token index `i`."""
+        P = self._parse
+        dep, head = P.dep, P.head
         out: list[str] = []
-        if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
-            out = [self._actor_at[tok.i]]
+        if i in self._actor_at and i not in self._town_at and i not in self._dateline_at:
+            out = [self._actor_at[i]]
             if shallow and out[0] in self._descriptor_ids:
                 # 'fighters from the RSF', 'members of the Gran Grif gang': the group they belong to
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                        for p in c.children:
-                            a = self._actor_at.get(p.i)
-                            if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
+                for c in P.children[i]:
+                    if dep[c] == "prep" and P.lower[c] in {"of", "from"}:
+                        for p in P.children[c]:
+                            a = self._actor_at.get(p)
+                            if dep[p] == "pobj" and a and a not in out and p not in self._town_at:
                                 out.append(a)
             return out
-        for t in tok.subtree:
-            if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
+        for t in _subtree(P, i):
+            if shallow and head[t] != i and t != i and dep[t] not in {"conj", "appos", "compound", "amod"}:
                 continue
-            if t.i in self._town_at or t.i in self._dateline_at:
+            if t in self._town_at or t in self._dateline_at:
                 continue  # the dateline's agency ('(AP)') acts in no event
-            a = self._actor_at.get(t.i)
+            a = self._actor_at.get(t)
             if a and a not in out:
                 out.append(a)
         return out
@@ -2177,40 +2202,62 @@ QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", 
 
 def _quantified(tok: Token) -> list[Token]:
     """The nouns inside 'dozens of X' / 'a barrage of X' hanging from tok or its children."""
-    P = parse_of(tok.doc)
+    return [tok.doc[i] for i in _quantified_at(parse_of(tok.doc), tok.i)]
+
+
+def _quantified_at(P: Parse, i: int) -> list[int]:
+    """`_quantified` on token indices (no Token objects)."""
     dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for q in [tok.i, *kids[tok.i]]:
+    for q in [i, *kids[i]]:
         if lower[q] in QUANTITY_HEADS or P.pos[q] == "NUM":
             for prep in kids[q]:
                 if dep[prep] == "prep" and lower[prep] == "of":
                     out += [p for p in kids[prep] if dep[p] == "pobj"]
-    return [tok.doc[i] for i in out]
+    return out
+
+
+def _subtree(P: Parse, i: int) -> list[int]:
+    """Token.subtree of token `i` as indices, in its order (the left children's subtrees, the
+    token, the right children's): walking it through Tokens creates one per word."""
+    kids = P.children[i]
+    out: list[int] = []
+    for c in kids:
+        if c < i:
+            out += _subtree(P, c)
+    out.append(i)
+    for c in kids:
+        if c > i:
+            out += _subtree(P, c)
+    return out
 
 
 #: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
 CALIBRE_UNITS = {"mm", "millimetre", "millimeter", "millimetres", "millimeters", "cm", "calibre", "caliber", "inch"}
 
 
-def _number(tok: Token) -> Optional[int]:
-    num = next((c for c in tok.children if c.dep_ == "nummod"), None)
+def _number(P: Parse, i: int) -> Optional[int]:
+    """The number a nummod child gives token `i` (digits or a number word), or None. (Casing
+    does not change digits: the lower-case form answers for the text.)"""
+    num = next((c for c in P.children[i] if P.dep[c] == "nummod"), None)
     if num is None:
         return None
-    if num.text.isdigit():
-        return int(num.text)
-    return NUMBER_WORDS.get(num.lower_)
+    word = P.lower[num]
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
 
 
-def _breakdown(tok: Token) -> list[Token]:
+def _breakdown(P: Parse, i: int) -> list[int]:
     """'Six members of a family, three women and three children': conjuncts whose numbers add
     up to the head's number break the same people down; they are no further targets."""
-    total = _number(tok)
+    total = _number(P, i)
     if not total:
         return []
-    parts = [c for c in tok.conjuncts if c.i > tok.i]
+    parts = [c for c in P.conjuncts(i) if c > i]
     if len(parts) < 2:
         return []
-    counts = [_number(c) for c in parts]
+    counts = [_number(P, c) for c in parts]
     return parts if None not in counts and sum(counts) == total else []
 
 
@@ -2270,6 +2317,8 @@ DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
 #: event nouns used without an article for violence in general ("years of fighting")
 MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
 VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
+#: entity labels of a date or a time, as ids (what ENT_TYPE arrays hold)
+DATE_TIME_IDS = frozenset({get_string_id("DATE"), get_string_id("TIME")})
 #: nouns for a stretch of time: "a year of fighting" is no single event
 SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
 #: nouns of a span or a quantity whose 'of' phrase says what was launched ('10 days of war games')
@@ -2309,35 +2358,39 @@ def _threat_object(tok: Token) -> bool:
 def _habitual(verb: Token) -> bool:
     """'has fought the government for two decades', 'which has attacked bases since 2019':
     a history, not an event. Also a perfect-tense relative clause on an actor description."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"for", "since", "over", "throughout"}:
-            for p in c.children:
-                if p.lower_ in DURATION_UNITS or any(g.lower_ in DURATION_UNITS for g in p.subtree):
+    return _habitual_at(parse_of(verb.doc), verb.doc, verb.i)
+
+
+def _habitual_at(P: Parse, doc: Doc, v: int) -> bool:
+    """`_habitual` on token indices."""
+    dep, lower, tag, kids = P.dep, P.lower, P.tag, P.children
+    for c in kids[v]:
+        if dep[c] == "prep" and lower[c] in {"for", "since", "over", "throughout"}:
+            for p in kids[c]:
+                if lower[p] in DURATION_UNITS or any(lower[g] in DURATION_UNITS for g in _subtree(P, p)):
                     return True
-                if c.lower_ == "since" and p.like_num and len(p.text) == 4:
+                if lower[c] == "since" and doc[p].like_num and len(doc[p].text) == 4:
                     return True
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
-    present = verb.tag_ in {"VBZ", "VBP"} or perfect or any(
-        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
-    if present and any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children):
+    perfect = any(dep[c] == "aux" and P.lemma[c] == "have" and tag[c] in {"VBZ", "VBP"} for c in kids[v])
+    present = tag[v] in {"VBZ", "VBP"} or perfect or any(
+        dep[c] == "aux" and tag[c] in {"VBZ", "VBP"} for c in kids[v])
+    if present and any(dep[c] == "advmod" and lower[c] in FREQUENCY_ADVERBS for c in kids[v]):
         # "has long used airstrikes", "often attack convoys": a pattern, not one event
         return True
-    if verb.dep_ == "relcl" and perfect and verb.head.lemma_ in {"group", "militia", "movement", "organization",
-                                                                  "organisation", "faction", "insurgency"}:
+    if dep[v] == "relcl" and perfect and P.lemma[P.head[v]] in {"group", "militia", "movement", "organization",
+                                                                "organisation", "faction", "insurgency"}:
         return True
     return False
 
 
-def _np_text(tok: Token) -> str:
+def _np_text(doc: Doc, P: Parse, i: int) -> str:
     """A noun phrase without the relative clauses and appositions hanging off it."""
-    doc = tok.doc
-    toks = [tok]
-    for c in tok.children:
-        if c.dep_ in {"relcl", "appos", "punct", "cc", "conj"} and c.i > tok.i:
+    toks = [i]
+    for c in P.children[i]:
+        if P.dep[c] in {"relcl", "appos", "punct", "cc", "conj"} and c > i:
             continue
-        toks.extend(c.subtree)
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
-    return doc[lo : hi + 1].text.strip()
+        toks += _subtree(P, c)
+    return span_of(doc, min(toks), max(toks) + 1).text.strip()
 
 
 def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> list[str]:
