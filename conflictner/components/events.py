@@ -281,7 +281,7 @@ class EventExtractor(RuleComponent):
                 out[i] = (entry, sp)
         return out
 
-    def _caused_by_no_one(self, tok: Token) -> bool:
+    def _caused_by_no_one(self, i: int) -> bool:
         """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
         the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
         an economic force reports no attack; nor does one whose object is an idea or a job
@@ -289,7 +289,6 @@ class EventExtractor(RuleComponent):
         models/en_conflict/events/non_attack_causes.jsonl. The doer of a verb tied to another
         one ('..., killing 40') is the other verb's."""
         P = self._parse
-        i = tok.i
         if not self.causes or P.pos[i] not in {"VERB", "AUX"}:
             return False
         dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
@@ -331,44 +330,50 @@ class EventExtractor(RuleComponent):
         return False
 
     def _find_triggers(self, doc: Doc) -> list[_Trigger]:
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        P = self._parse
+        dep, kids = P.dep, P.children
+        strings = doc.vocab.strings
+        # candidate spans as (start, end, rule id): Span objects only for those kept
+        spans = [(s, e, strings[mid]) for mid, s, e in self.matcher(doc)]
         by_word = self.by_word
         candidates = sorted({i for attr, words in self.word_keys.items() for i in token_indices(doc, attr, words)})
+        lower, lemma, pos_ = P.lower, P.lemma, P.pos
         for i in candidates:
-            tok = doc[i]
-            for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_)):
+            for key in (("LOWER", lower[i]), ("LEMMA", lemma[i])):
                 for rule, pos in by_word.get(key, ()):
-                    if pos is None or tok.pos_ in pos:
-                        spans.append(Span(doc, i, i + 1, label=rule.id))
-        found = [(sp, sp.root) for sp in filter_spans(spans)]
+                    if pos is None or pos_[i] in pos:
+                        spans.append((i, i + 1, rule.id))
+        found = [(s, e, rid, s if e - s == 1 else Span(doc, s, e).root.i) for s, e, rid in _filter_spans(spans)]
         # 'struck a deal', 'heart attack', 'assault rifles': the attack word reports no attack
         # (only matches that cover a trigger matter: the windows without one are skipped)
-        roots = sorted({tok.i for _, tok in found})
+        roots = sorted({i for _, _, _, i in found})
         silenced = {i for _, s, e in self.non_matcher(doc, covering=roots)
                     for i in range(s, e)} if len(self.non_matcher) and roots else set()
         out = []
-        for sp, tok in found:
-            rule = self.by_id[doc.vocab.strings[sp.label]]
-            if tok.i in silenced or self._caused_by_no_one(tok):
+        for s, e, rid, i in found:
+            rule = self.by_id[rid]
+            if i in silenced or self._caused_by_no_one(i):
                 continue
-            if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
+            if rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(i):
                 continue
-            if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):
+            if rule.needs_object and not any(dep[c] in {"dobj", "nsubjpass", "prt"} for c in kids[i]):
                 continue
+            sp = Span(doc, s, e, label=rid)
             if rule.needs_place_object and not self._place_object(sp):
                 continue
-            if rule.weapon_only and not self._has_weapon(tok):
+            if rule.weapon_only and not self._has_weapon(i):
                 continue
-            if rule.weapon_kinds and not self._subject_weapon_kinds(tok) & set(rule.weapon_kinds):
+            if rule.weapon_kinds and not self._subject_weapon_kinds(i) & set(rule.weapon_kinds):
                 continue
-            if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
-                if rule.role == "event" and tok.pos_ == "NOUN":
+            if rule.needs_weapon and not (self._has_weapon(i) or self._has_target_prep(i)):
+                if rule.role == "event" and pos_[i] == "NOUN":
                     rule = rule.model_copy(update={"role": "anaphor"})
                 else:
                     continue
-            if tok.lemma_ == "strike" and any(c.lower_ in {"general", "hunger", "labour", "labor", "workers"} for c in tok.children):
+            if lemma[i] == "strike" and any(lower[c] in {"general", "hunger", "labour", "labor", "workers"}
+                                            for c in kids[i]):
                 continue
-            out.append(_Trigger(tok=tok, span=sp, rule=rule))
+            out.append(_Trigger(tok=doc[i], span=sp, rule=rule))
         return out
 
     def _refers_back(self, m: _Mention, toks: list[Token]) -> bool:
@@ -413,31 +418,37 @@ class EventExtractor(RuleComponent):
                     return True
         return False
 
-    def _has_weapon(self, tok: Token) -> bool:
-        for c in [tok, *tok.children]:
-            if c.i in self._instruments:
+    def _has_weapon(self, i: int) -> bool:
+        """A weapon in the phrases of trigger `i` (its objects, subject, prepositions), on the
+        noun it describes, or on the subject it shares."""
+        P = self._parse
+        dep, head, kids, inst = P.dep, P.head, P.children, self._instruments
+        for c in [i, *kids[i]]:
+            if c in inst:
                 return True
-            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "compound", "pobj", "prep", "conj"}:
-                if any(g.i in self._instruments for g in c.subtree if g.i - c.i < 4):
+            if dep[c] in {"dobj", "nsubjpass", "nsubj", "compound", "pobj", "prep", "conj"}:
+                if any(g in inst for g in _subtree(P, c) if g - c < 4):
                     return True
-        if tok.dep_ in {"acl", "relcl"} and tok.head.i in self._instruments:
+        h = head[i]
+        if dep[i] in {"acl", "relcl"} and h in inst:
             return True
-        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        if dep[i] == "conj" and P.pos[h] == "VERB":
             # "drones launched at a base ... were intercepted": the subject is shared
-            return any(c.i in self._instruments for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+            return any(c in inst for c in kids[h] if dep[c] in {"nsubj", "nsubjpass"})
         # "intercepted three rockets fired at X", parsed as a clause whose subject is the weapon
-        return any(g.i in self._instruments for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                   for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for g in s.subtree)
+        return any(g in inst for c in kids[i] if dep[c] == "ccomp" and c > i
+                   for s in kids[c] if dep[s] in {"nsubj", "nsubjpass"} for g in _subtree(P, s))
 
-    def _subject_weapon_kinds(self, tok: Token) -> set[str]:
+    def _subject_weapon_kinds(self, i: int) -> set[str]:
         """Instrument kinds in the verb's subject ('a drone slammed into ...')."""
-        return {self._instruments[g.i][0].kind for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
-                for g in c.subtree if g.i in self._instruments}
+        P = self._parse
+        return {self._instruments[g][0].kind for c in P.children[i] if P.dep[c] in {"nsubj", "nsubjpass"}
+                for g in _subtree(P, c) if g in self._instruments}
 
-    @staticmethod
-    def _has_target_prep(tok: Token) -> bool:
-        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "into"}
-                   for c in tok.children)
+    def _has_target_prep(self, i: int) -> bool:
+        P = self._parse
+        return any(P.dep[c] == "prep" and P.lower[c] in {"on", "at", "against", "toward", "towards", "into"}
+                   for c in P.children[i])
 
     def _cluster(self, triggers: list[_Trigger]) -> list[list[_Trigger]]:
         """Group a sentence's triggers that the parse links without crossing a clause that has
@@ -1975,6 +1986,20 @@ def acled_type(kind: str, outcome: Optional[str], target_ids: list[str], actor_k
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spacy.util.filter_spans on (start, end, label) tuples, which need no Span objects: the
+    longest span wins (the first of equals), then spans are in order of start."""
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        start, end = span[0], span[1]
+        # end - 1, as filter_spans checks (boundaries are inclusive)
+        if start not in seen and end - 1 not in seen:
+            result.append(span)
+            seen.update(range(start, end))
+    return sorted(result, key=lambda sp: sp[0])
+
+
 def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int, str]:
     """token index -> record id, for every token inside one of the records' spans."""
     out: dict[int, str] = {}
