@@ -379,24 +379,27 @@ class EventExtractor(RuleComponent):
     def _refers_back(self, m: _Mention, toks: list[Token]) -> bool:
         """A verb mention that tells more about an event already told: 'shot dead during the
         raid', 'accused the M23 of firing the shells', 'the attackers set fire to vehicles'."""
-        verbs = [t for t in toks if t.pos_ == "VERB"]
+        P = self._parse
+        dep, lower, pos, kids = P.dep, P.lower, P.pos, P.children
+        verbs = [t.i for t in toks if pos[t.i] == "VERB"]
         if not verbs or m.count is not None:
             return False
-        for t in toks:
-            if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children):
+        for tok in toks:
+            t = tok.i
+            if pos[t] == "NOUN" and any(dep[c] == "det" and lower[c] in {"the", "this", "that"} for c in kids[t]):
                 return True
         for v in verbs:
-            subjects = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and v.dep_ in {"conj", "xcomp", "advcl"}:
-                subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "arrived ... and set fire"
-            for c in [*v.children, *subjects]:
-                definite = any(d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children)
+            subjects = [c for c in kids[v] if dep[c] in {"nsubj", "nsubjpass"}]
+            if not subjects and dep[v] in {"conj", "xcomp", "advcl"}:
+                subjects = [c for c in kids[P.head[v]] if dep[c] == "nsubj"]  # "arrived ... and set fire"
+            for c in [*kids[v], *subjects]:
+                definite = any(dep[d] == "det" and lower[d] in {"the", "these", "those"} for d in kids[c])
                 if not definite:
                     continue
-                if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                if dep[c] in {"dobj", "nsubjpass"} and c in self._instruments:
                     return True
-                actor = self._actor_kind_at.get(c.i)
-                if c.dep_ == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
+                actor = self._actor_kind_at.get(c)
+                if dep[c] == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
                     return True
         return False
 
@@ -505,24 +508,27 @@ class EventExtractor(RuleComponent):
         k = bisect.bisect_left(self._instrument_at, m.sent_start)
         if k == len(self._instrument_at) or self._instrument_at[k] >= self._sent_end(m.sent_start):
             return
+        P = self._parse
+        dep, lower, lemma, pos, head, kids = P.dep, P.lower, P.lemma, P.pos, P.head, P.children
         seen: set[int] = set()
         roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
-            cands = [tok, *tok.children]
-            if tok.dep_ in {"acl", "relcl"} or tok.head.lemma_ in MEANS_GOVERNORS:
-                cands.append(tok.head)
-            if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} and tok.head.pos_ == "VERB":
-                cands.append(tok.head)
+            t = tok.i
+            cands = [t, *kids[t]]
+            if dep[t] in {"acl", "relcl"} or lemma[head[t]] in MEANS_GOVERNORS:
+                cands.append(head[t])
+            if dep[t] in {"nsubjpass", "nsubj", "dobj"} and pos[head[t]] == "VERB":
+                cands.append(head[t])
             for c in cands:
-                for g in [c, *c.children, *_quantified(c)]:
-                    hit = self._instruments.get(g.i)
+                for g in [c, *kids[c], *_quantified_at(P, c)]:
+                    hit = self._instruments.get(g)
                     if hit is None or hit[1].start in seen:
                         continue
-                    if g.dep_ == "pobj" and g.head.lower_ in TARGET_PREPOSITIONS and g.head.head.i in roles:
+                    verb = head[g]
+                    if dep[g] == "pobj" and lower[verb] in TARGET_PREPOSITIONS and head[verb] in roles:
                         continue  # 'fired on a helicopter': the aircraft is the target, not the weapon
-                    verb = g.head
-                    if g.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in WEAPON_USE_VERBS \
-                            and roles.get(verb.i) == "event":
+                    if dep[g] == "dobj" and pos[verb] == "VERB" and lemma[verb] not in WEAPON_USE_VERBS \
+                            and roles.get(verb) == "event":
                         continue  # 'striking the aircraft': what an attack verb hits is its target
                     entry, span = hit
                     seen.add(span.start)
@@ -619,16 +625,19 @@ class EventExtractor(RuleComponent):
         """'shot down four Houthi drones', 'destroyed 12 RSF drones', 'Hezbollah rockets hit ...':
         a named party on the weapon the trigger governs fired it (the nationality form, 'a
         Ukrainian drone', is read by `_nation_of`)."""
+        P = self._parse
+        dep, kids = P.dep, P.children
         out: list[str] = []
         for tok in toks:
-            weapons = [c for c in [tok, *tok.children] if c.i in self._instruments and (
-                c.i == tok.i or c.dep_ in {"dobj", "nsubj", "nsubjpass", "compound"})]
+            t = tok.i
+            weapons = [c for c in [t, *kids[t]] if c in self._instruments and (
+                c == t or dep[c] in {"dobj", "nsubj", "nsubjpass", "compound"})]
             for w in weapons:
-                for q in [w, *_quantified(w)]:
-                    for g in q.children:
-                        aid = self._actor_at.get(g.i)
-                        if (g.dep_ in {"compound", "amod", "nmod", "poss"} and aid is not None
-                                and g.i not in self._town_at and aid not in self._descriptor_ids):
+                for q in [w, *_quantified_at(P, w)]:
+                    for g in kids[q]:
+                        aid = self._actor_at.get(g)
+                        if (dep[g] in {"compound", "amod", "nmod", "poss"} and aid is not None
+                                and g not in self._town_at and aid not in self._descriptor_ids):
                             out.append(aid)
         return out
 
@@ -654,24 +663,27 @@ class EventExtractor(RuleComponent):
         a Russian missile', 'Turkish warplanes bombed ...'. A state's aircraft, drones and
         missiles stand for its forces; the adjective on anything else (the target, the victims,
         the place) says nothing about who attacked."""
-        nouns: list[Token] = []
+        P = self._parse
+        dep, lower, kids, inst = P.dep, P.lower, P.children, self._instruments
+        nouns: list[int] = []
         for tok in toks:
-            if tok.pos_ in {"NOUN", "PROPN"}:
-                nouns.append(tok)
-                nouns += [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in self._instruments]
-                nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "with"}
-                          for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
-            elif tok.pos_ == "VERB":
-                for c in tok.children:
-                    if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i in self._instruments:
+            t = tok.i
+            if P.pos[t] in {"NOUN", "PROPN"}:
+                nouns.append(t)
+                nouns += [c for c in kids[t] if dep[c] in {"compound", "amod"} and c in inst]
+                nouns += [p for c in kids[t] if dep[c] == "prep" and lower[c] in {"by", "from", "with"}
+                          for p in kids[c] if dep[p] == "pobj" and p in inst]
+            elif P.pos[t] == "VERB":
+                for c in kids[t]:
+                    if dep[c] in {"nsubj", "nsubjpass", "dobj"} and c in inst:
                         nouns.append(c)
-                    elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "with"}:
-                        nouns += [p for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
+                    elif dep[c] in {"agent", "prep"} and lower[c] in {"by", "with"}:
+                        nouns += [p for p in kids[c] if dep[p] == "pobj" and p in inst]
         for n in nouns:
-            for q in [n, *_quantified(n)]:
-                for c in q.children:
-                    if c.dep_ in {"amod", "compound", "nmod"} and c.i in self._nation_at:
-                        return self._nation_at[c.i]
+            for q in [n, *_quantified_at(P, n)]:
+                for c in kids[q]:
+                    if dep[c] in {"amod", "compound", "nmod"} and c in self._nation_at:
+                        return self._nation_at[c]
         return None
 
     def _nation_actor(self, doc: Doc, nation: tuple[str, str, int, int]) -> str:
