@@ -1059,98 +1059,102 @@ class EventExtractor(RuleComponent):
         return out
 
     def _modality(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
-        head = m.head
+        P = self._parse
+        dep, lower, lemma, pos, tag, head, kids = P.dep, P.lower, P.lemma, P.pos, P.tag, P.head, P.children
+        h = m.head.i
+        idx = [t.i for t in toks]
         # syntax first: infinitives and negated verbs
-        for tok in toks:
-            if tok.pos_ == "VERB":
-                if any(c.dep_ == "neg" for c in tok.children):
+        for t in idx:
+            if pos[t] == "VERB":
+                if any(dep[c] == "neg" for c in kids[t]):
                     m.modality, m.modality_rule = "negated", "events.modality.neg_child"
                     return
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                    gov = tok.head
-                    if gov.lemma_ in {"try", "attempt", "seek"} and gov.tag_ == "VBG" and set(m.kinds) <= {"territory_capture"} \
-                            and any(c.dep_ == "aux" for c in gov.children):
+                if any(dep[c] == "aux" and lower[c] == "to" for c in kids[t]):
+                    gov = head[t]
+                    if lemma[gov] in {"try", "attempt", "seek"} and tag[gov] == "VBG" and set(m.kinds) <= {"territory_capture"} \
+                            and any(dep[c] == "aux" for c in kids[gov]):
                         # 'the RSF are trying to seize the city': a capture under way is a
                         # campaign, not a place taken (an assault told in it is its own mention)
                         m.modality, m.modality_rule = "hypothetical", "events.modality.capture_attempt"
                         return
-                    if gov.lemma_ in ATTEMPT_GOVERNORS or gov.lemma_ in MEANS_GOVERNORS:
+                    if lemma[gov] in ATTEMPT_GOVERNORS or lemma[gov] in MEANS_GOVERNORS:
                         continue
-                    if gov.lemma_ in FUTURE_GOVERNORS:
-                        m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+                    if lemma[gov] in FUTURE_GOVERNORS:
+                        m.modality, m.modality_rule = "future", f"events.modality.to_{lemma[gov]}"
                     else:
                         m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
-        for tok in toks:
+        for t in idx:
             # 'the group would retaliate ... and keep targeting Israel': a verb joined to a modal
             # one, with no auxiliary or subject of its own, shares its modal
-            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ in ATTEMPT_GOVERNORS | {"keep"} else tok
-            if tok.pos_ != "VERB" or verb.dep_ != "conj" or any(
-                    c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+            verb = head[t] if dep[t] == "xcomp" and lemma[head[t]] in ATTEMPT_GOVERNORS | {"keep"} else t
+            if pos[t] != "VERB" or dep[verb] != "conj" or any(
+                    dep[c] in {"aux", "nsubj", "nsubjpass"} for c in kids[verb]):
                 continue
-            modal = next((c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+            modal = next((lower[c] for c in kids[head[verb]] if dep[c] == "aux" and lower[c] in MODALS), None)
             if modal is not None:
                 m.modality, m.modality_rule = ("future", "events.modality.conj.fut-will") if modal == "will" else (
                     "hypothetical", f"events.modality.conj.hyp-{modal}")
                 return
-        for tok in toks:
-            if tok.pos_ == "VERB" and _habitual(tok):
+        for t in idx:
+            if pos[t] == "VERB" and _habitual_at(P, doc, t):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
         if self._summary(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.summary"
             return
-        if head.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in head.head.children
+        hh = head[h]
+        if dep[h] in {"nsubj", "nsubjpass"} and any(
+            dep[c] == "mark" and lower[c] in {"since", "until"} for c in kids[hh]
         ):
             # "since the fighting began": the start of a period, told to date something else
             m.modality, m.modality_rule = "generic", "events.modality.since_clause"
             return
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in SPAN_NOUNS:
+        if dep[h] == "pobj" and lower[hh] == "of" and lemma[head[hh]] in SPAN_NOUNS:
             # "more than a year of fighting", "decades of violence": a span of conflict
             m.modality, m.modality_rule = "generic", "events.modality.span_of"
             return
-        if head.pos_ == "NOUN" and head.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "aux" and c.lower_ in MODALS for c in head.head.children
+        if pos[h] == "NOUN" and dep[h] in {"nsubj", "nsubjpass"} and any(
+            dep[c] == "aux" and lower[c] in MODALS for c in kids[hh]
         ):
             # "An attack on the capital would be a blow": what an attack would mean
             m.modality, m.modality_rule = "hypothetical", "events.modality.modal_subject"
             return
-        for tok in toks:
-            if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and not any(
-                c.dep_ == "aux" for c in tok.children
-            ) and tok.head.lemma_ in ENABLING_VERBS:
+        for t in idx:
+            if pos[t] == "VERB" and tag[t] == "VB" and dep[t] in {"xcomp", "ccomp", "advcl", "conj"} and not any(
+                dep[c] == "aux" for c in kids[t]
+            ) and lemma[head[t]] in ENABLING_VERBS:
                 # "sent to help Mozambique fight an insurgency": a purpose, not a report
                 m.modality, m.modality_rule = "hypothetical", "events.modality.bare_infinitive"
                 return
         if self._perfect_record(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.perfect_record"
             return
-        support = head.head if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} else None
-        if support is not None and support.pos_ == "VERB":
+        support = hh if pos[h] == "NOUN" and dep[h] in {"dobj", "nsubjpass"} else None
+        if support is not None and pos[support] == "VERB":
             # "ordered their fighters to carry out attacks": the support verb's infinitive
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in support.children):
-                gov = support.head
-                if gov.lemma_ in FUTURE_GOVERNORS:
-                    m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+            if any(dep[c] == "aux" and lower[c] == "to" for c in kids[support]):
+                gov = head[support]
+                if lemma[gov] in FUTURE_GOVERNORS:
+                    m.modality, m.modality_rule = "future", f"events.modality.to_{lemma[gov]}"
                     return
-                if gov.lemma_ not in ATTEMPT_GOVERNORS:
+                if lemma[gov] not in ATTEMPT_GOVERNORS:
                     m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
             # "had not carried out any strikes", "has long used airstrikes"
-            if any(c.dep_ == "neg" for c in support.children):
+            if any(dep[c] == "neg" for c in kids[support]):
                 m.modality, m.modality_rule = "negated", "events.modality.neg_support_verb"
                 return
-            if _habitual(support):
+            if _habitual_at(P, doc, support):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
-        for anc in _path_to_root(head)[1:5]:
-            if anc.pos_ == "VERB" and anc.lemma_ in DENIAL_LEMMAS:
+        for anc in P.path(h)[1:5]:
+            if pos[anc] == "VERB" and lemma[anc] in DENIAL_LEMMAS:
                 # "the army denied that it had shelled the village": the speaker negates it
-                m.modality, m.modality_rule = "negated", f"events.modality.{anc.lemma_}"
+                m.modality, m.modality_rule = "negated", f"events.modality.{lemma[anc]}"
                 return
-        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and head.head.lemma_ in COPULAS:
-            if not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children) and head.head.tag_ in {
+        if pos[h] == "NOUN" and tag[h] == "NNS" and dep[h] == "nsubj" and lemma[hh] in COPULAS:
+            if not any(dep[c] in {"det", "poss", "nummod"} for c in kids[h]) and tag[hh] in {
                 "VBZ", "VBP"
             }:
                 # "Suicide bombings are rare in Mozambique": a statement about a kind of attack
@@ -1159,8 +1163,8 @@ class EventExtractor(RuleComponent):
         best = None
         for sc in self._scopes:
             lo, hi = sc["scope"]
-            if lo <= head.i < hi or (sc["cue_tokens"][0] <= head.i < sc["cue_tokens"][1]):
-                dist = abs(sc["cue_tokens"][0] - head.i)
+            if lo <= h < hi or (sc["cue_tokens"][0] <= h < sc["cue_tokens"][1]):
+                dist = abs(sc["cue_tokens"][0] - h)
                 if best is None or dist < best[0]:
                     best = (dist, sc)
         if best is not None:
@@ -1169,16 +1173,15 @@ class EventExtractor(RuleComponent):
                 m.modality, m.modality_rule = "asserted", None
             else:
                 return
-        tok = m.head
-        governing = [t for t in toks if t.pos_ == "VERB"] or [
-            next((a for a in _path_to_root(head)[1:4] if a.pos_ == "VERB"), head)]
+        governing = [t for t in idx if pos[t] == "VERB"] or [
+            next((a for a in P.path(h)[1:4] if pos[a] == "VERB"), h)]
         # a reporting verb tells of a past event ('the group claims the attack'), but not of a
         # bare plural in its object ('units post videos of their attacks'): that is a habit
-        kinds_of = tok.tag_ == "NNS" and m.count is None and tok.dep_ == "pobj" and not any(
-            c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
-        if m.head.i >= self._headline_end and any(
-            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and (t.lemma_ not in REPORT_LEMMAS or kinds_of)
-            and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+        kinds_of = tag[h] == "NNS" and m.count is None and dep[h] == "pobj" and not any(
+            dep[c] == "det" and lower[c] in {"the", "these", "those"} for c in kids[h])
+        if h >= self._headline_end and any(
+            pos[t] == "VERB" and tag[t] in {"VBZ", "VBP"} and (lemma[t] not in REPORT_LEMMAS or kinds_of)
+            and not any(dep[c] in {"aux", "auxpass"} for c in kids[t])
             for t in governing
         ):
             # "The rebels still ambush army patrols", "units post videos of their attacks": the
@@ -1189,10 +1192,10 @@ class EventExtractor(RuleComponent):
             return
         # bare plural or mass nouns ('attacks', 'fighting') with no day, no town and no toll of
         # their own: talk about a kind of violence or a campaign, not one attack
-        nominal = tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
-        bare = nominal and (tok.tag_ == "NNS" or tok.lower_ in MASS_EVENT_NOUNS)
+        nominal = pos[h] == "NOUN" or (tag[h] == "VBG" and dep[h] in {"nsubj", "nsubjpass", "dobj", "pobj"})
+        bare = nominal and (tag[h] == "NNS" or lower[h] in MASS_EVENT_NOUNS)
         if bare and not m.definite and m.count is None:
-            if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+            if not any(dep[c] in {"det", "poss", "nummod"} for c in kids[h]):
                 t = self._times.get(m.time or "")
                 place = self._places.get(m.place or "")
                 # (a town named elsewhere in the sentence, 'support Kyiv', is not the attacks' own)
@@ -1208,13 +1211,20 @@ class EventExtractor(RuleComponent):
         perfect with no date, toll or definite article of its own sums up a record of conduct."""
         if self._is_lead(m) or m.time or m.definite or m.fatalities or m.injured:
             return False
-        verbs = [t for t in toks if t.pos_ == "VERB"]
-        verbs += [a for t in toks for a in _path_to_root(t)[1:3] if a.pos_ == "VERB"]
-        return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                   for v in verbs for c in v.children)
+        P = self._parse
+        pos = P.pos
+        verbs = [t.i for t in toks if pos[t.i] == "VERB"]
+        verbs += [a for t in toks for a in P.path(t.i)[1:3] if pos[a] == "VERB"]
+        return any(P.dep[c] in {"aux", "auxpass"} and P.lemma[c] == "have" and P.tag[c] in {"VBZ", "VBP"}
+                   for v in verbs for c in P.children[v])
 
     def _sent_end(self, start: int) -> int:
         return self._sent_starts[bisect.bisect_right(self._sent_starts, start)]
+
+    def _sent_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token `i` (no Span, which reads three Tokens)."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[k], self._sent_starts[k + 1]
 
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
@@ -1236,8 +1246,10 @@ class EventExtractor(RuleComponent):
         """'Fighting this year has killed thousands', 'more than 5,000 people have been killed
         since 2017': a running toll in the perfect tense over a period is a summary of a
         conflict, not one attack. So is a toll in the thousands with no day of its own, after the lead."""
-        perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                      for t in toks if t.pos_ in {"VERB", "AUX"} for c in t.children)
+        P = self._parse
+        dep, lemma, tag = P.dep, P.lemma, P.tag
+        perfect = any(dep[c] in {"aux", "auxpass"} and lemma[c] == "have" and tag[c] in {"VBZ", "VBP"}
+                      for t in toks if P.pos[t.i] in {"VERB", "AUX"} for c in P.children[t.i])
         t = self._times.get(m.time or "")
         if t and t.get("precision") == "day":
             return False
@@ -1246,8 +1258,8 @@ class EventExtractor(RuleComponent):
             return True
         if not perfect:
             return False
-        sent = self._sentence(m.head.i)
-        return bool(t) or any(w.lower_ in PERIOD_WORDS for w in sent)
+        start, end = self._sent_bounds(m.head.i)
+        return bool(t) or any(w in PERIOD_WORDS for w in P.lower[start:end])
 
     @staticmethod
     def _negation_applies(doc: Doc, m: _Mention, scope: dict) -> bool:
