@@ -293,14 +293,17 @@ class WindowedMatcher:
         """prefer: words to anchor on when a pattern has a token that can be one of them (the
         attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
         at the pattern's commoner words ('went', 'day').
-        sieve: run only the patterns whose every required word occurs in the Doc, each through
-        a Matcher of its own (most of a list of idioms cannot match a given text, and the
-        Matcher's cost grows with its patterns); the matches then come grouped by pattern,
-        not in the Matcher's order, so only callers that do not depend on the order use it."""
+        sieve: run only the patterns whose every required word occurs in the Doc (most of a
+        list of idioms cannot match a given text), in Python when they are simple enough
+        (`_SimplePatterns`), else each through a Matcher of its own (the Matcher's cost grows
+        with its patterns); the matches then come grouped by pattern, not in the Matcher's
+        order, so only callers that do not depend on the order use it."""
         self.matcher = Matcher(vocab, validate=True)
         self.sieve: Optional[list[tuple[list[tuple[int, frozenset[int]]], Matcher]]] = None
         # the sieve's matches need no order: simple patterns are matched in Python
         self.simple = _SimplePatterns.compile(vocab, patterns) if sieve else None
+        # without preferred words the windows hold every match: matching the whole Doc finds the same
+        self.complete = prefer is None
         if sieve and self.simple is None:
             self.sieve = []
             for key, pattern in patterns:
@@ -410,6 +413,8 @@ class WindowedMatcher:
             if not allowed:
                 return []
             anchors = simple.anchors(cols, allowed)
+            if self.complete and covering is None:
+                return simple(cols, 0, len(doc), anchors)
         else:
             matchers = [self.matcher] if self.sieve is None else self._possible(doc)
             if not matchers:

@@ -169,7 +169,8 @@ class EventExtractor(RuleComponent):
             attr, words, pos = single
             for w in words:
                 self.by_word.setdefault((attr, w), []).append((r, pos))
-        self.matcher = WindowedMatcher(self.nlp.vocab, longer)
+        # (a sieve: its matches come in no set order, see `_find_triggers`)
+        self.matcher = WindowedMatcher(self.nlp.vocab, longer, sieve=True)
         self.word_keys = {attr: {w for a, w in self.by_word if a == name} for name, attr in (("LOWER", LOWER),
                                                                                             ("LEMMA", LEMMA))}
         # a non-trigger phrase matters only where it holds a trigger word: windows open there
@@ -334,7 +335,11 @@ class EventExtractor(RuleComponent):
         dep, kids = P.dep, P.children
         strings = doc.vocab.strings
         # candidate spans as (start, end, rule id): Span objects only for those kept
-        spans = [(s, e, strings[mid]) for mid, s, e in self.matcher(doc)]
+        matches = self.matcher(doc)
+        if len({(s, e) for _, s, e in matches}) < len(matches):
+            # two patterns match the same words: the Matcher's order says which one wins
+            matches = self.matcher.matcher(doc)
+        spans = [(s, e, strings[mid]) for mid, s, e in matches]
         by_word = self.by_word
         candidates = sorted({i for attr, words in self.word_keys.items() for i in token_indices(doc, attr, words)})
         lower, lemma, pos_ = P.lower, P.lemma, P.pos
