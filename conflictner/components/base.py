@@ -470,15 +470,16 @@ class _Children:
 
     __slots__ = ("_kids", "_starts")
 
-    def __init__(self, heads: list[int]) -> None:
-        order = sorted((h, i) for i, h in enumerate(heads) if h != i)
-        self._kids = [i for _, i in order]
-        counts = [0] * (len(heads) + 1)
-        for h, _ in order:
-            counts[h + 1] += 1
-        for k in range(len(heads)):
-            counts[k + 1] += counts[k]
-        self._starts = counts
+    def __init__(self, heads: numpy.ndarray) -> None:
+        """heads: the head index of each token (a root is its own head)."""
+        n = len(heads)
+        idx = numpy.flatnonzero(heads != numpy.arange(n))
+        of = heads[idx]
+        # by head, then by index (a stable sort of the tokens, which come in index order)
+        self._kids: list[int] = idx[numpy.argsort(of, kind="stable")].tolist()
+        starts = numpy.zeros(n + 1, dtype="int64")
+        numpy.cumsum(numpy.bincount(of, minlength=n), out=starts[1:])
+        self._starts: list[int] = starts.tolist()
 
     def __getitem__(self, i: int) -> list[int]:
         return self._kids[self._starts[i] : self._starts[i + 1]]
@@ -489,19 +490,23 @@ class Parse:
     the word forms the rules test), read once per Doc. Walking the tree through Token objects
     (`tok.head`, `tok.children`) creates a new Token at every step, which costs more than most
     rules themselves; the lists answer the same questions without any. Holds no reference to
-    the Doc, so it can be cached weakly on it."""
+    the Doc, so it can be cached weakly on it. The word forms are plain attributes, not
+    properties: the rules read them tens of thousands of times per batch."""
 
-    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths")
+    __slots__ = ("n", "head", "dep", "children", "lower", "lemma", "pos", "tag", "_strings", "_paths")
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
         self._strings = doc.vocab.strings
         rel = doc.to_array([HEAD]).astype("int64").reshape(n)  # HEAD is an offset from the token
-        self.head: list[int] = (rel + numpy.arange(n)).tolist()
+        heads = rel + numpy.arange(n)
+        self.head: list[int] = heads.tolist()
         self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
-        self.children = _Children(self.head)
-        # the word forms are decoded when first asked for (the ids are read now, while the Doc is at hand)
-        self._columns: dict[int, Any] = {attr: column(doc, attr) for attr in (LOWER, LEMMA, POS, TAG)}
+        self.children = _Children(heads)
+        self.lower: list[str] = self._decode(column(doc, LOWER))
+        self.lemma: list[str] = self._decode(column(doc, LEMMA))
+        self.pos: list[str] = self._decode(column(doc, POS))
+        self.tag: list[str] = self._decode(column(doc, TAG))
         self._paths: dict[int, tuple[int, ...]] = {}
 
     def _decode(self, ids: numpy.ndarray) -> list[str]:
@@ -516,28 +521,6 @@ class Parse:
                 if w is None:
                     w = words[k] = names[ids[k]] = strings[ids[k]]
         return words
-
-    def _words(self, attr: int) -> list[str]:
-        words = self._columns[attr]
-        if not isinstance(words, list):
-            words = self._columns[attr] = self._decode(words)
-        return words
-
-    @property
-    def lower(self) -> list[str]:
-        return self._words(LOWER)
-
-    @property
-    def lemma(self) -> list[str]:
-        return self._words(LEMMA)
-
-    @property
-    def pos(self) -> list[str]:
-        return self._words(POS)
-
-    @property
-    def tag(self) -> list[str]:
-        return self._words(TAG)
 
     def conjuncts(self, i: int) -> list[int]:
         """Token.conjuncts of token `i`: the tokens coordinated with it, itself left out."""
