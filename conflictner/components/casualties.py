@@ -363,9 +363,9 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
 
 
 # -- ownership and folding -------------------------------------------------------------------
-def _distance(a: Token, b: Token) -> int:
-    parse = parse_of(a.doc)
-    pa, pb = parse.path(a.i), parse.path(b.i)
+def _distance(parse: Parse, a: int, b: int) -> int:
+    """Steps in the parse tree between tokens a and b (99 if not in one tree)."""
+    pa, pb = parse.path(a), parse.path(b)
     ib = {t: n for n, t in enumerate(pb)}
     for n, t in enumerate(pa):
         if t in ib:
@@ -378,14 +378,15 @@ def owned(statements: list[Statement], doc: Doc, mine: set[int], triggers: list[
     triggers rather than to another trigger of the sentence (`triggers`: the sentence's
     trigger words, bare passive victim verbs left out: '54 soldiers were killed when
     militants overran their base' gives its figure to the overrunning too)."""
-    others = [t for t in triggers if t.i not in mine]
+    others = [t.i for t in triggers if t.i not in mine]
     if not statements or not others:
         return list(statements)
+    parse = parse_of(doc)
     out = []
     for s in statements:
-        a = doc[s.anchor]
-        d_mine = min(_distance(a, doc[i]) for i in mine)
-        if d_mine <= min(_distance(a, t) for t in others):
+        a = s.anchor
+        d_mine = min(_distance(parse, a, i) for i in mine)
+        if d_mine <= min(_distance(parse, a, t) for t in others):
             out.append(s)
     return out
 
@@ -457,9 +458,15 @@ VICTIM_LEMMAS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", 
 
 def bare_victim_verb(tok: Token) -> bool:
     """A passive victim verb with no agent: 'nine people were killed'."""
-    return (tok.pos_ == "VERB" and tok.lemma_.lower() in VICTIM_LEMMAS
-            and any(c.dep_ == "nsubjpass" for c in tok.children)
-            and not any(c.dep_ == "agent" for c in tok.children))
+    return bare_victim_verb_at(parse_of(tok.doc), tok.i)
+
+
+def bare_victim_verb_at(P: Parse, i: int) -> bool:
+    """`bare_victim_verb` for token `i` of a Parse."""
+    kids = P.children[i]
+    return (P.pos[i] == "VERB" and P.lemma[i].lower() in VICTIM_LEMMAS
+            and any(P.dep[c] == "nsubjpass" for c in kids)
+            and not any(P.dep[c] == "agent" for c in kids))
 
 
 def figures_in(span: Span, lex: Lexicon) -> tuple[Optional[Figure], Optional[Figure]]:

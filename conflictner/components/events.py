@@ -1031,7 +1031,8 @@ class EventExtractor(RuleComponent):
         self._cas_orphans: Optional[dict[int, list]] = None
         hit = is_in(both, trig_words)
         trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
-        self._cas_trig = [i for i in trig if not cas.bare_victim_verb(doc[i])]
+        P = self._parse
+        self._cas_trig = [i for i in trig if not cas.bare_victim_verb_at(P, i)]
 
     def _cas_orphan_statements(self, doc: Doc) -> dict[int, list]:
         """Figures told apart from any attack word ('No casualties were reported.', 'The
