@@ -873,7 +873,7 @@ class EventExtractor(RuleComponent):
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
         P = self._parse
         dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
-        sent = self._sentence(m.head.i)
+        ss, se = self._sent_bounds(m.head.i)
         cluster_ids = {x.i for x in toks}
         apart = _dated_apart(toks)
         if apart is not None:
@@ -881,13 +881,13 @@ class EventExtractor(RuleComponent):
             # into a building in Eilat': the clause tells another attack, dated and placed by
             # its own words only
             m.other_marker = True
-            sent = doc[apart.left_edge.i : apart.right_edge.i + 1]
+            ss, se = apart.left_edge.i, apart.right_edge.i + 1
         own: list[str] = []
         report: list[str] = []
         loose: list[str] = []
         for tid, t in self._times.items():
             (s, e), = t["tokens"][:1] or [(None, None)]
-            if s is None or not (sent.start <= s < sent.end):
+            if s is None or not (ss <= s < se):
                 continue
             head = doc[s:e].root.i
             path = P.path(head)
@@ -914,7 +914,7 @@ class EventExtractor(RuleComponent):
         places_sent: list[str] = []
         origins: list[str] = []
         for tok_i, pid in self._place_at.items():
-            if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
+            if not (ss <= tok_i < se) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
             head = P.head[tok_i]
             if self._places[pid]["kind"] == "country" and (
@@ -954,15 +954,16 @@ class EventExtractor(RuleComponent):
         sentence whose word hangs nearer its triggers than another trigger's."""
         if getattr(self, "_cas_doc", None) is not doc:
             self._cas_init(doc)
-        sent = self._sentence(m.head.i)
-        if sent.start not in self._sent_casualties:  # several mentions share a sentence
-            anchors = self._cas_anchors.get(sent.start, [])
-            self._sent_casualties[sent.start] = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
-        self._cas_mentions.setdefault(sent.start, []).append(m)
-        stmts = self._sent_casualties[sent.start]
-        lo, hi = bisect.bisect_left(self._cas_trig, sent.start), bisect.bisect_left(self._cas_trig, sent.end)
-        near = [doc[i] for i in self._cas_trig[lo:hi]]
-        mine = cas.owned(stmts, doc, {t.tok.i for t in m.triggers}, near) if stmts else []
+        start, end = self._sent_bounds(m.head.i)
+        if start not in self._sent_casualties:  # several mentions share a sentence
+            anchors = self._cas_anchors.get(start, [])
+            self._sent_casualties[start] = cas.scan_sentence(Span(doc, start, end), anchors, self._instruments,
+                                                             self._cas_lex)
+        self._cas_mentions.setdefault(start, []).append(m)
+        stmts = self._sent_casualties[start]
+        lo, hi = bisect.bisect_left(self._cas_trig, start), bisect.bisect_left(self._cas_trig, end)
+        mine = cas.owned(stmts, doc, {t.tok.i for t in m.triggers},
+                         [doc[i] for i in self._cas_trig[lo:hi]]) if stmts else []
         self._cas_owned[id(m)] = mine
         by_field = cas.fold_fields(mine)
         fat, inj = cas.largest(by_field["fatalities"]), cas.largest(by_field["injured"])
