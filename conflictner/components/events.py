@@ -226,16 +226,27 @@ class EventExtractor(RuleComponent):
         # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64").tolist()
         triggers = self._find_triggers(doc)
-        self._during_at = token_indices(doc, LOWER, DURING_WORDS)
-        self._which_at = token_indices(doc, LOWER, WHICH)
-        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS)
+        # the few marker words, in one pass over the lower-case forms
+        self._during_at, self._which_at, self._answer_at = [], [], []
+        for i, w in enumerate(self._parse.lower):
+            if w in MARKER_WORDS:
+                if w in DURING_WORDS:
+                    self._during_at.append(i)
+                if w in WHICH:
+                    self._which_at.append(i)
+                if w in ANSWER_FORMS:
+                    self._answer_at.append(i)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
-        for sent in doc.sents:
-            in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
-            for group in self._cluster(in_sent):
-                m = _Mention(triggers=group, sent_start=sent.start)
+        # the sentences from the bounds read above (Doc.sents makes a Span of each); triggers
+        # come in token order
+        by_sent: dict[int, list[_Trigger]] = {}
+        for t in triggers:
+            by_sent.setdefault(self._sent_bounds(t.tok.i)[0], []).append(t)
+        for start in sorted(by_sent):
+            for group in self._cluster(by_sent[start]):
+                m = _Mention(triggers=group, sent_start=start)
                 self._describe(doc, m)
                 mentions.append(m)
         self._announced_attacks: list[_Mention] = []
@@ -2169,6 +2180,7 @@ ANSWER_WORDS = {"response", "retaliation", "revenge", "reprisal", "reprisals", "
                 "respond"}
 ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
                                          "retaliates", "responded", "responding", "responds"})
+MARKER_WORDS = DURING_WORDS | WHICH | ANSWER_FORMS
 
 
 def _relative_which(tok: Token) -> Optional[int]:
