@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 import srsly
@@ -2498,9 +2498,21 @@ def _asserts(m: _Mention) -> dict:
     return out
 
 
-def _mention_span(doc: Doc, m: _Mention) -> Span:
-    toks = [t.span for t in m.triggers]
-    return doc[min(s.start for s in toks) : max(s.end for s in toks)]
+class _Bounds(NamedTuple):
+    """Token and character bounds of a stretch of text (what callers read of a Span)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _mention_span(doc: Doc, m: _Mention) -> _Bounds:
+    """The bounds of the text from the mention's first trigger to its last, read off the
+    trigger spans (slicing the Doc would make a Span and read its end Tokens again)."""
+    first = min((t.span for t in m.triggers), key=lambda s: s.start)
+    last = max((t.span for t in m.triggers), key=lambda s: s.end)
+    return _Bounds(first.start, last.end, first.start_char, last.end_char)
 
 
 def _specific(kinds: list[str]) -> Optional[str]:
