@@ -152,8 +152,12 @@ class _Columns(dict):
         self.doc = doc
 
     def __missing__(self, attr: int) -> list[int]:
-        col = self[attr] = column(self.doc, attr).tolist()
+        col = self[attr] = column_list(self.doc, attr)
         return col
+
+    def present(self, attr: int) -> frozenset[int]:
+        """The values of the column (which words the Doc holds)."""
+        return column_set(self.doc, attr)
 
 
 class _SimplePatterns:
@@ -222,12 +226,12 @@ class _SimplePatterns:
     def possible(self, cols: _Columns) -> set[int]:
         """The patterns whose required words all occur in the Doc (most of a list of idioms
         cannot match a given text)."""
-        present: dict[int, set[int]] = {}
+        present: dict[int, frozenset[int]] = {}
         out = set()
         for k, required in enumerate(self.required):
             for a, ids in required:
                 if a not in present:
-                    present[a] = set(cols[a])
+                    present[a] = cols.present(a)
                 if present[a].isdisjoint(ids):
                     break
             else:
@@ -503,14 +507,15 @@ class Parse:
         self.head: list[int] = heads.tolist()
         self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
         self.children = _Children(heads)
-        self.lower: list[str] = self._decode(column(doc, LOWER))
-        self.lemma: list[str] = self._decode(column(doc, LEMMA))
-        self.pos: list[str] = self._decode(column(doc, POS))
-        self.tag: list[str] = self._decode(column(doc, TAG))
+        self.lower: list[str] = self._decode(column_list(doc, LOWER))
+        self.lemma: list[str] = self._decode(column_list(doc, LEMMA))
+        self.pos: list[str] = self._decode(column_list(doc, POS))
+        self.tag: list[str] = self._decode(column_list(doc, TAG))
         self._paths: dict[int, tuple[int, ...]] = {}
 
-    def _decode(self, ids: numpy.ndarray) -> list[str]:
-        ids = ids.tolist()
+    def _decode(self, ids: numpy.ndarray | list[int]) -> list[str]:
+        if isinstance(ids, numpy.ndarray):
+            ids = ids.tolist()
         names = _NAMES
         words = list(map(names.get, ids))  # most words were met in earlier texts
         if None in words:
@@ -572,7 +577,7 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
 #: token attributes that no component changes once the base pipeline has run (tokenization,
 #: tags, lemmas): their columns are read from the Doc once and shared by every rule
 STABLE_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, LEMMA, POS, TAG, IDX, IS_SPACE})
-_COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[int, numpy.ndarray]]] = weakref.WeakKeyDictionary()
+_COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
 def column(doc: Doc, attr: int) -> numpy.ndarray:
@@ -593,6 +598,31 @@ def column(doc: Doc, attr: int) -> numpy.ndarray:
         col.flags.writeable = False
         cached[1][attr] = col
     return col
+
+
+def column_list(doc: Doc, attr: int) -> list[int]:
+    """`column(doc, attr)` as a list, kept with it for the attributes in STABLE_ATTRS (the
+    pattern sieves of several rules read the same ones). Shared: do not modify it."""
+    if attr not in STABLE_ATTRS:
+        return column(doc, attr).tolist()
+    col = column(doc, attr)  # (also renews the Doc's entry when its length changed)
+    store = _COLUMNS[doc][1]
+    out = store.get(("list", attr))
+    if out is None:
+        out = store[("list", attr)] = col.tolist()
+    return out
+
+
+def column_set(doc: Doc, attr: int) -> frozenset[int]:
+    """The distinct values of `column(doc, attr)`, kept like `column_list`."""
+    if attr not in STABLE_ATTRS:
+        return frozenset(column(doc, attr).tolist())
+    column(doc, attr)
+    store = _COLUMNS[doc][1]
+    out = store.get(("set", attr))
+    if out is None:
+        out = store[("set", attr)] = frozenset(column_list(doc, attr))
+    return out
 
 
 def is_in(column: numpy.ndarray, sorted_values: numpy.ndarray) -> numpy.ndarray:
