@@ -35,7 +35,7 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import Parse, RuleComponent, WindowedMatcher, column, is_in, parse_of, span_of, span_record, token_indices
+from .base import Parse, RuleComponent, WindowedMatcher, column, parse_of, span_of, span_record, token_indices
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -223,6 +223,7 @@ class EventExtractor(RuleComponent):
         self._dateline, self._dateline_at = self._dateline_place()
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+        self._sent_marks: list[int] = starts.tolist()  # tokens marked as sentence starts
         # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64").tolist()
         triggers = self._find_triggers(doc)
@@ -1025,25 +1026,21 @@ class EventExtractor(RuleComponent):
             keys = {key for key, rules in self.by_word.items() if any(
                 r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
                                              or r.needs_place_object) for r, _ in rules)}
-            self._cas_hashes = (self.data_path, _hash_array(self._cas_lex.words),
-                                _hash_array({w for _, w in keys}))
+            self._cas_hashes = (self.data_path, frozenset(self._cas_lex.words), frozenset(w for _, w in keys))
         _, words, trig_words = self._cas_hashes
-        # one array, one pass: looping over the Doc in Python would cost more than the rules
-        cols = doc.to_array([LOWER, LEMMA, SENT_START])
-        n = len(doc)
-        both = numpy.concatenate([cols[:, 0], cols[:, 1]]).astype("uint64")
-        hit = is_in(both, words)
-        idx = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
-        starts = numpy.flatnonzero(cols[:, 2] == 1).tolist() or [0]
+        # the word forms are already decoded (Parse): one pass over them, no arrays
+        P = self._parse
+        starts = self._sent_marks or [0]
         self._cas_anchors: dict[int, list[int]] = {}
-        for i in idx:
-            self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
+        trig = []
+        for i, (low, lem) in enumerate(zip(P.lower, P.lemma, strict=True)):
+            if low in words or lem in words:
+                self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
+            if low in trig_words or lem in trig_words:
+                trig.append(i)
         self._cas_mentions: dict[int, list[_Mention]] = {}
         self._cas_owned: dict[int, list] = {}
         self._cas_orphans: Optional[dict[int, list]] = None
-        hit = is_in(both, trig_words)
-        trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
-        P = self._parse
         self._cas_trig = [i for i in trig if not cas.bare_victim_verb_at(P, i)]
 
     def _cas_orphan_statements(self, doc: Doc) -> dict[int, list]:
@@ -2349,11 +2346,6 @@ def _count_of(tok: Token) -> Optional[int]:
         if c.dep_ == "det" and c.lower_ in {"a", "an"} and tok.tag_ == "NN":
             return 1
     return None
-
-
-def _hash_array(words: Iterable[str]) -> numpy.ndarray:
-    """The ids spaCy gives `words` (attribute arrays hold these), sorted for `is_in`."""
-    return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def _bare_victim_clause(m: _Mention) -> bool:
