@@ -353,10 +353,12 @@ class EventExtractor(RuleComponent):
             matches = self.matcher.matcher(doc)
         spans = [(s, e, strings[mid]) for mid, s, e in matches]
         by_word = self.by_word
-        candidates = sorted({i for attr, words in self.word_keys.items() for i in token_indices(doc, attr, words)})
         lower, lemma, pos_ = P.lower, P.lemma, P.pos
-        for i in candidates:
-            for key in (("LOWER", lower[i]), ("LEMMA", lemma[i])):
+        lower_words, lemma_words = self.word_keys[LOWER], self.word_keys[LEMMA]
+        for i, (low, lem) in enumerate(zip(lower, lemma, strict=True)):
+            if low not in lower_words and lem not in lemma_words:
+                continue
+            for key in (("LOWER", low), ("LEMMA", lem)):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or pos_[i] in pos:
                         spans.append((i, i + 1, rule.id))
