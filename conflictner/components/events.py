@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IS_SPACE, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -195,7 +195,8 @@ class EventExtractor(RuleComponent):
         # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
         self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
-        self._actor_at = _token_index(doc, actors)
+        self._chars = _CharIndex(doc)
+        self._actor_at = _token_index(doc, actors, chars=self._chars)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
@@ -670,10 +671,10 @@ class EventExtractor(RuleComponent):
             for (s, e), form, aid in zip(g["mentions"], g["forms"], g["actor_ids"], strict=False):
                 if form != "adjective" or aid is not None:
                     continue
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None or (span.end < len(doc) and doc[span.end].text in {"-", "–"}):
+                found = self._chars.expand(s, e)
+                if found is None or (found[1] < len(doc) and self._parse.lower[found[1]] in {"-", "–"}):
                     continue
-                out[span.end - 1] = (g["country"], g["name"], s, e)
+                out[found[1] - 1] = (g["country"], g["name"], s, e)
         return out
 
     def _nation_of(self, m: _Mention, toks: list[Token]) -> Optional[tuple[str, str, int, int]]:
@@ -2041,16 +2042,49 @@ def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(result, key=lambda sp: sp[0])
 
 
-def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int, str]:
+class _CharIndex:
+    """Character offsets -> token bounds, as `Doc.char_span(..., alignment_mode="expand")`
+    finds them (the same binary search over token offsets), without the Span and the Tokens
+    char_span creates."""
+
+    __slots__ = ("idx", "length", "text_end")
+
+    def __init__(self, doc: Doc) -> None:
+        cols = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        self.idx = [c[0] for c in cols]
+        self.length = [c[1] for c in cols]
+        self.text_end = cols[-1][0] + cols[-1][1] + cols[-1][2] if cols else 0
+
+    def _token(self, char: int) -> int:
+        """The token whose text or trailing space holds `char`, or -1."""
+        if char < 0 or char >= self.text_end:
+            return -1
+        return bisect.bisect_right(self.idx, char) - 1
+
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """(start, end) of `doc.char_span(start_char, end_char, alignment_mode="expand")`, or None."""
+        start = self._token(start_char)
+        if start < 0:
+            return None
+        end = self._token(end_char - 1)
+        if end < 0:
+            return None
+        if start_char == self.idx[start] + self.length[start]:
+            start += 1  # the trailing whitespace is not part of the token before it
+        return start, end + 1
+
+
+def _token_index(doc: Doc, recs: list[dict], key: str = "mentions",
+                 chars: Optional[_CharIndex] = None) -> dict[int, str]:
     """token index -> record id, for every token inside one of the records' spans."""
     out: dict[int, str] = {}
     for r in recs:
         for s, e in r.get(key) or []:
             if key == "mentions":
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
+                found = (chars or _CharIndex(doc)).expand(s, e)
+                if found is None:
                     continue
-                s, e = span.start, span.end
+                s, e = found
             for i in range(s, e):
                 out.setdefault(i, r["id"])
     return out
