@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -487,7 +487,7 @@ class EventExtractor(RuleComponent):
         # 'an offensive in Sake on Friday, in which troops killed 11': a clause opened by
         # 'in which' / 'during which' tells the attack named just before it, however parsed
         for g in list(groups) if self._which_at else []:
-            opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
+            opener = min((w for t in g for w in [_relative_which(self._parse, t.tok.i)] if w is not None), default=None)
             if opener is None:
                 continue
             before = [o for o in groups if o is not g and max(t.tok.i for t in o) < opener]
@@ -1252,9 +1252,9 @@ class EventExtractor(RuleComponent):
     def _lead_sentence(self, doc: Doc) -> Optional[int]:
         """Start of the lead: the first sentence after the headline with a verb (a dateline on a
         line of its own has none). An article whose lead tells no attack is not about one."""
-        verbs = numpy.flatnonzero(doc.to_array(POS) == VERB_ID)
-        verbs = verbs[verbs >= self._headline_end]
-        return self._sentence(int(verbs[0])).start if len(verbs) else None
+        pos = self._parse.pos
+        first = next((i for i in range(self._headline_end, len(pos)) if pos[i] == "VERB"), None)
+        return self._sent_bounds(first)[0] if first is not None else None
 
     def _is_lead(self, m: _Mention) -> bool:
         """A mention in the lead (or in a text with none): a story's lead is never generic talk."""
@@ -2216,12 +2216,12 @@ ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "av
 MARKER_WORDS = DURING_WORDS | WHICH | ANSWER_FORMS
 
 
-def _relative_which(tok: Token) -> Optional[int]:
-    """The index of 'in' / 'during' opening the clause 'in which ...' that a verb heads, or None."""
-    if tok.pos_ != "VERB":
+def _relative_which(P: Parse, i: int) -> Optional[int]:
+    """The index of 'in' / 'during' opening the clause 'in which ...' that verb `i` heads, or None."""
+    if P.pos[i] != "VERB":
         return None
-    return next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "during"} and c.i < tok.i
-                 and any(p.lower_ == "which" for p in c.children)), None)
+    return next((c for c in P.children[i] if P.dep[c] == "prep" and P.lower[c] in {"in", "during"} and c < i
+                 and any(P.lower[p] == "which" for p in P.children[c])), None)
 
 
 def _answered(tok: Token) -> bool:
@@ -2412,7 +2412,6 @@ DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "cent
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
 #: event nouns used without an article for violence in general ("years of fighting")
 MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
-VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
 #: entity labels of a date or a time, as ids (what ENT_TYPE arrays hold)
 DATE_TIME_IDS = frozenset({get_string_id("DATE"), get_string_id("TIME")})
 #: nouns for a stretch of time: "a year of fighting" is no single event
