@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IDX, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -35,7 +35,17 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import Parse, RuleComponent, WindowedMatcher, column, parse_of, span_of, span_record, token_indices
+from .base import (
+    Parse,
+    RuleComponent,
+    WindowedMatcher,
+    column,
+    column_list,
+    parse_of,
+    span_of,
+    span_record,
+    token_indices,
+)
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -2093,16 +2103,19 @@ def _token_index(doc: Doc, recs: list[dict], key: str = "mentions",
 def _headline_end(doc: Doc) -> int:
     """Token index where the body starts when the text opens with a headline (a first line
     with no closing punctuation, followed by a line break), else 0."""
-    # a line break is always a whitespace token of its own (`Doc.text` would rebuild the text)
-    breaks = (i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text)
-    first = next(breaks, None)
+    # a line break is always a whitespace token of its own (`Doc.text` would rebuild the text);
+    # the lower-case forms answer for the text here (casing changes no space or punctuation)
+    lower = parse_of(doc).lower
+    space = column_list(doc, IS_SPACE)
+    first = next((i for i, s in enumerate(space) if s and "\n" in lower[i]), None)
     if first is None:
         return 0
     end = first + 1  # the first token after the break
-    words = [t for t in doc[:end] if not t.is_space]
-    if words and words[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= sum(t.is_alpha for t in words) <= 25:
-        return end
-    return 0
+    words = [i for i in range(end) if not space[i]]
+    if not words or lower[words[-1]] in {".", "!", "?", "\u201d", '"'}:
+        return 0
+    alpha = column(doc, IS_ALPHA).tolist()
+    return end if 2 <= sum(alpha[i] for i in words) <= 25 else 0
 
 
 def _single_token(pattern: list[dict]) -> Optional[tuple[str, list[str], Optional[set[str]]]]:
