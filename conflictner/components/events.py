@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START, SPACY
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -2060,10 +2060,9 @@ class _CharIndex:
     __slots__ = ("idx", "length", "text_end")
 
     def __init__(self, doc: Doc) -> None:
-        cols = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        self.idx = [c[0] for c in cols]
-        self.length = [c[1] for c in cols]
-        self.text_end = cols[-1][0] + cols[-1][1] + cols[-1][2] if cols else 0
+        self.idx: list[int] = column_list(doc, IDX)
+        self.length: list[int] = column(doc, LENGTH).tolist()
+        self.text_end = self.idx[-1] + self.length[-1] + len(doc[-1].whitespace_) if len(doc) else 0
 
     def _token(self, char: int) -> int:
         """The token whose text or trailing space holds `char`, or -1."""
