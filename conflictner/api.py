@@ -161,7 +161,7 @@ def extract(
     nlp = nlp or load()
     if len(text) > nlp.max_length:
         return build(_run_long(nlp, text, meta))
-    return build(nlp(_make_doc(nlp, text, meta)))
+    return build(nlp(_make_doc(nlp, text, meta)), text)
 
 
 def _empty(text: str, meta: dict) -> Extraction:
@@ -211,9 +211,10 @@ def _extract_json(batch: list[tuple[str, dict]]) -> list[str]:
     nlp = _WORKER_NLP
     assert nlp is not None, "extract_many worker started without a pipeline"
     out = []
-    for doc, meta in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+    docs = nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+    for (text, _), (doc, meta) in zip(batch, docs, strict=True):
         doc._.cn_meta = meta
-        out.append(build(doc).model_dump_json())
+        out.append(build(doc, text).model_dump_json())
     return out
 
 
@@ -267,9 +268,9 @@ def extract_many(
     if n_process <= 1:
         for doc, meta in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
             yield from others()
-            order.popleft()
+            _, text, _ = order.popleft()
             doc._.cn_meta = meta
-            yield build(doc)
+            yield build(doc, text)
             tick()
     else:
         # workers run the pipeline AND build, and send back the Extraction as JSON: far less

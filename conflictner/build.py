@@ -60,9 +60,13 @@ class _Mentions:
         return {"text": self.text[s:e], "start_char": s, "end_char": e, "sentence": sent}
 
 
-def build(doc: Doc) -> Extraction:
-    """Convert an annotated Doc into an `Extraction` (ids are local to the document)."""
-    text = doc.text
+def build(doc: Doc, text: Optional[str] = None) -> Extraction:
+    """Convert an annotated Doc into an `Extraction` (ids are local to the document).
+
+    text: the text the Doc was made from, when the caller has it: `doc.text` joins the
+    tokens' texts anew on every access, and spaCy's tokenizer keeps the text as it is."""
+    if text is None or not _same_length(doc, text):
+        text = doc.text
     document = document_of(doc, text)
     if not text.strip():
         return Extraction(document=document)
@@ -199,6 +203,15 @@ def build(doc: Doc) -> Extraction:
     return Extraction.model_validate(
         {"document": document, "actors": actors, "places": places, "times": times, "events": events, "claims": claims}
     )
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    """A cheap check that `text` is the Doc's: the same length (a tokenizer that changed the
+    text would most likely change it)."""
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def _count(value: Optional[dict]) -> Optional[dict]:

@@ -18,7 +18,22 @@ from typing import Any, ClassVar, Optional
 import numpy
 import srsly
 from pydantic import BaseModel
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SHAPE, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_SPACE,
+    IS_TITLE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    NORM,
+    ORTH,
+    POS,
+    SHAPE,
+    TAG,
+)
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -129,6 +144,142 @@ COMMON_WORDS = frozenset(
 )
 
 
+class _Columns(dict):
+    """attribute -> the Doc's column of it as a list, read when first asked for."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, attr: int) -> list[int]:
+        col = self[attr] = column_list(self.doc, attr)
+        return col
+
+    def present(self, attr: int) -> frozenset[int]:
+        """The values of the column (which words the Doc holds)."""
+        return column_set(self.doc, attr)
+
+
+class _SimplePatterns:
+    """Matcher patterns made of single and optional ('?') tokens that test word attributes for
+    equality or membership, matched in Python over the attribute columns of the Doc. Finds the
+    same (start, end) pairs as spaCy's Matcher (which follows both branches of every '?' and
+    drops repeats), without the Token object the Matcher creates per word of every text it is
+    run on, nor its per-call overhead: run on many short windows, those are most of its cost.
+    Each pattern is tried only where its anchor (a required token on a word form) occurs."""
+
+    ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "POS": POS, "TAG": TAG, "IS_TITLE": IS_TITLE,
+             "LIKE_NUM": LIKE_NUM}
+    #: attributes whose values can anchor a pattern
+    INDEXED = (LOWER, LEMMA, ORTH)
+
+    Spec = tuple[bool, tuple[tuple[int, frozenset[int]], ...]]  # (optional, ((attr, allowed ids), ...))
+
+    def __init__(self, patterns: list[tuple[int, list[Spec], tuple[int, frozenset[int], int, int]]]) -> None:
+        """patterns: (key, token specs, anchor: (attribute, ids, least and most tokens before it))."""
+        self.patterns = patterns
+        # the word tests every match passes: a Doc without such a word cannot match the pattern
+        self.required = [[(a, ids) for optional, tests in specs if not optional for a, ids in tests
+                          if a in self.INDEXED] for _, specs, _ in patterns]
+
+    @classmethod
+    def compile(cls, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]]) -> Optional[_SimplePatterns]:
+        """The patterns compiled, or None if one uses anything else (another operator or
+        attribute, a predicate other than IN) or has no required token on a word form."""
+        out = []
+        for key, pattern in patterns:
+            specs = []
+            anchors = []  # (common words among the values, number of values, position, attr, ids)
+            for pos, tok in enumerate(pattern):
+                op = tok.get("OP")
+                if op not in (None, "?"):
+                    return None
+                tests = []
+                for name, value in tok.items():
+                    if name == "OP":
+                        continue
+                    attr = cls.ATTRS.get(name)
+                    if attr is None:
+                        return None
+                    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                        words = list(value["IN"])
+                    elif isinstance(value, bool):
+                        tests.append((attr, frozenset({int(value)})))
+                        continue
+                    elif isinstance(value, str):
+                        words = [value]
+                    else:
+                        return None
+                    ids = frozenset(get_string_id(v) for v in words)
+                    tests.append((attr, ids))
+                    if op is None and attr in cls.INDEXED:
+                        common = sum(w.lower() in COMMON_WORDS for w in words)
+                        anchors.append((common, len(words), pos, attr, ids))
+                specs.append((op == "?", tuple(tests)))
+            if not anchors:
+                return None
+            _, _, pos, attr, ids = min(anchors, key=lambda x: x[:3])
+            least = sum(not optional for optional, _ in specs[:pos])
+            out.append((vocab.strings.add(key), specs, (attr, ids, least, pos)))
+        return cls(out)
+
+    def possible(self, cols: _Columns) -> set[int]:
+        """The patterns whose required words all occur in the Doc (most of a list of idioms
+        cannot match a given text)."""
+        present: dict[int, frozenset[int]] = {}
+        out = set()
+        for k, required in enumerate(self.required):
+            for a, ids in required:
+                if a not in present:
+                    present[a] = cols.present(a)
+                if present[a].isdisjoint(ids):
+                    break
+            else:
+                out.add(k)
+        return out
+
+    def anchors(self, cols: _Columns, allowed: set[int]) -> dict[int, list[int]]:
+        """pattern -> the token indices of the Doc where its anchor occurs."""
+        out = {}
+        for k in sorted(allowed):
+            attr, ids, _, _ = self.patterns[k][2]
+            out[k] = [t for t, v in enumerate(cols[attr]) if v in ids]
+        return out
+
+    def __call__(self, cols: _Columns, start: int, end: int,
+                 anchors: dict[int, list[int]]) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every match inside tokens [start, end) of the patterns in
+        `anchors` (from `anchors()`), grouped by pattern."""
+        out: list[tuple[int, int, int]] = []
+        for k, at in anchors.items():
+            key, specs, (_, _, least, most) = self.patterns[k]
+            starts: set[int] = set()
+            for t in at[bisect.bisect_left(at, start + least):bisect.bisect_left(at, end)]:
+                starts.update(range(max(start, t - most), t - least + 1))
+            for s in sorted(starts):
+                out += [(key, s, e) for e in sorted(self._ends(specs, cols, s, end))]
+        return out
+
+    @staticmethod
+    def _ends(specs: list[Spec], cols: _Columns, i: int, end: int) -> set[int]:
+        """Ends of the matches of `specs` that start at token i and end by `end`."""
+        ends: set[int] = set()
+        states = [(0, i)]  # (pattern position, token position)
+        n = len(specs)
+        while states:
+            p, t = states.pop()
+            if p == n:
+                if t > i:
+                    ends.add(t)
+                continue
+            optional, tests = specs[p]
+            if t < end and all(cols[a][t] in ids for a, ids in tests):
+                states.append((p + 1, t + 1))
+            if optional:
+                states.append((p + 1, t))
+        return ends
+
+
 class WindowedMatcher:
     """A spaCy Matcher run only on short windows around the tokens that can anchor a pattern.
 
@@ -146,13 +297,18 @@ class WindowedMatcher:
         """prefer: words to anchor on when a pattern has a token that can be one of them (the
         attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
         at the pattern's commoner words ('went', 'day').
-        sieve: run only the patterns whose every required word occurs in the Doc, each through
-        a Matcher of its own (most of a list of idioms cannot match a given text, and the
-        Matcher's cost grows with its patterns); the matches then come grouped by pattern,
-        not in the Matcher's order, so only callers that do not depend on the order use it."""
+        sieve: run only the patterns whose every required word occurs in the Doc (most of a
+        list of idioms cannot match a given text), in Python when they are simple enough
+        (`_SimplePatterns`), else each through a Matcher of its own (the Matcher's cost grows
+        with its patterns); the matches then come grouped by pattern, not in the Matcher's
+        order, so only callers that do not depend on the order use it."""
         self.matcher = Matcher(vocab, validate=True)
         self.sieve: Optional[list[tuple[list[tuple[int, frozenset[int]]], Matcher]]] = None
-        if sieve:
+        # the sieve's matches need no order: simple patterns are matched in Python
+        self.simple = _SimplePatterns.compile(vocab, patterns) if sieve else None
+        # without preferred words the windows hold every match: matching the whole Doc finds the same
+        self.complete = prefer is None
+        if sieve and self.simple is None:
             self.sieve = []
             for key, pattern in patterns:
                 single = Matcher(vocab, validate=True)
@@ -253,10 +409,23 @@ class WindowedMatcher:
         """covering: sorted token indices; when given, windows that hold none of them are not
         matched (their matches cannot hold those tokens), so a caller that only asks which of
         a few tokens a match covers pays for the windows around them alone."""
-        matchers = [self.matcher] if self.sieve is None else self._possible(doc)
-        if not matchers:
-            return []
+        simple = self.simple
+        if simple is not None:
+            matchers: list[Matcher] = []
+            cols = _Columns(doc)
+            allowed = simple.possible(cols) if len(doc) else set()
+            if not allowed:
+                return []
+            anchors = simple.anchors(cols, allowed)
+            if self.complete and covering is None:
+                return simple(cols, 0, len(doc), anchors)
+        else:
+            matchers = [self.matcher] if self.sieve is None else self._possible(doc)
+            if not matchers:
+                return []
         if self.start_keys is None or not len(doc):
+            if simple is not None:
+                return simple(cols, 0, len(doc), anchors)
             return [m for matcher in matchers for m in matcher(doc)]
         hits = numpy.zeros(len(doc), dtype=bool)
         for attr, keys in self.start_keys.items():
@@ -274,6 +443,9 @@ class WindowedMatcher:
                 k = bisect.bisect_left(covering, ws)
                 if k == len(covering) or covering[k] >= we:
                     continue
+            if simple is not None:
+                out += simple(cols, ws, we, anchors)
+                continue
             window = doc[ws:we]
             for matcher in matchers:
                 out += [(mid, ws + s, ws + e) for mid, s, e in matcher(window)]
@@ -302,15 +474,16 @@ class _Children:
 
     __slots__ = ("_kids", "_starts")
 
-    def __init__(self, heads: list[int]) -> None:
-        order = sorted((h, i) for i, h in enumerate(heads) if h != i)
-        self._kids = [i for _, i in order]
-        counts = [0] * (len(heads) + 1)
-        for h, _ in order:
-            counts[h + 1] += 1
-        for k in range(len(heads)):
-            counts[k + 1] += counts[k]
-        self._starts = counts
+    def __init__(self, heads: numpy.ndarray) -> None:
+        """heads: the head index of each token (a root is its own head)."""
+        n = len(heads)
+        idx = numpy.flatnonzero(heads != numpy.arange(n))
+        of = heads[idx]
+        # by head, then by index (a stable sort of the tokens, which come in index order)
+        self._kids: list[int] = idx[numpy.argsort(of, kind="stable")].tolist()
+        starts = numpy.zeros(n + 1, dtype="int64")
+        numpy.cumsum(numpy.bincount(of, minlength=n), out=starts[1:])
+        self._starts: list[int] = starts.tolist()
 
     def __getitem__(self, i: int) -> list[int]:
         return self._kids[self._starts[i] : self._starts[i + 1]]
@@ -321,23 +494,28 @@ class Parse:
     the word forms the rules test), read once per Doc. Walking the tree through Token objects
     (`tok.head`, `tok.children`) creates a new Token at every step, which costs more than most
     rules themselves; the lists answer the same questions without any. Holds no reference to
-    the Doc, so it can be cached weakly on it."""
+    the Doc, so it can be cached weakly on it. The word forms are plain attributes, not
+    properties: the rules read them tens of thousands of times per batch."""
 
-    __slots__ = ("n", "head", "dep", "children", "_strings", "_columns", "_paths")
+    __slots__ = ("n", "head", "dep", "children", "lower", "lemma", "pos", "tag", "_strings", "_paths")
 
     def __init__(self, doc: Doc) -> None:
         n = self.n = len(doc)
         self._strings = doc.vocab.strings
         rel = doc.to_array([HEAD]).astype("int64").reshape(n)  # HEAD is an offset from the token
-        self.head: list[int] = (rel + numpy.arange(n)).tolist()
+        heads = rel + numpy.arange(n)
+        self.head: list[int] = heads.tolist()
         self.dep: list[str] = self._decode(doc.to_array([DEP]).reshape(n))
-        self.children = _Children(self.head)
-        # the word forms are decoded when first asked for (the ids are read now, while the Doc is at hand)
-        self._columns: dict[int, Any] = {attr: column(doc, attr) for attr in (LOWER, LEMMA, POS, TAG)}
+        self.children = _Children(heads)
+        self.lower: list[str] = self._decode(column_list(doc, LOWER))
+        self.lemma: list[str] = self._decode(column_list(doc, LEMMA))
+        self.pos: list[str] = self._decode(column_list(doc, POS))
+        self.tag: list[str] = self._decode(column_list(doc, TAG))
         self._paths: dict[int, tuple[int, ...]] = {}
 
-    def _decode(self, ids: numpy.ndarray) -> list[str]:
-        ids = ids.tolist()
+    def _decode(self, ids: numpy.ndarray | list[int]) -> list[str]:
+        if isinstance(ids, numpy.ndarray):
+            ids = ids.tolist()
         names = _NAMES
         words = list(map(names.get, ids))  # most words were met in earlier texts
         if None in words:
@@ -348,28 +526,6 @@ class Parse:
                 if w is None:
                     w = words[k] = names[ids[k]] = strings[ids[k]]
         return words
-
-    def _words(self, attr: int) -> list[str]:
-        words = self._columns[attr]
-        if not isinstance(words, list):
-            words = self._columns[attr] = self._decode(words)
-        return words
-
-    @property
-    def lower(self) -> list[str]:
-        return self._words(LOWER)
-
-    @property
-    def lemma(self) -> list[str]:
-        return self._words(LEMMA)
-
-    @property
-    def pos(self) -> list[str]:
-        return self._words(POS)
-
-    @property
-    def tag(self) -> list[str]:
-        return self._words(TAG)
 
     def conjuncts(self, i: int) -> list[int]:
         """Token.conjuncts of token `i`: the tokens coordinated with it, itself left out."""
@@ -421,7 +577,7 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
 #: token attributes that no component changes once the base pipeline has run (tokenization,
 #: tags, lemmas): their columns are read from the Doc once and shared by every rule
 STABLE_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, LEMMA, POS, TAG, IDX, IS_SPACE})
-_COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[int, numpy.ndarray]]] = weakref.WeakKeyDictionary()
+_COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
 def column(doc: Doc, attr: int) -> numpy.ndarray:
@@ -442,6 +598,31 @@ def column(doc: Doc, attr: int) -> numpy.ndarray:
         col.flags.writeable = False
         cached[1][attr] = col
     return col
+
+
+def column_list(doc: Doc, attr: int) -> list[int]:
+    """`column(doc, attr)` as a list, kept with it for the attributes in STABLE_ATTRS (the
+    pattern sieves of several rules read the same ones). Shared: do not modify it."""
+    if attr not in STABLE_ATTRS:
+        return column(doc, attr).tolist()
+    col = column(doc, attr)  # (also renews the Doc's entry when its length changed)
+    store = _COLUMNS[doc][1]
+    out = store.get(("list", attr))
+    if out is None:
+        out = store[("list", attr)] = col.tolist()
+    return out
+
+
+def column_set(doc: Doc, attr: int) -> frozenset[int]:
+    """The distinct values of `column(doc, attr)`, kept like `column_list`."""
+    if attr not in STABLE_ATTRS:
+        return frozenset(column(doc, attr).tolist())
+    column(doc, attr)
+    store = _COLUMNS[doc][1]
+    out = store.get(("set", attr))
+    if out is None:
+        out = store[("set", attr)] = frozenset(column_list(doc, attr))
+    return out
 
 
 def is_in(column: numpy.ndarray, sorted_values: numpy.ndarray) -> numpy.ndarray:

@@ -25,7 +25,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import parse_of
+from .base import Parse, parse_of
 
 Figure = dict  # {"min": Optional[int], "max": Optional[int]}
 
@@ -186,45 +186,47 @@ def _numbers_of(tok: Token, lex: Lexicon) -> tuple[Optional[Figure], bool]:
 PERIODS = {"year", "decade", "month", "week"}
 
 
-def _periodic(t: Token) -> bool:
+def _periodic(P: Parse, t: int) -> bool:
     """'this year', 'the past month': a period counted through. 'Last week' and 'this week'
     date an attack ('attacked a base last week, killing 10'), as 'earlier this month' does;
     a week is a period only as 'the past week'."""
-    words = {c.lower_ for c in t.children}
+    words = {P.lower[c] for c in P.children[t]}
     if words & {"earlier", "later", "early", "late"}:
         return False
-    if t.lemma_.lower() == "week":
+    if P.lemma[t].lower() == "week":
         return bool(words & {"past", "previous"})
     return bool(words & {"this", "past", "last", "previous", "recent"})
 
 
-def _cumulative(tok: Token) -> bool:
+def _cumulative(P: Parse, i: int) -> bool:
     """'has killed more than 200 people since May 2023', 'killed 500 this year': a running
-    total of a conflict, not the toll of one attack."""
-    for t in (tok, tok.head):
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in {"since", "throughout"}:
+    total of a conflict, not the toll of one attack (token `i`, read on the Parse lists)."""
+    dep, lower, kids = P.dep, P.lower, P.children
+    for t in (i, P.head[i]):
+        for c in kids[t]:
+            if dep[c] == "prep" and lower[c] in {"since", "throughout"}:
                 return True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            if dep[c] == "advcl" and any(dep[m] == "mark" and lower[m] == "since" for m in kids[c]):
                 return True  # "have been killed since the infighting began"
-    return period_total(tok)
+    return period_total(P, i)
 
 
-def period_total(tok: Token) -> bool:
+def period_total(P: Parse, i: int) -> bool:
     """'killed 500 people this year', 'in the first half of the year', 'over the past three
-    months': the words count a period's dead, not one attack's."""
-    for t in (tok, tok.head, *(c for c in tok.children if c.dep_ == "conj")):
-        for c in t.children:
-            if c.dep_ == "npadvmod" and c.lemma_.lower() in PERIODS and _periodic(c):
+    months': the words count a period's dead, not one attack's (token `i`, on the Parse lists)."""
+    dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
+    for t in (i, P.head[i], *(c for c in kids[i] if dep[c] == "conj")):
+        for c in kids[t]:
+            if dep[c] == "npadvmod" and lemma[c].lower() in PERIODS and _periodic(P, c):
                 return True  # "killed 500 people this year"
-            if c.dep_ == "prep" and c.lower_ in {"over", "in", "during"}:
-                for p in c.children:
-                    if p.dep_ != "pobj":
+            if dep[c] == "prep" and lower[c] in {"over", "in", "during"}:
+                for p in kids[c]:
+                    if dep[p] != "pobj":
                         continue
-                    if p.lemma_.lower() in PERIODS and _periodic(p):
+                    if lemma[p].lower() in PERIODS and _periodic(P, p):
                         return True  # "over the past decade", "in the last year"
-                    if p.lemma_.lower() in {"half", "quarter"} and any(
-                            q.lemma_.lower() in PERIODS for g in p.children if g.lower_ == "of" for q in g.children):
+                    if lemma[p].lower() in {"half", "quarter"} and any(
+                            lemma[q].lower() in PERIODS for g in kids[p] if lower[g] == "of" for q in kids[g]):
                         return True  # "in the first half of the year"
     return False
 
@@ -271,28 +273,29 @@ def _victim_figure(victims: list[Token], lex: Lexicon) -> tuple[Optional[Figure]
 
 
 # -- one sentence ----------------------------------------------------------------------------
-def _negated(tok: Token, lex: Lexicon) -> Optional[str]:
+def _negated(P: Parse, i: int, lex: Lexicon) -> Optional[str]:
     """'generic' for 'no casualties' / 'nobody was hurt' / 'injuring no one' (a zero),
     'specific' for 'the president was not hurt' (the target escaped), else None."""
-    doc = tok.doc
-    kids = list(tok.children)
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+    dep, lower, kids = P.dep, P.lower, P.children
+    mine = kids[i]
+    if any(dep[c] == "det" and lower[c] == "no" for c in mine):
         return "generic"
-    if tok.i > 0 and doc[tok.i - 1].lower_ in {"without", "no"}:
+    if i > 0 and lower[i - 1] in {"without", "no"}:
         return "generic"
-    if tok.dep_ == "conj" and (
-        any(c.dep_ == "det" and c.lower_ == "no" for c in tok.head.children)
-        or (tok.head.i > 0 and doc[tok.head.i - 1].lower_ in {"without", "no"})
+    h = P.head[i]
+    if dep[i] == "conj" and (
+        any(dep[c] == "det" and lower[c] == "no" for c in kids[h])
+        or (h > 0 and lower[h - 1] in {"without", "no"})
     ):
         return "generic"  # "no injuries or damage"
-    people = [c for c in kids if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    people = [c for c in mine if dep[c] in {"nsubj", "nsubjpass", "dobj"}]
     for p in people:
-        if p.lower_ in lex.nobody or (p.lower_ == "one" and any(g.lower_ == "no" for g in p.children)):
+        if lower[p] in lex.nobody or (lower[p] == "one" and any(lower[g] == "no" for g in kids[p])):
             return "generic"
-    if any(c.dep_ == "neg" for c in kids):
-        if any(p.lower_ in lex.anyone for p in people):
+    if any(dep[c] == "neg" for c in mine):
+        if any(lower[p] in lex.anyone for p in people):
             return "generic"  # "did not kill anyone"
-        subj = [p for p in people if p.dep_ in {"nsubj", "nsubjpass"}]
+        subj = [p for p in people if dep[p] in {"nsubj", "nsubjpass"}]
         if subj:
             return "specific"
     return None
@@ -333,11 +336,13 @@ def _victims(tok: Token, lex: Lexicon) -> list[Token]:
 def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Lexicon) -> list[Statement]:
     """The statements of one sentence, read at the casualty words `anchors` (token indices)."""
     doc = sent.doc
+    # the parse as lists: most casualty words are dismissed before a Token is needed
+    P = parse_of(doc)
+    dep, lower, lemma, pos, head, kids = P.dep, P.lower, P.lemma, P.pos, P.head, P.children
     out: list[Statement] = []
     seen: set[int] = set()
     for i in anchors:
-        tok = doc[i]
-        low, lem = tok.lower_, tok.lemma_.lower()
+        low, lem = lower[i], lemma[i].lower()
         if low in lex.unhurt or lem in lex.unhurt:
             out.append(Statement("unhurt", i))
             continue
@@ -346,16 +351,16 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
         is_both = low in lex.both
         is_dmg = low in lex.damage or lem in lex.damage
         field = "fatalities" if is_fat else "injured" if is_inj else "both" if is_both else "damage"
-        if any(c.dep_ == "aux" and c.lower_ in lex.modal for c in tok.children) or _cumulative(tok):
+        if any(dep[c] == "aux" and lower[c] in lex.modal for c in kids[i]) or _cumulative(P, i):
             continue  # "could have killed hundreds", "has killed thousands since 2009": not a toll
-        neg = _negated(tok, lex)
-        if low in lex.fire_nouns and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.fire_verbs):
+        neg = _negated(P, i, lex)
+        if low in lex.fire_nouns and not (dep[i] == "dobj" and lemma[head[i]].lower() in lex.fire_verbs):
             continue  # "opened fire" is no damage; "setting off a large fire" is
         is_dmg = is_dmg or low in lex.fire_nouns
         if not (is_dmg or is_fat or is_inj or is_both):
             continue  # an anchor for the fire words above ('set fire to'), no casualty word itself
         if is_dmg and not (is_fat or is_inj or is_both):
-            if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and c.i in instruments for c in tok.children):
+            if pos[i] == "VERB" and any(dep[c] in {"dobj", "nsubjpass"} and c in instruments for c in kids[i]):
                 continue  # "destroyed 144 drones" is an interception, not damage
             out.append(Statement("damage", i, damage=neg is None))
             continue
@@ -365,15 +370,16 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
         if neg == "specific":
             out.append(Statement("unhurt", i))
             continue
+        tok = doc[i]
         victims = [v for v in _victims(tok, lex) if v.i not in seen]
         fig, vague, subset = _victim_figure(victims, lex)
-        if fig is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and low != "toll":
+        if fig is None and pos[i] in {"NOUN", "PROPN", "ADJ"} and low != "toll":
             fig, vague = _numbers_of(tok, lex)  # "12 deaths", "81 bodies", "30 casualties"
         if fig is None or field == "both":
             continue
         seen.update(v.i for v in victims)
         seen.update(c.i for v in victims for c in v.children if c.dep_ == "conj")
-        if tok.dep_ == "pobj" and tok.head.lower_ == "among" and fig["min"] is not None:
+        if dep[i] == "pobj" and lower[head[i]] == "among" and fig["min"] is not None:
             fig = {"min": fig["min"], "max": None}  # 'nine children were among the dead': at least 9
         if low in lex.lower_bound_nouns and fig["max"] is not None:
             fig = {"min": fig["min"] if fig["min"] is not None else fig["max"], "max": None}
@@ -382,9 +388,9 @@ def scan_sentence(sent: Span, anchors: Iterable[int], instruments: dict, lex: Le
 
 
 # -- ownership and folding -------------------------------------------------------------------
-def _distance(a: Token, b: Token) -> int:
-    parse = parse_of(a.doc)
-    pa, pb = parse.path(a.i), parse.path(b.i)
+def _distance(parse: Parse, a: int, b: int) -> int:
+    """Steps in the parse tree between tokens a and b (99 if not in one tree)."""
+    pa, pb = parse.path(a), parse.path(b)
     ib = {t: n for n, t in enumerate(pb)}
     for n, t in enumerate(pa):
         if t in ib:
@@ -397,14 +403,15 @@ def owned(statements: list[Statement], doc: Doc, mine: set[int], triggers: list[
     triggers rather than to another trigger of the sentence (`triggers`: the sentence's
     trigger words, bare passive victim verbs left out: '54 soldiers were killed when
     militants overran their base' gives its figure to the overrunning too)."""
-    others = [t for t in triggers if t.i not in mine]
+    others = [t.i for t in triggers if t.i not in mine]
     if not statements or not others:
         return list(statements)
+    parse = parse_of(doc)
     out = []
     for s in statements:
-        a = doc[s.anchor]
-        d_mine = min(_distance(a, doc[i]) for i in mine)
-        if d_mine <= min(_distance(a, t) for t in others):
+        a = s.anchor
+        d_mine = min(_distance(parse, a, i) for i in mine)
+        if d_mine <= min(_distance(parse, a, t) for t in others):
             out.append(s)
     return out
 
@@ -476,9 +483,15 @@ VICTIM_LEMMAS = {"kill", "wound", "injure", "massacre", "slaughter", "execute", 
 
 def bare_victim_verb(tok: Token) -> bool:
     """A passive victim verb with no agent: 'nine people were killed'."""
-    return (tok.pos_ == "VERB" and tok.lemma_.lower() in VICTIM_LEMMAS
-            and any(c.dep_ == "nsubjpass" for c in tok.children)
-            and not any(c.dep_ == "agent" for c in tok.children))
+    return bare_victim_verb_at(parse_of(tok.doc), tok.i)
+
+
+def bare_victim_verb_at(P: Parse, i: int) -> bool:
+    """`bare_victim_verb` for token `i` of a Parse."""
+    kids = P.children[i]
+    return (P.pos[i] == "VERB" and P.lemma[i].lower() in VICTIM_LEMMAS
+            and any(P.dep[c] == "nsubjpass" for c in kids)
+            and not any(P.dep[c] == "agent" for c in kids))
 
 
 def figures_in(span: Span, lex: Lexicon) -> tuple[Optional[Figure], Optional[Figure]]:

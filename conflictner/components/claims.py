@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, column, is_in, span_record
+from .base import RuleComponent, column, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -164,8 +164,12 @@ class ClaimLinker(RuleComponent):
         self._offsets = _Offsets(doc)
         self._actor_at = _actor_index(doc, self._offsets)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
-        # PERSON entities once per document: `doc.ents` builds new Spans on every access
-        self._persons = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+        # entities once per document: `doc.ents` (and `Span.ents`, which reads it) builds new
+        # Spans on every access
+        ents = doc.ents
+        self._ents = [(e.start, e.end) for e in ents]
+        self._persons = [(e.start, e.text) for e in ents if e.label_ == "PERSON"]
+        self._id_lists: dict[int, list[int]] = {}
         self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
@@ -330,6 +334,7 @@ class ClaimLinker(RuleComponent):
         _fold_into_events(events, claims)
         doc._.cn_claims = claims
         doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
+        self._id_lists = {}  # this Doc's: not kept alive until the next one
         return doc
 
     def _scan_words(self, doc: Doc) -> None:
@@ -340,11 +345,25 @@ class ClaimLinker(RuleComponent):
         if not len(doc):
             self._according, self._no_word, self._anonymity_words = [], False, False
             return
-        low = column(doc, LOWER)
-        hits = low[is_in(low, _WATCHED)]
-        self._according = numpy.flatnonzero(low == _ACCORDING).tolist() if _ACCORDING in hits else []
-        self._no_word = bool(_NO in hits)
-        self._anonymity_words = bool(len(hits)) and not _ANONYMITY_HASHES.isdisjoint(hits.tolist())
+        # a set intersection over the ids as Python ints: on a few hundred tokens numpy's
+        # per-call overhead costs more than the scan
+        low = self._ids(doc, LOWER)
+        hits = _WATCHED.intersection(low)
+        self._according = [i for i, w in enumerate(low) if w == _ACCORDING] if _ACCORDING in hits else []
+        self._no_word = _NO in hits
+        self._anonymity_words = not _ANONYMITY_HASHES.isdisjoint(hits)
+
+    def _ids(self, doc: Doc, attr: int) -> list[int]:
+        """The `attr` (LOWER, LEMMA, ORTH) ids of the Doc's tokens as a list, read once per Doc."""
+        ids = self._id_lists.get(attr)
+        if ids is None:
+            ids = self._id_lists[attr] = column(doc, attr).tolist() if len(doc) else []
+        return ids
+
+    def _indices(self, doc: Doc, attr: int, hashes: frozenset[int]) -> list[int]:
+        """`base.token_indices` for an id set built once: a scan of the id list (on a few
+        hundred tokens numpy's per-call overhead costs more than the scan)."""
+        return [i for i, w in enumerate(self._ids(doc, attr)) if w in hashes]
 
     def _nobody(self, speaker: Token) -> bool:
         """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
@@ -357,7 +376,7 @@ class ClaimLinker(RuleComponent):
         """Every reporting cue with a speaker, in document order; sources resolved in that order
         so that pronouns and definite descriptions find the speaker they continue."""
         found: list[_Attribution] = []
-        cues = _indices(doc, LEMMA, self._cue_hashes) + self._according
+        cues = self._indices(doc, LEMMA, self._cue_hashes) + self._according
         for i in sorted(set(cues)):
             tok = doc[i]
             if tok.lower_ == "according":
@@ -408,7 +427,7 @@ class ClaimLinker(RuleComponent):
         targeted shoppers') or calling it a crime ('called the shelling a war crime')."""
         source = a.sources[0]
         if self._committal_at is None:
-            self._committal_at = _indices(doc, LEMMA, self._committal_hashes)
+            self._committal_at = self._indices(doc, LEMMA, self._committal_hashes)
         for i in self._committal_at:
             if a.covers(i):
                 t = doc[i]
@@ -462,7 +481,7 @@ class ClaimLinker(RuleComponent):
         """A quotation over several sentences belongs to the cue just after it ('..." said a
         witness') or just before it ('a witness said: "...'). Quote marks are found by a
         vectorized scan and paired in order."""
-        marks = _indices(doc, ORTH, _QUOTE_HASHES)
+        marks = self._indices(doc, ORTH, _QUOTE_HASHES)
         for open_i, close_i in zip(marks[0::2], marks[1::2], strict=False):
             first, last = self._sent_of(open_i), self._sent_of(close_i)
             if first == last or close_i - open_i < 3:
@@ -798,7 +817,7 @@ class ClaimLinker(RuleComponent):
             by_lemma, by_lower = self._outcome_words()
             hits = []
             for attr, table, hashes in ((LEMMA, by_lemma, self._out_hashes[0]), (LOWER, by_lower, self._out_hashes[1])):
-                for i in _indices(doc, attr, hashes):
+                for i in self._indices(doc, attr, hashes):
                     key = doc[i].lemma_.lower() if attr == LEMMA else doc[i].lower_
                     outcome, follow = table[key]
                     if follow is None or (i + 1 < len(doc) and doc[i + 1].lower_ in follow):
@@ -1066,7 +1085,7 @@ class ClaimLinker(RuleComponent):
         if named is not None:
             return {**named, "channel": self._channel(cue) or named.get("channel"),
                     "start_char": span.start_char, "end_char": span.end_char}
-        earlier = _repeats(span, speaker, seen or [])
+        earlier = _repeats(span, speaker, seen or [], self._ents)
         if earlier is not None:
             return {**earlier, "channel": self._channel(cue) or earlier.get("channel")}
         actor_id = self._actor_at.get(speaker.i)
@@ -1158,7 +1177,7 @@ class ClaimLinker(RuleComponent):
                 if t.dep_ == "prep" and t.lower_ == "for":
                     for obj in t.children:
                         if obj.dep_ == "pobj":
-                            earlier = _repeats(_phrase(obj), obj, seen)
+                            earlier = _repeats(_phrase(obj), obj, seen, self._ents)
                             if earlier is not None:
                                 self._speaks_for[span.start_char] = _source_key(earlier)
                                 return
@@ -1206,9 +1225,13 @@ class ClaimLinker(RuleComponent):
         # 'Farhad Shami, a spokesman for the SDF': the apposition says what the person is
         described = [t for c in speaker.children if c.dep_ == "appos" for t in c.subtree]
         words = list(span) + described
-        if any(self.role_of.get(t.lower_) == "spokesperson" for t in words):
+        # the lower-case forms, read once (each `Token.lower_` looks the string up again)
+        lows = [t.lower_ for t in words]
+        span_lows = lows[: len(words) - len(described)]
+        role_of = self.role_of
+        if any(role_of.get(w) == "spokesperson" for w in lows):
             return "spokesperson"
-        folded = " " + " ".join(t.lower_ for t in words) + " "
+        folded = " " + " ".join(lows) + " "
         phrases = self._phrase_index.candidates(folded)
         for padded, role in phrases:
             if role == "media" and padded in folded:
@@ -1217,13 +1240,13 @@ class ClaimLinker(RuleComponent):
         heads = [t for t in span if t.lemma_.lower() in _INSTITUTION_OR_SOURCE and t.dep_ in {
             "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
         if any(h.lemma_.lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
-            t.lower_ in STATE_MODIFIERS for t in span if t.i not in {h.i for h in heads}
+            w in STATE_MODIFIERS for t, w in zip(span, span_lows, strict=True) if t.i not in {h.i for h in heads}
         ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
         if any(self._actors.get(self._actor_at.get(t.i, ""), {}).get("kind") in ARMED_KINDS
                for t in words if t.i != speaker.i) and not self._actors.get(actor_id or "") and not any(
-                t.lower_ in self.departments for t in span):
+                w in self.departments for w in span_lows):
             # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
             # ('a Houthi health official': an official of the authority's ministry is an official)
             return "armed_group"
@@ -1248,16 +1271,16 @@ class ClaimLinker(RuleComponent):
                 return "witness"
             if kind in {"international"}:
                 # 'the gang coalition' is an armed group, 'the Saudi-led coalition' speaks for states
-                if any(self.role_of.get(t.lower_) == "armed_group" for t in span):
+                if any(role_of.get(w) == "armed_group" for w in span_lows):
                     return "armed_group"
-                if any(t.lower_ in self.alliance_words for t in span):
+                if any(w in self.alliance_words for w in span_lows):
                     return "official"
                 return "ngo"
             return "armed_group"
         # a modifier's witness word says less than another role word ('a local activist group')
         fallback = None
-        for t in words:
-            role = self.role_of.get(t.lower_)
+        for t, w in zip(words, lows, strict=True):
+            role = role_of.get(w)
             if role == "witness" and t.dep_ == "amod":
                 fallback = fallback or role
             elif role:
@@ -1436,11 +1459,14 @@ def _has_conj(tok: Token) -> bool:
     return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
 
 
-def _repeats(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
+def _repeats(span: Span, speaker: Token, seen: list[dict], ents: list[tuple[int, int]]) -> Optional[dict]:
     """'The official', 'the ministry', 'The charity': a definite description with no name of
-    its own that repeats the head of an earlier speaker is that speaker."""
+    its own that repeats the head of an earlier speaker is that speaker. `ents`: the Doc's
+    entities as token ranges (what `Span.ents` reads, without building the Doc's entity Spans
+    anew)."""
     first = span[0].lower_
-    if first not in {"the", "that", "this"} or speaker.pos_ != "NOUN" or span.ents:
+    if first not in {"the", "that", "this"} or speaker.pos_ != "NOUN" or any(
+            span.start <= s and e <= span.end for s, e in ents):
         return None
     head = speaker.lemma_.lower()
     for src in reversed(seen):
@@ -1633,11 +1659,11 @@ def _anonymous(speaker: Token, person: Optional[str], named_actor: bool, phrase_
 
 ANONYMITY_WORDS = frozenset({"anonymity", "authorized", "authorised", "named", "anonymous", "condition"})
 NOBODY_WORDS = frozenset({"nobody", "none", "noone"})
-_QUOTE_HASHES = numpy.array(sorted({get_string_id(w) for w in QUOTE_MARKS}), dtype="uint64")
+_QUOTE_HASHES = frozenset(get_string_id(w) for w in QUOTE_MARKS)
 _ACCORDING, _NO = get_string_id("according"), get_string_id("no")
 _ANONYMITY_HASHES = frozenset(get_string_id(w) for w in ANONYMITY_WORDS)
 #: LOWER ids `_scan_words` looks for
-_WATCHED = numpy.array(sorted({_ACCORDING, _NO, *_ANONYMITY_HASHES}), dtype="uint64")
+_WATCHED = frozenset({_ACCORDING, _NO, *_ANONYMITY_HASHES})
 
 
 def _anonymity_phrase(tok: Token) -> bool:
@@ -1743,16 +1769,9 @@ class _PhraseIndex:
         return [(padded, role) for _, padded, role in found]
 
 
-def _hash_array(words: Iterable[str]) -> numpy.ndarray:
-    """The sorted ids of `words` as spaCy stores them, for `_indices`."""
-    return numpy.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
-
-
-def _indices(doc: Doc, attr: int, hashes: numpy.ndarray) -> list[int]:
-    """`base.token_indices` for a hash array built once."""
-    if not len(doc):
-        return []
-    return numpy.flatnonzero(is_in(column(doc, attr), hashes)).tolist()
+def _hash_array(words: Iterable[str]) -> frozenset[int]:
+    """The ids of `words` as spaCy stores them, for `ClaimLinker._indices`."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _fold_into_events(events: dict[str, dict], claims: list[dict]) -> None:

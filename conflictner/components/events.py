@@ -20,11 +20,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -35,7 +35,17 @@ from ..extensions import meta_of, records
 from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, data_dir
 from ..schema import kinds_compatible
 from . import casualties as cas
-from .base import Parse, RuleComponent, WindowedMatcher, is_in, parse_of, span_record, token_indices
+from .base import (
+    Parse,
+    RuleComponent,
+    WindowedMatcher,
+    column,
+    column_list,
+    parse_of,
+    span_of,
+    span_record,
+    token_indices,
+)
 from .base import path_to_root as _path_to_root
 
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
@@ -170,7 +180,8 @@ class EventExtractor(RuleComponent):
             attr, words, pos = single
             for w in words:
                 self.by_word.setdefault((attr, w), []).append((r, pos))
-        self.matcher = WindowedMatcher(self.nlp.vocab, longer)
+        # (a sieve: its matches come in no set order, see `_find_triggers`)
+        self.matcher = WindowedMatcher(self.nlp.vocab, longer, sieve=True)
         self.word_keys = {attr: {w for a, w in self.by_word if a == name} for name, attr in (("LOWER", LOWER),
                                                                                             ("LEMMA", LEMMA))}
         # a non-trigger phrase matters only where it holds a trigger word: windows open there
@@ -195,7 +206,8 @@ class EventExtractor(RuleComponent):
         # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
         self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
-        self._actor_at = _token_index(doc, actors)
+        self._chars = _CharIndex(doc)
+        self._actor_at = _token_index(doc, actors, chars=self._chars)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
         self._descriptor_ids = set(kinds)
@@ -218,23 +230,36 @@ class EventExtractor(RuleComponent):
         self._sent_casualties: dict[int, tuple] = {}
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
+        self._ent_types: Optional[list[int]] = None
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
         starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1)
+        self._sent_marks: list[int] = starts.tolist()  # tokens marked as sentence starts
         # (a list: bisect on a few dozen ints is cheaper than numpy's per-call overhead)
         self._sent_starts = numpy.concatenate([[0], starts[starts > 0], [len(doc)]]).astype("int64").tolist()
         triggers = self._find_triggers(doc)
-        self._during_at = token_indices(doc, LOWER, DURING_WORDS)
-        self._which_at = token_indices(doc, LOWER, WHICH)
-        self._answer_at = token_indices(doc, LOWER, ANSWER_FORMS | COUNTER_FORMS)
+        # the few marker words, in one pass over the lower-case forms
+        self._during_at, self._which_at, self._answer_at = [], [], []
+        for i, w in enumerate(self._parse.lower):
+            if w in MARKER_WORDS:
+                if w in DURING_WORDS:
+                    self._during_at.append(i)
+                if w in WHICH:
+                    self._which_at.append(i)
+                if w in ANSWER_FORMS or w in COUNTER_FORMS:
+                    self._answer_at.append(i)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
-        for sent in doc.sents:
-            in_sent = [t for t in triggers if sent.start <= t.tok.i < sent.end]
-            for group in self._cluster(in_sent):
-                m = _Mention(triggers=group, sent_start=sent.start)
+        # the sentences from the bounds read above (Doc.sents makes a Span of each); triggers
+        # come in token order
+        by_sent: dict[int, list[_Trigger]] = {}
+        for t in triggers:
+            by_sent.setdefault(self._sent_bounds(t.tok.i)[0], []).append(t)
+        for start in sorted(by_sent):
+            for group in self._cluster(by_sent[start]):
+                m = _Mention(triggers=group, sent_start=start)
                 self._describe(doc, m)
                 mentions.append(m)
         self._announced_attacks: list[_Mention] = []
@@ -281,7 +306,7 @@ class EventExtractor(RuleComponent):
                 out[i] = (entry, sp)
         return out
 
-    def _caused_by_no_one(self, tok: Token) -> bool:
+    def _caused_by_no_one(self, i: int) -> bool:
         """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
         the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
         an economic force reports no attack; nor does one whose object is an idea or a job
@@ -289,7 +314,6 @@ class EventExtractor(RuleComponent):
         models/en_conflict/events/non_attack_causes.jsonl. The doer of a verb tied to another
         one ('..., killing 40') is the other verb's."""
         P = self._parse
-        i = tok.i
         if not self.causes or P.pos[i] not in {"VERB", "AUX"}:
             return False
         dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
@@ -331,77 +355,92 @@ class EventExtractor(RuleComponent):
         return False
 
     def _find_triggers(self, doc: Doc) -> list[_Trigger]:
-        spans = [Span(doc, s, e, label=mid) for mid, s, e in self.matcher(doc)]
+        P = self._parse
+        dep, kids = P.dep, P.children
+        strings = doc.vocab.strings
+        # candidate spans as (start, end, rule id): Span objects only for those kept
+        matches = self.matcher(doc)
+        if len({(s, e) for _, s, e in matches}) < len(matches):
+            # two patterns match the same words: the Matcher's order says which one wins
+            matches = self.matcher.matcher(doc)
+        spans = [(s, e, strings[mid]) for mid, s, e in matches]
         by_word = self.by_word
-        candidates = sorted({i for attr, words in self.word_keys.items() for i in token_indices(doc, attr, words)})
-        for i in candidates:
-            tok = doc[i]
-            for key in (("LOWER", tok.lower_), ("LEMMA", tok.lemma_)):
+        lower, lemma, pos_ = P.lower, P.lemma, P.pos
+        lower_words, lemma_words = self.word_keys[LOWER], self.word_keys[LEMMA]
+        for i, (low, lem) in enumerate(zip(lower, lemma, strict=True)):
+            if low not in lower_words and lem not in lemma_words:
+                continue
+            for key in (("LOWER", low), ("LEMMA", lem)):
                 for rule, pos in by_word.get(key, ()):
-                    if pos is None or tok.pos_ in pos:
-                        spans.append(Span(doc, i, i + 1, label=rule.id))
-        found = [(sp, sp.root) for sp in filter_spans(spans)]
+                    if pos is None or pos_[i] in pos:
+                        spans.append((i, i + 1, rule.id))
+        found = [(s, e, rid, s if e - s == 1 else Span(doc, s, e).root.i) for s, e, rid in _filter_spans(spans)]
         # 'struck a deal', 'heart attack', 'assault rifles': the attack word reports no attack
         # (only matches that cover a trigger matter: the windows without one are skipped)
-        roots = sorted({tok.i for _, tok in found})
+        roots = sorted({i for _, _, _, i in found})
         silenced = {i for _, s, e in self.non_matcher(doc, covering=roots)
                     for i in range(s, e)} if len(self.non_matcher) and roots else set()
         out = []
-        for sp, tok in found:
-            rule = self.by_id[doc.vocab.strings[sp.label]]
-            if tok.i in silenced or self._caused_by_no_one(tok):
+        for s, e, rid, i in found:
+            rule = self.by_id[rid]
+            if i in silenced or self._caused_by_no_one(i):
                 continue
-            if rule.role == "outcome" and rule.needs_weapon and tok.lemma_ in REPEL_LEMMAS and any(
-                    c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in ASSAULT_NOUNS for c in tok.children):
+            if rule.role == "outcome" and rule.needs_weapon and lemma[i] in REPEL_LEMMAS and any(
+                    dep[c] in {"dobj", "nsubjpass"} and lemma[c].lower() in ASSAULT_NOUNS for c in kids[i]):
                 # 'repelled 48 Russian assaults', 'foiled an attack on the base': the attack failed
                 rule = rule.model_copy(update={"outcome": "failed", "needs_weapon": False})
-            elif rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(tok):
+            elif rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(i):
                 continue
-            if rule.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "prt"} for c in tok.children):
+            if rule.needs_object and not any(dep[c] in {"dobj", "nsubjpass", "prt"} for c in kids[i]):
                 continue
+            sp = Span(doc, s, e, label=rid)
             if rule.needs_place_object and not self._place_object(sp):
                 continue
-            if rule.weapon_only and not self._has_weapon(tok):
+            if rule.weapon_only and not self._has_weapon(i):
                 continue
-            if rule.weapon_kinds and not self._subject_weapon_kinds(tok) & set(rule.weapon_kinds):
+            if rule.weapon_kinds and not self._subject_weapon_kinds(i) & set(rule.weapon_kinds):
                 continue
-            if rule.role == "outcome" and rule.outcome == "intercepted" and self._weapon_acts(tok):
+            if rule.role == "outcome" and rule.outcome == "intercepted" and self._weapon_acts(i):
                 # 'a missile destroyed a school', 'air strikes neutralised the assailants': the
                 # weapon acted, so the verb tells an attack, not an interception
                 rule = rule.model_copy(update={"role": "event", "outcome": None})
-            if rule.needs_weapon and not (self._has_weapon(tok) or self._has_target_prep(tok)):
-                if rule.role == "event" and tok.pos_ == "NOUN":
+            if rule.needs_weapon and not (self._has_weapon(i) or self._has_target_prep(i)):
+                if rule.role == "event" and pos_[i] == "NOUN":
                     rule = rule.model_copy(update={"role": "anaphor"})
                 else:
                     continue
-            if tok.lemma_ == "strike" and any(c.lower_ in {"general", "hunger", "labour", "labor", "workers"} for c in tok.children):
+            if lemma[i] == "strike" and any(lower[c] in {"general", "hunger", "labour", "labor", "workers"}
+                                            for c in kids[i]):
                 continue
-            if tok.pos_ == "VERB" and tok.lemma_ in LAUNCH_LEMMAS and _into_the_sea(tok):
+            if pos_[i] == "VERB" and lemma[i] in LAUNCH_LEMMAS and _into_the_sea(doc, P, i):
                 continue  # 'fired two ballistic missiles into the sea': a launch or test, no target
-            out.append(_Trigger(tok=tok, span=sp, rule=rule))
+            out.append(_Trigger(tok=doc[i], span=sp, rule=rule))
         return out
 
     def _refers_back(self, m: _Mention, toks: list[Token]) -> bool:
         """A verb mention that tells more about an event already told: 'shot dead during the
         raid', 'accused the M23 of firing the shells', 'the attackers set fire to vehicles'."""
-        verbs = [t for t in toks if t.pos_ == "VERB"]
+        P = self._parse
+        dep, lower, pos, kids = P.dep, P.lower, P.pos, P.children
+        verbs = [t.i for t in toks if pos[t.i] == "VERB"]
         if not verbs or m.count is not None:
             return False
-        for t in toks:
-            if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children):
+        for tok in toks:
+            t = tok.i
+            if pos[t] == "NOUN" and any(dep[c] == "det" and lower[c] in {"the", "this", "that"} for c in kids[t]):
                 return True
         for v in verbs:
-            subjects = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and v.dep_ in {"conj", "xcomp", "advcl"}:
-                subjects = [c for c in v.head.children if c.dep_ == "nsubj"]  # "arrived ... and set fire"
-            for c in [*v.children, *subjects]:
-                definite = any(d.dep_ == "det" and d.lower_ in {"the", "these", "those"} for d in c.children)
+            subjects = [c for c in kids[v] if dep[c] in {"nsubj", "nsubjpass"}]
+            if not subjects and dep[v] in {"conj", "xcomp", "advcl"}:
+                subjects = [c for c in kids[P.head[v]] if dep[c] == "nsubj"]  # "arrived ... and set fire"
+            for c in [*kids[v], *subjects]:
+                definite = any(dep[d] == "det" and lower[d] in {"the", "these", "those"} for d in kids[c])
                 if not definite:
                     continue
-                if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                if dep[c] in {"dobj", "nsubjpass"} and c in self._instruments:
                     return True
-                actor = self._actor_kind_at.get(c.i)
-                if c.dep_ == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
+                actor = self._actor_kind_at.get(c)
+                if dep[c] == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
                     return True
         return False
 
@@ -423,42 +462,49 @@ class EventExtractor(RuleComponent):
                     return True
         return False
 
-    def _has_weapon(self, tok: Token) -> bool:
-        for c in [tok, *tok.children]:
-            if c.i in self._instruments:
+    def _has_weapon(self, i: int) -> bool:
+        """A weapon in the phrases of trigger `i` (its objects, subject, prepositions), on the
+        noun it describes, or on the subject it shares."""
+        P = self._parse
+        dep, head, kids, inst = P.dep, P.head, P.children, self._instruments
+        for c in [i, *kids[i]]:
+            if c in inst:
                 return True
-            if c.dep_ in {"dobj", "nsubjpass", "nsubj", "compound", "pobj", "prep", "conj"}:
-                if any(g.i in self._instruments for g in c.subtree if g.i - c.i < 4):
+            if dep[c] in {"dobj", "nsubjpass", "nsubj", "compound", "pobj", "prep", "conj"}:
+                if any(g in inst for g in _subtree(P, c) if g - c < 4):
                     return True
-        if tok.dep_ in {"acl", "relcl"} and tok.head.i in self._instruments:
+        h = head[i]
+        if dep[i] in {"acl", "relcl"} and h in inst:
             return True
-        if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        if dep[i] == "conj" and P.pos[h] == "VERB":
             # "drones launched at a base ... were intercepted": the subject is shared
-            return any(c.i in self._instruments for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+            return any(c in inst for c in kids[h] if dep[c] in {"nsubj", "nsubjpass"})
         # "intercepted three rockets fired at X", parsed as a clause whose subject is the weapon
-        return any(g.i in self._instruments for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
-                   for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for g in s.subtree)
+        return any(g in inst for c in kids[i] if dep[c] == "ccomp" and c > i
+                   for s in kids[c] if dep[s] in {"nsubj", "nsubjpass"} for g in _subtree(P, s))
 
-    def _weapon_acts(self, tok: Token) -> bool:
+    def _weapon_acts(self, i: int) -> bool:
         """An active verb whose subject is the weapon and whose object is none: the weapon did
         the destroying ('a missile destroyed a school'), nothing was intercepted."""
-        if tok.pos_ != "VERB" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children):
+        P = self._parse
+        dep, kids, inst = P.dep, P.children, self._instruments
+        if P.pos[i] != "VERB" or any(dep[c] in {"nsubjpass", "auxpass"} for c in kids[i]):
             return False
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if not any(g.i in self._instruments for c in subjects for g in c.subtree):
+        if not any(g in inst for c in kids[i] if dep[c] == "nsubj" for g in _subtree(P, c)):
             return False
-        return not any(g.i in self._instruments for c in tok.children if c.dep_ in {"dobj", "conj", "prep", "ccomp"}
-                       for g in c.subtree)
+        return not any(g in inst for c in kids[i] if dep[c] in {"dobj", "conj", "prep", "ccomp"}
+                       for g in _subtree(P, c))
 
-    def _subject_weapon_kinds(self, tok: Token) -> set[str]:
+    def _subject_weapon_kinds(self, i: int) -> set[str]:
         """Instrument kinds in the verb's subject ('a drone slammed into ...')."""
-        return {self._instruments[g.i][0].kind for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}
-                for g in c.subtree if g.i in self._instruments}
+        P = self._parse
+        return {self._instruments[g][0].kind for c in P.children[i] if P.dep[c] in {"nsubj", "nsubjpass"}
+                for g in _subtree(P, c) if g in self._instruments}
 
-    @staticmethod
-    def _has_target_prep(tok: Token) -> bool:
-        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "toward", "towards", "into"}
-                   for c in tok.children)
+    def _has_target_prep(self, i: int) -> bool:
+        P = self._parse
+        return any(P.dep[c] == "prep" and P.lower[c] in {"on", "at", "against", "toward", "towards", "into"}
+                   for c in P.children[i])
 
     def _cluster(self, triggers: list[_Trigger]) -> list[list[_Trigger]]:
         """Group a sentence's triggers that the parse links without crossing a clause that has
@@ -474,7 +520,7 @@ class EventExtractor(RuleComponent):
         # 'an offensive in Sake on Friday, in which troops killed 11': a clause opened by
         # 'in which' / 'during which' tells the attack named just before it, however parsed
         for g in list(groups) if self._which_at else []:
-            opener = min((w for t in g for w in [_relative_which(t.tok)] if w is not None), default=None)
+            opener = min((w for t in g for w in [_relative_which(self._parse, t.tok.i)] if w is not None), default=None)
             if opener is None:
                 continue
             before = [o for o in groups if o is not g and max(t.tok.i for t in o) < opener]
@@ -515,24 +561,27 @@ class EventExtractor(RuleComponent):
         k = bisect.bisect_left(self._instrument_at, m.sent_start)
         if k == len(self._instrument_at) or self._instrument_at[k] >= self._sent_end(m.sent_start):
             return
+        P = self._parse
+        dep, lower, lemma, pos, head, kids = P.dep, P.lower, P.lemma, P.pos, P.head, P.children
         seen: set[int] = set()
         roles = {t.tok.i: t.rule.role for t in m.triggers}
         for tok in toks:
-            cands = [tok, *tok.children]
-            if tok.dep_ in {"acl", "relcl"} or tok.head.lemma_ in MEANS_GOVERNORS:
-                cands.append(tok.head)
-            if tok.dep_ in {"nsubjpass", "nsubj", "dobj"} and tok.head.pos_ == "VERB":
-                cands.append(tok.head)
+            t = tok.i
+            cands = [t, *kids[t]]
+            if dep[t] in {"acl", "relcl"} or lemma[head[t]] in MEANS_GOVERNORS:
+                cands.append(head[t])
+            if dep[t] in {"nsubjpass", "nsubj", "dobj"} and pos[head[t]] == "VERB":
+                cands.append(head[t])
             for c in cands:
-                for g in [c, *c.children, *_quantified(c)]:
-                    hit = self._instruments.get(g.i)
+                for g in [c, *kids[c], *_quantified_at(P, c)]:
+                    hit = self._instruments.get(g)
                     if hit is None or hit[1].start in seen:
                         continue
-                    if g.dep_ == "pobj" and g.head.lower_ in TARGET_PREPOSITIONS and g.head.head.i in roles:
+                    verb = head[g]
+                    if dep[g] == "pobj" and lower[verb] in TARGET_PREPOSITIONS and head[verb] in roles:
                         continue  # 'fired on a helicopter': the aircraft is the target, not the weapon
-                    verb = g.head
-                    if g.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in WEAPON_USE_VERBS \
-                            and roles.get(verb.i) == "event":
+                    if dep[g] == "dobj" and pos[verb] == "VERB" and lemma[verb] not in WEAPON_USE_VERBS \
+                            and roles.get(verb) == "event":
                         continue  # 'striking the aircraft': what an attack verb hits is its target
                     entry, span = hit
                     seen.add(span.start)
@@ -540,93 +589,100 @@ class EventExtractor(RuleComponent):
                     m.kinds.append(entry.attack_kind.value)
 
     def _roles(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
+        P = self._parse
+        dep, lower, lemma, head, kids = P.dep, P.lower, P.lemma, P.head, P.children
+        actors_at, set_target = self._actors_at, self._set_target
         for tok in toks:
-            rule_role = next(t.rule.role for t in m.triggers if t.tok == tok)
-            if tok.pos_ == "VERB":
-                passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in tok.children)
-                for c in tok.children:
-                    if c.dep_ == "nsubj" and rule_role == "event":
-                        m.attackers += self._actors_in(c, shallow=True) or self._speaker_pronoun(tok, c)
-                    elif c.dep_ == "agent" and rule_role == "event":
-                        for p in c.children:
-                            m.attackers += self._actors_in(p, shallow=True)
-                    elif (c.dep_ == "dobj" and rule_role == "event" and c.i not in self._instruments
-                          and c.lower_ != "fire") or (
-                        c.dep_ == "nsubjpass" and c.i not in self._instruments and rule_role == "event"
+            t = tok.i
+            rule_role = next(x.rule.role for x in m.triggers if x.tok.i == t)
+            if P.pos[t] == "VERB":
+                passive = any(dep[c] in {"nsubjpass", "auxpass"} for c in kids[t])
+                for c in kids[t]:
+                    d = dep[c]
+                    if d == "nsubj" and rule_role == "event":
+                        m.attackers += actors_at(c, shallow=True) or self._speaker_pronoun(tok, doc[c])
+                    elif d == "agent" and rule_role == "event":
+                        for p in kids[c]:
+                            m.attackers += actors_at(p, shallow=True)
+                    elif (d == "dobj" and rule_role == "event" and c not in self._instruments
+                          and lower[c] != "fire") or (
+                        d == "nsubjpass" and c not in self._instruments and rule_role == "event"
                     ):
-                        victims = tok.lemma_ in VICTIM_VERBS
-                        self._set_target(m, c, weak=victims)
-                    elif c.dep_ == "prep" and (c.lower_ in {"on", "at", "against", "toward", "towards", "targeting",
-                                                            "into", "inside"} or (
-                            c.lower_ == "with" and tok.lemma_ in CLASH_VERBS and rule_role == "event")):
+                        victims = lemma[t] in VICTIM_VERBS
+                        set_target(m, c, weak=victims)
+                    elif d == "prep" and (lower[c] in {"on", "at", "against", "toward", "towards", "targeting",
+                                                       "into", "inside"} or (
+                            lower[c] == "with" and lemma[t] in CLASH_VERBS and rule_role == "event")):
                         # 'clashed with federal troops': the other side of a clash ('fought with
                         # sticks' names a weapon, no side)
-                        for p in c.children:
-                            if p.dep_ == "pobj" and (c.lower_ != "with" or self._actors_in(p, shallow=True)):
-                                self._set_target(m, p)
-                    if c.dep_ in {"dobj", "nsubjpass"} and c.i in self._instruments:
+                        for p in kids[c]:
+                            if dep[p] == "pobj" and (lower[c] != "with" or actors_at(p, shallow=True)):
+                                set_target(m, p)
+                    if d in {"dobj", "nsubjpass"} and c in self._instruments:
                         # "fired six mortar shells at a base": the weapon carries the target
-                        for g in c.children:
-                            if g.dep_ == "prep" and g.lower_ in {"at", "on", "against", "toward", "towards", "into"}:
-                                for p in g.children:
-                                    if p.dep_ == "pobj":
-                                        self._set_target(m, p)
-                if tok.dep_ == "acl" and not passive and tok.tag_ == "VBN":
+                        for g in kids[c]:
+                            if dep[g] == "prep" and lower[g] in {"at", "on", "against", "toward", "towards", "into"}:
+                                for p in kids[g]:
+                                    if dep[p] == "pobj":
+                                        set_target(m, p)
+                if dep[t] == "acl" and not passive and P.tag[t] == "VBN":
                     # "drones launched by X at Y": the head noun is the instrument
-                    for c in tok.children:
-                        if c.dep_ == "agent":
-                            for p in c.children:
-                                m.attackers += self._actors_in(p, shallow=True)
+                    for c in kids[t]:
+                        if dep[c] == "agent":
+                            for p in kids[c]:
+                                m.attackers += actors_at(p, shallow=True)
             else:
-                for c in tok.children:
-                    if c.dep_ == "poss":
-                        m.attackers += self._actors_in(c, shallow=True)
-                    elif c.dep_ == "prep" and c.lower_ in {"on", "at", "against", "targeting", "in"}:
-                        for p in c.children:
-                            if p.dep_ == "pobj" and (c.lower_ != "in" or self._actors_in(p, shallow=True)):
-                                if c.lower_ == "in" and p.i in self._place_at:
+                for c in kids[t]:
+                    d = dep[c]
+                    if d == "poss":
+                        m.attackers += actors_at(c, shallow=True)
+                    elif d == "prep" and lower[c] in {"on", "at", "against", "targeting", "in"}:
+                        for p in kids[c]:
+                            if dep[p] == "pobj" and (lower[c] != "in" or actors_at(p, shallow=True)):
+                                if lower[c] == "in" and p in self._place_at:
                                     continue
-                                self._set_target(m, p)
-                    elif c.dep_ == "prep" and c.lower_ == "by":
-                        for p in c.children:
-                            m.attackers += self._actors_in(p, shallow=True)
-                    elif c.dep_ in {"amod", "compound"} and c.i in self._actor_at:
-                        a = self._actor_at[c.i]
+                                set_target(m, p)
+                    elif d == "prep" and lower[c] == "by":
+                        for p in kids[c]:
+                            m.attackers += actors_at(p, shallow=True)
+                    elif d in {"amod", "compound"} and c in self._actor_at:
+                        a = self._actor_at[c]
                         if a not in m.attackers:
                             m.attackers.append(a)
-                if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in {"repel", "repulse"}:
+                h = head[t]
+                if dep[t] in {"dobj", "nsubjpass"} and lemma[h] in {"repel", "repulse"}:
                     # 'troops repelled an attack on their base': the ones who repel it defend (who
                     # 'foiled' it may have been elsewhere: police foiling a plot)
-                    for c in tok.head.children:
-                        if c.dep_ in {"nsubj", "agent"}:
-                            for a in self._actors_in(c if c.dep_ == "nsubj" else next(
-                                    (p for p in c.children if p.dep_ == "pobj"), c), shallow=True):
+                    for c in kids[h]:
+                        if dep[c] == "nsubj" or dep[c] == "agent":
+                            who = c if dep[c] == "nsubj" else next((p for p in kids[c] if dep[p] == "pobj"), c)
+                            for a in actors_at(who, shallow=True):
                                 if a not in m.targets:
                                     m.targets.append(a)
                 # "launched another drone attack on a base": the verb's subject attacks; so too
                 # through a quantity ("carried out a new round of strikes")
-                phrase = tok
-                if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_HEADS
-                        and tok.head.head.dep_ == "dobj"):
-                    phrase = tok.head.head
+                phrase = t
+                if dep[t] == "pobj" and lower[h] == "of" and lower[head[h]] in QUANTITY_HEADS and dep[head[h]] == "dobj":
+                    phrase = head[h]
+                ph = head[phrase]
                 # ('stag': the base lemmatizer's lemma of 'staged')
-                if phrase.dep_ == "dobj" and phrase.head.lemma_ in {"launch", "carry", "conduct", "stage", "stag", "mount",
-                                                                    "claim"}:
-                    for c in phrase.head.children:
-                        if c.dep_ == "nsubj" and phrase.head.lemma_ != "claim":
-                            m.attackers += self._actors_in(c, shallow=True)
-                        if c.dep_ == "prep" and c.lower_ in {"on", "at", "against"}:
-                            for p in c.children:
-                                self._set_target(m, p)
+                if dep[phrase] == "dobj" and lemma[ph] in {"launch", "carry", "conduct", "stage", "stag", "mount", "claim"}:
+                    for c in kids[ph]:
+                        if dep[c] == "nsubj" and lemma[ph] != "claim":
+                            m.attackers += actors_at(c, shallow=True)
+                        if dep[c] == "prep" and lower[c] in {"on", "at", "against"}:
+                            for p in kids[c]:
+                                set_target(m, p)
         for tok in toks:
-            if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "conj", "xcomp"} and not m.attackers and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "agent"} for c in tok.children
+            t = tok.i
+            if P.pos[t] == "VERB" and dep[t] in {"advcl", "conj", "xcomp"} and not m.attackers and not any(
+                dep[c] in {"nsubj", "nsubjpass", "agent"} for c in kids[t]
             ):
                 # "troops pushed into Kursk, seizing dozens of villages": the participle's agent is
                 # the subject of the clause it hangs from
-                for c in tok.head.children:
-                    if c.dep_ == "nsubj":
-                        m.attackers += self._actors_in(c, shallow=True)
+                for c in kids[head[t]]:
+                    if dep[c] == "nsubj":
+                        m.attackers += actors_at(c, shallow=True)
         if not m.attackers and self._instruments:
             m.attackers += self._weapon_owners(toks)
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
@@ -637,16 +693,19 @@ class EventExtractor(RuleComponent):
         """'shot down four Houthi drones', 'destroyed 12 RSF drones', 'Hezbollah rockets hit ...':
         a named party on the weapon the trigger governs fired it (the nationality form, 'a
         Ukrainian drone', is read by `_nation_of`)."""
+        P = self._parse
+        dep, kids = P.dep, P.children
         out: list[str] = []
         for tok in toks:
-            weapons = [c for c in [tok, *tok.children] if c.i in self._instruments and (
-                c.i == tok.i or c.dep_ in {"dobj", "nsubj", "nsubjpass", "compound"})]
+            t = tok.i
+            weapons = [c for c in [t, *kids[t]] if c in self._instruments and (
+                c == t or dep[c] in {"dobj", "nsubj", "nsubjpass", "compound"})]
             for w in weapons:
-                for q in [w, *_quantified(w)]:
-                    for g in q.children:
-                        aid = self._actor_at.get(g.i)
-                        if (g.dep_ in {"compound", "amod", "nmod", "poss"} and aid is not None
-                                and g.i not in self._town_at and aid not in self._descriptor_ids):
+                for q in [w, *_quantified_at(P, w)]:
+                    for g in kids[q]:
+                        aid = self._actor_at.get(g)
+                        if (dep[g] in {"compound", "amod", "nmod", "poss"} and aid is not None
+                                and g not in self._town_at and aid not in self._descriptor_ids):
                             out.append(aid)
         return out
 
@@ -660,10 +719,10 @@ class EventExtractor(RuleComponent):
             for (s, e), form, aid in zip(g["mentions"], g["forms"], g["actor_ids"], strict=False):
                 if form != "adjective" or aid is not None:
                     continue
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None or (span.end < len(doc) and doc[span.end].text in {"-", "–"}):
+                found = self._chars.expand(s, e)
+                if found is None or (found[1] < len(doc) and self._parse.lower[found[1]] in {"-", "–"}):
                     continue
-                out[span.end - 1] = (g["country"], g["name"], s, e)
+                out[found[1] - 1] = (g["country"], g["name"], s, e)
         return out
 
     def _nation_of(self, m: _Mention, toks: list[Token]) -> Optional[tuple[str, str, int, int]]:
@@ -672,24 +731,27 @@ class EventExtractor(RuleComponent):
         a Russian missile', 'Turkish warplanes bombed ...'. A state's aircraft, drones and
         missiles stand for its forces; the adjective on anything else (the target, the victims,
         the place) says nothing about who attacked."""
-        nouns: list[Token] = []
+        P = self._parse
+        dep, lower, kids, inst = P.dep, P.lower, P.children, self._instruments
+        nouns: list[int] = []
         for tok in toks:
-            if tok.pos_ in {"NOUN", "PROPN"}:
-                nouns.append(tok)
-                nouns += [c for c in tok.children if c.dep_ in {"compound", "amod"} and c.i in self._instruments]
-                nouns += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "with"}
-                          for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
-            elif tok.pos_ == "VERB":
-                for c in tok.children:
-                    if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.i in self._instruments:
+            t = tok.i
+            if P.pos[t] in {"NOUN", "PROPN"}:
+                nouns.append(t)
+                nouns += [c for c in kids[t] if dep[c] in {"compound", "amod"} and c in inst]
+                nouns += [p for c in kids[t] if dep[c] == "prep" and lower[c] in {"by", "from", "with"}
+                          for p in kids[c] if dep[p] == "pobj" and p in inst]
+            elif P.pos[t] == "VERB":
+                for c in kids[t]:
+                    if dep[c] in {"nsubj", "nsubjpass", "dobj"} and c in inst:
                         nouns.append(c)
-                    elif c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "with"}:
-                        nouns += [p for p in c.children if p.dep_ == "pobj" and p.i in self._instruments]
+                    elif dep[c] in {"agent", "prep"} and lower[c] in {"by", "with"}:
+                        nouns += [p for p in kids[c] if dep[p] == "pobj" and p in inst]
         for n in nouns:
-            for q in [n, *_quantified(n)]:
-                for c in q.children:
-                    if c.dep_ in {"amod", "compound", "nmod"} and c.i in self._nation_at:
-                        return self._nation_at[c.i]
+            for q in [n, *_quantified_at(P, n)]:
+                for c in kids[q]:
+                    if dep[c] in {"amod", "compound", "nmod"} and c in self._nation_at:
+                        return self._nation_at[c]
         return None
 
     def _nation_actor(self, doc: Doc, nation: tuple[str, str, int, int]) -> str:
@@ -741,64 +803,68 @@ class EventExtractor(RuleComponent):
         kept = {r["id"] for r in keep}
         return [i for i in ids if i in kept]
 
-    def _set_target(self, m: _Mention, tok: Token, weak: bool = False) -> None:
-        """Record a target phrase; victims of 'killed'/'wounded' are weak and give way to
-        the thing attacked ('fired shells at a base, killing two soldiers'). An aircraft or a
-        vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
-        aimed_at = tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPOSITIONS
-        if (tok.i in self._instruments and not aimed_at) or tok.i in self._time_at or tok.ent_type_ in {"DATE", "TIME"}:
+    def _set_target(self, m: _Mention, i: int, weak: bool = False) -> None:
+        """Record the target phrase headed by token `i`; victims of 'killed'/'wounded' are weak
+        and give way to the thing attacked ('fired shells at a base, killing two soldiers'). An
+        aircraft or a vehicle after 'on'/'at' is what was attacked ('fired on a helicopter')."""
+        P = self._parse
+        dep, lower, head, kids = P.dep, P.lower, P.head, P.children
+        aimed_at = dep[i] == "pobj" and lower[head[i]] in TARGET_PREPOSITIONS
+        if (i in self._instruments and not aimed_at) or i in self._time_at or self._ent_type(i) in DATE_TIME_IDS:
             return
-        if tok.pos_ == "PRON" or tok.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        if P.pos[i] == "PRON" or lower[i] in NOBODY or any(dep[c] == "det" and lower[c] == "no" for c in kids[i]):
             # 'killed them', 'whether anyone was hurt', 'No one was hurt': a pronoun or a
             # quantifier names nobody in particular (who 'them' are is told elsewhere)
             return
         if m.target_text is not None and m.target_weak and not weak:
             m.target_text = None
         if m.target_text is None:
+            doc = self._doc
             m.target_weak = weak
-            m.target_text = _np_text(tok)
+            m.target_text = _np_text(doc, P, i)
             # 'attacked a gendarmerie school and a military airbase': each conjunct was attacked
-            parts = _breakdown(tok)
-            m.target_texts = [m.target_text, *(_np_text(c) for c in tok.conjuncts
-                                               if c.i > tok.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in self._place_at
+            parts = _breakdown(P, i)
+            m.target_texts = [m.target_text, *(_np_text(doc, P, c) for c in P.conjuncts(i)
+                                               if c > i and P.pos[c] in {"NOUN", "PROPN"} and c not in self._place_at
                                                and c not in parts)]
-            m.target_head = tok.lemma_.lower() if tok.lower_ != "bases" else "base"
-            m.target_scope = tok.tag_ == "NNS" and tok.lemma_.lower() in SCOPE_NOUNS and not any(
-                c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
-        found = self._actors_in(tok)
-        parts = _breakdown(tok) if len(found) > 1 else []
+            m.target_head = P.lemma[i].lower() if lower[i] != "bases" else "base"
+            m.target_scope = P.tag[i] == "NNS" and P.lemma[i].lower() in SCOPE_NOUNS and not any(
+                dep[c] in {"det", "nummod", "poss"} for c in kids[i])
+        found = self._actors_at(i)
+        parts = _breakdown(P, i) if len(found) > 1 else []
         if parts:
             # 'Six members of a family, three women and three children,': the parts restate the whole
-            in_parts = {self._actor_at.get(i) for c in parts for i in range(c.left_edge.i, c.right_edge.i + 1)}
-            found = [a for a in found if a not in in_parts or a == self._actor_at.get(tok.i)]
+            in_parts = {self._actor_at.get(k) for c in parts for sub in [_subtree(P, c)]
+                        for k in range(min(sub), max(sub) + 1)}
+            found = [a for a in found if a not in in_parts or a == self._actor_at.get(i)]
         if len(found) > 1:
             # '11 members of Dawlah Islamiyah, a group that has pledged allegiance to the Islamic
             # State': a relative clause describes the target; the actors it names were not hit
             inside: set[str] = set()
             outside: set[str] = set()
-            doc = tok.doc
-            for i in range(tok.left_edge.i, tok.right_edge.i + 1):
-                a = self._actor_at.get(i)
+            sub = _subtree(P, i)
+            for k in range(min(sub), max(sub) + 1):
+                a = self._actor_at.get(k)
                 if a is None:
                     continue
-                t = doc[i]
-                while t.i != tok.i and t.dep_ != "relcl" and t.head.i != t.i:
-                    t = t.head
-                (inside if t.dep_ == "relcl" and t.i != tok.i else outside).add(a)
+                t = k
+                while t != i and dep[t] != "relcl" and head[t] != t:
+                    t = head[t]
+                (inside if dep[t] == "relcl" and t != i else outside).add(a)
             found = [a for a in found if a not in inside or a in outside]
         if found:
             # 'a children's hospital', 'a women's clinic': the kind of place, not who was hit
             poss_only: dict[str, bool] = {}
-            for t in tok.subtree:
-                a = self._actor_at.get(t.i)
-                if a is None or self._actor_kind_at.get(t.i) != "civilians":
+            for t in _subtree(P, i):
+                a = self._actor_at.get(t)
+                if a is None or self._actor_kind_at.get(t) != "civilians":
                     continue
-                if t.head.i != t.i and self._actor_at.get(t.head.i) == a:
+                if head[t] != t and self._actor_at.get(head[t]) == a:
                     continue  # a word inside the mention ('displaced' in 'displaced people')
-                poss_only[a] = poss_only.get(a, True) and t.dep_ == "poss" and t.head.i not in self._actor_at
+                poss_only[a] = poss_only.get(a, True) and dep[t] == "poss" and head[t] not in self._actor_at
             found = [a for a in found if not poss_only.get(a)]
         for a in found:
-            if a not in m.targets and not (a in self._state_ids and self._actor_at.get(tok.i) != a):
+            if a not in m.targets and not (a in self._state_ids and self._actor_at.get(i) != a):
                 # 'Haiti's main prison', 'a base in Colombia's Arauca province': the state names
                 # where the target is, it is not itself the target
                 m.targets.append(a)
@@ -807,38 +873,50 @@ class EventExtractor(RuleComponent):
             elif a in m.victims and not weak:
                 m.victims.remove(a)
 
+    def _ent_type(self, i: int) -> int:
+        """The entity label id of token `i`, from the column read once per document."""
+        if self._ent_types is None:
+            self._ent_types = column(self._doc, ENT_TYPE).tolist()
+        return self._ent_types[i]
+
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
+        return self._actors_at(tok.i, shallow)
+
+    def _actors_at(self, i: int, shallow: bool = False) -> list[str]:
+        """`_actors_in` for token index `i`."""
+        P = self._parse
+        dep, head = P.dep, P.head
         out: list[str] = []
-        if tok.i in self._actor_at and tok.i not in self._town_at and tok.i not in self._dateline_at:
-            out = [self._actor_at[tok.i]]
+        if i in self._actor_at and i not in self._town_at and i not in self._dateline_at:
+            out = [self._actor_at[i]]
             if shallow and out[0] in self._descriptor_ids:
                 # 'fighters from the RSF', 'members of the Gran Grif gang': the group they belong to
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                        for p in c.children:
-                            a = self._actor_at.get(p.i)
-                            if p.dep_ == "pobj" and a and a not in out and p.i not in self._town_at:
+                for c in P.children[i]:
+                    if dep[c] == "prep" and P.lower[c] in {"of", "from"}:
+                        for p in P.children[c]:
+                            a = self._actor_at.get(p)
+                            if dep[p] == "pobj" and a and a not in out and p not in self._town_at:
                                 out.append(a)
-                    elif c.dep_ == "nmod" and c.i < tok.i:
+                    elif dep[c] == "nmod" and c < i:
                         # 'U.S. Central Command (CENTCOM) forces': the named command the parser
                         # hangs on the noun across the bracket
-                        a = self._actor_at.get(c.i)
-                        if a and a not in out and a not in self._descriptor_ids and c.i not in self._town_at:
+                        a = self._actor_at.get(c)
+                        if a and a not in out and a not in self._descriptor_ids and c not in self._town_at:
                             out.append(a)
-            for c in tok.children:
-                if c.i in self._actor_at and c.i not in self._town_at and (
-                        c.dep_ == "conj" or any(g.dep_ == "cc" for g in c.children)):
+            for c in P.children[i]:
+                if c in self._actor_at and c not in self._town_at and (
+                        dep[c] == "conj" or any(dep[g] == "cc" for g in P.children[c])):
                     # 'the United States and Britain struck ...': every conjunct acts; 'the RSF
                     # and allied militias', which the parser reads as a modifier with its 'and'
-                    out += [a for a in self._actors_in(c, shallow=shallow) if a not in out]
+                    out += [a for a in self._actors_at(c, shallow=shallow) if a not in out]
             return out
-        for t in tok.subtree:
-            if shallow and t.head.i != tok.i and t.i != tok.i and t.dep_ not in {"conj", "appos", "compound", "amod"}:
+        for t in _subtree(P, i):
+            if shallow and head[t] != i and t != i and dep[t] not in {"conj", "appos", "compound", "amod"}:
                 continue
-            if t.i in self._town_at or t.i in self._dateline_at:
+            if t in self._town_at or t in self._dateline_at:
                 continue  # the dateline's agency ('(AP)') acts in no event
-            a = self._actor_at.get(t.i)
+            a = self._actor_at.get(t)
             if a and a not in out:
                 out.append(a)
         return out
@@ -870,7 +948,7 @@ class EventExtractor(RuleComponent):
     def _time_place(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
         P = self._parse
         dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
-        sent = self._sentence(m.head.i)
+        ss, se = self._sent_bounds(m.head.i)
         cluster_ids = {x.i for x in toks}
         apart = _dated_apart(toks)
         if apart is not None:
@@ -878,13 +956,13 @@ class EventExtractor(RuleComponent):
             # into a building in Eilat': the clause tells another attack, dated and placed by
             # its own words only
             m.other_marker = m.apart = True
-            sent = doc[apart.left_edge.i : apart.right_edge.i + 1]
+            ss, se = apart.left_edge.i, apart.right_edge.i + 1
         own: list[str] = []
         report: list[str] = []
         loose: list[str] = []
         for tid, t in self._times.items():
             (s, e), = t["tokens"][:1] or [(None, None)]
-            if s is None or not (sent.start <= s < sent.end):
+            if s is None or not (ss <= s < se):
                 continue
             head = doc[s:e].root.i
             path = P.path(head)
@@ -915,7 +993,7 @@ class EventExtractor(RuleComponent):
         places_sent: list[str] = []
         origins: list[str] = []
         for tok_i, pid in self._place_at.items():
-            if not (sent.start <= tok_i < sent.end) or tok_i in self._dateline_at:
+            if not (ss <= tok_i < se) or tok_i in self._dateline_at:
                 continue  # the dateline says where the report was filed, not where this happened
             head = P.head[tok_i]
             if head != tok_i and self._place_at.get(head) == pid:
@@ -961,15 +1039,16 @@ class EventExtractor(RuleComponent):
         sentence whose word hangs nearer its triggers than another trigger's."""
         if getattr(self, "_cas_doc", None) is not doc:
             self._cas_init(doc)
-        sent = self._sentence(m.head.i)
-        if sent.start not in self._sent_casualties:  # several mentions share a sentence
-            anchors = self._cas_anchors.get(sent.start, [])
-            self._sent_casualties[sent.start] = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
-        self._cas_mentions.setdefault(sent.start, []).append(m)
-        stmts = self._sent_casualties[sent.start]
-        lo, hi = bisect.bisect_left(self._cas_trig, sent.start), bisect.bisect_left(self._cas_trig, sent.end)
-        near = [doc[i] for i in self._cas_trig[lo:hi]]
-        mine = cas.owned(stmts, doc, {t.tok.i for t in m.triggers}, near) if stmts else []
+        start, end = self._sent_bounds(m.head.i)
+        if start not in self._sent_casualties:  # several mentions share a sentence
+            anchors = self._cas_anchors.get(start, [])
+            self._sent_casualties[start] = cas.scan_sentence(Span(doc, start, end), anchors, self._instruments,
+                                                             self._cas_lex)
+        self._cas_mentions.setdefault(start, []).append(m)
+        stmts = self._sent_casualties[start]
+        lo, hi = bisect.bisect_left(self._cas_trig, start), bisect.bisect_left(self._cas_trig, end)
+        mine = cas.owned(stmts, doc, {t.tok.i for t in m.triggers},
+                         [doc[i] for i in self._cas_trig[lo:hi]]) if stmts else []
         self._cas_owned[id(m)] = mine
         by_field = cas.fold_fields(mine)
         fat, inj = cas.largest(by_field["fatalities"]), cas.largest(by_field["injured"])
@@ -1020,25 +1099,22 @@ class EventExtractor(RuleComponent):
             keys = {key for key, rules in self.by_word.items() if any(
                 r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
                                              or r.needs_place_object) for r, _ in rules)}
-            self._cas_hashes = (self.data_path, _hash_array(self._cas_lex.words),
-                                _hash_array({w for _, w in keys}))
+            self._cas_hashes = (self.data_path, frozenset(self._cas_lex.words), frozenset(w for _, w in keys))
         _, words, trig_words = self._cas_hashes
-        # one array, one pass: looping over the Doc in Python would cost more than the rules
-        cols = doc.to_array([LOWER, LEMMA, SENT_START])
-        n = len(doc)
-        both = numpy.concatenate([cols[:, 0], cols[:, 1]]).astype("uint64")
-        hit = is_in(both, words)
-        idx = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
-        starts = numpy.flatnonzero(cols[:, 2] == 1).tolist() or [0]
+        # the word forms are already decoded (Parse): one pass over them, no arrays
+        P = self._parse
+        starts = self._sent_marks or [0]
         self._cas_anchors: dict[int, list[int]] = {}
-        for i in idx:
-            self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
+        trig = []
+        for i, (low, lem) in enumerate(zip(P.lower, P.lemma, strict=True)):
+            if low in words or lem in words:
+                self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
+            if low in trig_words or lem in trig_words:
+                trig.append(i)
         self._cas_mentions: dict[int, list[_Mention]] = {}
         self._cas_owned: dict[int, list] = {}
         self._cas_orphans: Optional[dict[int, list]] = None
-        hit = is_in(both, trig_words)
-        trig = numpy.flatnonzero(hit[:n] | hit[n:]).tolist()
-        self._cas_trig = [i for i in trig if not cas.bare_victim_verb(doc[i])]
+        self._cas_trig = [i for i in trig if not cas.bare_victim_verb_at(P, i)]
 
     def _cas_orphan_statements(self, doc: Doc) -> dict[int, list]:
         """Figures told apart from any attack word ('No casualties were reported.', 'The
@@ -1071,107 +1147,111 @@ class EventExtractor(RuleComponent):
         return out
 
     def _modality(self, doc: Doc, m: _Mention, toks: list[Token]) -> None:
-        head = m.head
+        P = self._parse
+        dep, lower, lemma, pos, tag, head, kids = P.dep, P.lower, P.lemma, P.pos, P.tag, P.head, P.children
+        h = m.head.i
+        idx = [t.i for t in toks]
         # syntax first: infinitives and negated verbs
-        for tok in toks:
-            if tok.pos_ == "VERB":
-                if any(c.dep_ == "neg" for c in tok.children):
+        for t in idx:
+            if pos[t] == "VERB":
+                if any(dep[c] == "neg" for c in kids[t]):
                     m.modality, m.modality_rule = "negated", "events.modality.neg_child"
                     return
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                    gov = tok.head
-                    if gov.lemma_ in {"try", "attempt", "seek"} and gov.tag_ == "VBG" and set(m.kinds) <= {"territory_capture"} \
-                            and any(c.dep_ == "aux" for c in gov.children):
+                if any(dep[c] == "aux" and lower[c] == "to" for c in kids[t]):
+                    gov = head[t]
+                    if lemma[gov] in {"try", "attempt", "seek"} and tag[gov] == "VBG" and set(m.kinds) <= {"territory_capture"} \
+                            and any(dep[c] == "aux" for c in kids[gov]):
                         # 'the RSF are trying to seize the city': a capture under way is a
                         # campaign, not a place taken (an assault told in it is its own mention)
                         m.modality, m.modality_rule = "hypothetical", "events.modality.capture_attempt"
                         return
-                    if gov.lemma_ in ATTEMPT_GOVERNORS or gov.lemma_ in MEANS_GOVERNORS:
+                    if lemma[gov] in ATTEMPT_GOVERNORS or lemma[gov] in MEANS_GOVERNORS:
                         continue
-                    if gov.lemma_ in FUTURE_GOVERNORS:
-                        m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+                    if lemma[gov] in FUTURE_GOVERNORS:
+                        m.modality, m.modality_rule = "future", f"events.modality.to_{lemma[gov]}"
                     else:
                         m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
-        for tok in toks:
+        for t in idx:
             # 'the group would retaliate ... and keep targeting Israel': a verb joined to a modal
             # one, with no auxiliary or subject of its own, shares its modal
-            verb = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ in ATTEMPT_GOVERNORS | {"keep"} else tok
-            if tok.pos_ != "VERB" or verb.dep_ != "conj" or any(
-                    c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+            verb = head[t] if dep[t] == "xcomp" and lemma[head[t]] in ATTEMPT_GOVERNORS | {"keep"} else t
+            if pos[t] != "VERB" or dep[verb] != "conj" or any(
+                    dep[c] in {"aux", "nsubj", "nsubjpass"} for c in kids[verb]):
                 continue
-            modal = next((c.lower_ for c in verb.head.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+            modal = next((lower[c] for c in kids[head[verb]] if dep[c] == "aux" and lower[c] in MODALS), None)
             if modal is not None:
                 m.modality, m.modality_rule = ("future", "events.modality.conj.fut-will") if modal == "will" else (
                     "hypothetical", f"events.modality.conj.hyp-{modal}")
                 return
-        for tok in toks:
-            if tok.pos_ == "VERB" and _habitual(tok):
+        for t in idx:
+            if pos[t] == "VERB" and _habitual_at(P, doc, t):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
         if self._summary(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.summary"
             return
-        if head.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in head.head.children
+        hh = head[h]
+        if dep[h] in {"nsubj", "nsubjpass"} and any(
+            dep[c] == "mark" and lower[c] in {"since", "until"} for c in kids[hh]
         ):
             # "since the fighting began": the start of a period, told to date something else
             m.modality, m.modality_rule = "generic", "events.modality.since_clause"
             return
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in SPAN_NOUNS:
+        if dep[h] == "pobj" and lower[hh] == "of" and lemma[head[hh]] in SPAN_NOUNS:
             # "more than a year of fighting", "decades of violence": a span of conflict
             m.modality, m.modality_rule = "generic", "events.modality.span_of"
             return
-        if head.pos_ == "NOUN" and head.dep_ in {"nsubj", "nsubjpass"} and any(
-            c.dep_ == "aux" and c.lower_ in MODALS for c in head.head.children
+        if pos[h] == "NOUN" and dep[h] in {"nsubj", "nsubjpass"} and any(
+            dep[c] == "aux" and lower[c] in MODALS for c in kids[hh]
         ):
             # "An attack on the capital would be a blow": what an attack would mean
             m.modality, m.modality_rule = "hypothetical", "events.modality.modal_subject"
             return
-        for tok in toks:
+        for t in idx:
             # ('letting both sides hit targets': 'hit' is read as a past tense, its form is the base)
-            if tok.pos_ == "VERB" and (tok.tag_ == "VB" or (tok.tag_ == "VBD" and tok.lower_ == tok.lemma_.lower())) and (
-                    tok.dep_ in {"xcomp", "ccomp", "advcl", "conj"}) and not any(
-                c.dep_ == "aux" for c in tok.children
-            ) and tok.head.lemma_ in ENABLING_VERBS:
+            if pos[t] == "VERB" and (tag[t] == "VB" or (tag[t] == "VBD" and lower[t] == lemma[t].lower())) and (
+                    dep[t] in {"xcomp", "ccomp", "advcl", "conj"}) and not any(
+                dep[c] == "aux" for c in kids[t]
+            ) and lemma[head[t]] in ENABLING_VERBS:
                 # "sent to help Mozambique fight an insurgency": a purpose, not a report
                 m.modality, m.modality_rule = "hypothetical", "events.modality.bare_infinitive"
                 return
         if self._perfect_record(m, toks):
             m.modality, m.modality_rule = "generic", "events.modality.perfect_record"
             return
-        support = head.head if head.pos_ == "NOUN" and head.dep_ in {"dobj", "nsubjpass"} else None
-        if support is not None and support.pos_ == "VERB":
+        support = hh if pos[h] == "NOUN" and dep[h] in {"dobj", "nsubjpass"} else None
+        if support is not None and pos[support] == "VERB":
             # "ordered their fighters to carry out attacks": the support verb's infinitive
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in support.children):
-                gov = support.head
-                if gov.lemma_ in FUTURE_GOVERNORS:
-                    m.modality, m.modality_rule = "future", f"events.modality.to_{gov.lemma_}"
+            if any(dep[c] == "aux" and lower[c] == "to" for c in kids[support]):
+                gov = head[support]
+                if lemma[gov] in FUTURE_GOVERNORS:
+                    m.modality, m.modality_rule = "future", f"events.modality.to_{lemma[gov]}"
                     return
-                if gov.lemma_ not in ATTEMPT_GOVERNORS:
+                if lemma[gov] not in ATTEMPT_GOVERNORS:
                     m.modality, m.modality_rule = "hypothetical", "events.modality.infinitive"
                     return
             # "had not carried out any strikes", "has long used airstrikes"
-            if any(c.dep_ == "neg" for c in support.children):
+            if any(dep[c] == "neg" for c in kids[support]):
                 m.modality, m.modality_rule = "negated", "events.modality.neg_support_verb"
                 return
-            if _habitual(support):
+            if _habitual_at(P, doc, support):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
-        for anc in _path_to_root(head)[1:5]:
-            if anc.pos_ == "VERB" and anc.lemma_ in DENIAL_LEMMAS:
+        for anc in P.path(h)[1:5]:
+            if pos[anc] == "VERB" and lemma[anc] in DENIAL_LEMMAS:
                 # "the army denied that it had shelled the village": the speaker negates it
-                m.modality, m.modality_rule = "negated", f"events.modality.{anc.lemma_}"
+                m.modality, m.modality_rule = "negated", f"events.modality.{lemma[anc]}"
                 return
-        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and head.head.lemma_ in COPULAS:
-            if not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children) and head.head.tag_ in {
+        if pos[h] == "NOUN" and tag[h] == "NNS" and dep[h] == "nsubj" and lemma[hh] in COPULAS:
+            if not any(dep[c] in {"det", "poss", "nummod"} for c in kids[h]) and tag[hh] in {
                 "VBZ", "VBP"
             }:
                 # "Suicide bombings are rare in Mozambique": a statement about a kind of attack
                 m.modality, m.modality_rule = "generic", "events.modality.generic_subject"
                 return
-        if head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ == "nsubj" and m.count is None and not any(
-                c.dep_ in {"det", "poss", "nummod"} for c in head.children) and _present_of_other_verb(head.head, m):
+        if pos[h] == "NOUN" and tag[h] == "NNS" and dep[h] == "nsubj" and m.count is None and not any(
+                dep[c] in {"det", "poss", "nummod"} for c in kids[h]) and _present_of_other_verb(P, hh, m):
             # "Drone strikes have changed the war", "airstrikes make up half of all attacks": a
             # kind of attack as the subject of what it does in general, even in the lead
             m.modality, m.modality_rule = "generic", "events.modality.generic_subject"
@@ -1179,8 +1259,8 @@ class EventExtractor(RuleComponent):
         best = None
         for sc in self._scopes:
             lo, hi = sc["scope"]
-            if lo <= head.i < hi or (sc["cue_tokens"][0] <= head.i < sc["cue_tokens"][1]):
-                dist = abs(sc["cue_tokens"][0] - head.i)
+            if lo <= h < hi or (sc["cue_tokens"][0] <= h < sc["cue_tokens"][1]):
+                dist = abs(sc["cue_tokens"][0] - h)
                 if best is None or dist < best[0]:
                     best = (dist, sc)
         if best is not None:
@@ -1189,16 +1269,15 @@ class EventExtractor(RuleComponent):
                 m.modality, m.modality_rule = "asserted", None
             else:
                 return
-        tok = m.head
-        governing = [t for t in toks if t.pos_ == "VERB"] or [
-            next((a for a in _path_to_root(head)[1:4] if a.pos_ == "VERB"), head)]
+        governing = [t for t in idx if pos[t] == "VERB"] or [
+            next((a for a in P.path(h)[1:4] if pos[a] == "VERB"), h)]
         # a reporting verb tells of a past event ('the group claims the attack'), but not of a
         # bare plural in its object ('units post videos of their attacks'): that is a habit
-        kinds_of = tok.tag_ == "NNS" and m.count is None and tok.dep_ == "pobj" and not any(
-            c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
-        if m.head.i >= self._headline_end and any(
-            t.pos_ == "VERB" and t.tag_ in {"VBZ", "VBP"} and (t.lemma_ not in REPORT_LEMMAS or kinds_of)
-            and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+        kinds_of = tag[h] == "NNS" and m.count is None and dep[h] == "pobj" and not any(
+            dep[c] == "det" and lower[c] in {"the", "these", "those"} for c in kids[h])
+        if h >= self._headline_end and any(
+            pos[t] == "VERB" and tag[t] in {"VBZ", "VBP"} and (lemma[t] not in REPORT_LEMMAS or kinds_of)
+            and not any(dep[c] in {"aux", "auxpass"} for c in kids[t])
             for t in governing
         ):
             # "The rebels still ambush army patrols", "units post videos of their attacks": the
@@ -1209,10 +1288,10 @@ class EventExtractor(RuleComponent):
             return
         # bare plural or mass nouns ('attacks', 'fighting') with no day, no town and no toll of
         # their own: talk about a kind of violence or a campaign, not one attack
-        nominal = tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
-        bare = nominal and (tok.tag_ == "NNS" or tok.lower_ in MASS_EVENT_NOUNS)
+        nominal = pos[h] == "NOUN" or (tag[h] == "VBG" and dep[h] in {"nsubj", "nsubjpass", "dobj", "pobj"})
+        bare = nominal and (tag[h] == "NNS" or lower[h] in MASS_EVENT_NOUNS)
         if bare and not m.definite and m.count is None:
-            if not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+            if not any(dep[c] in {"det", "poss", "nummod"} for c in kids[h]):
                 t = self._times.get(m.time or "")
                 place = self._places.get(m.place or "")
                 # (a town named elsewhere in the sentence, 'support Kyiv', is not the attacks' own)
@@ -1228,13 +1307,20 @@ class EventExtractor(RuleComponent):
         perfect with no date, toll or definite article of its own sums up a record of conduct."""
         if self._is_lead(m) or m.time or m.definite or m.fatalities or m.injured:
             return False
-        verbs = [t for t in toks if t.pos_ == "VERB"]
-        verbs += [a for t in toks for a in _path_to_root(t)[1:3] if a.pos_ == "VERB"]
-        return any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                   for v in verbs for c in v.children)
+        P = self._parse
+        pos = P.pos
+        verbs = [t.i for t in toks if pos[t.i] == "VERB"]
+        verbs += [a for t in toks for a in P.path(t.i)[1:3] if pos[a] == "VERB"]
+        return any(P.dep[c] in {"aux", "auxpass"} and P.lemma[c] == "have" and P.tag[c] in {"VBZ", "VBP"}
+                   for v in verbs for c in P.children[v])
 
     def _sent_end(self, start: int) -> int:
         return self._sent_starts[bisect.bisect_right(self._sent_starts, start)]
+
+    def _sent_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding token `i` (no Span, which reads three Tokens)."""
+        k = bisect.bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[k], self._sent_starts[k + 1]
 
     def _sentence(self, i: int) -> Span:
         """The sentence holding token `i`, from the bounds read once per document."""
@@ -1244,9 +1330,9 @@ class EventExtractor(RuleComponent):
     def _lead_sentence(self, doc: Doc) -> Optional[int]:
         """Start of the lead: the first sentence after the headline with a verb (a dateline on a
         line of its own has none). An article whose lead tells no attack is not about one."""
-        verbs = numpy.flatnonzero(doc.to_array(POS) == VERB_ID)
-        verbs = verbs[verbs >= self._headline_end]
-        return self._sentence(int(verbs[0])).start if len(verbs) else None
+        pos = self._parse.pos
+        first = next((i for i in range(self._headline_end, len(pos)) if pos[i] == "VERB"), None)
+        return self._sent_bounds(first)[0] if first is not None else None
 
     def _is_lead(self, m: _Mention) -> bool:
         """A mention in the lead (or in a text with none): a story's lead is never generic talk."""
@@ -1256,8 +1342,10 @@ class EventExtractor(RuleComponent):
         """'Fighting this year has killed thousands', 'more than 5,000 people have been killed
         since 2017': a running toll in the perfect tense over a period is a summary of a
         conflict, not one attack. So is a toll in the thousands with no day of its own, after the lead."""
-        perfect = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                      for t in toks if t.pos_ in {"VERB", "AUX"} for c in t.children)
+        P = self._parse
+        dep, lemma, tag = P.dep, P.lemma, P.tag
+        perfect = any(dep[c] in {"aux", "auxpass"} and lemma[c] == "have" and tag[c] in {"VBZ", "VBP"}
+                      for t in toks if P.pos[t.i] in {"VERB", "AUX"} for c in P.children[t.i])
         t = self._times.get(m.time or "")
         if t and t.get("precision") == "day":
             return False
@@ -1266,8 +1354,8 @@ class EventExtractor(RuleComponent):
             return True
         if not perfect:
             return False
-        sent = self._sentence(m.head.i)
-        return bool(t) or any(w.lower_ in PERIOD_WORDS for w in sent)
+        start, end = self._sent_bounds(m.head.i)
+        return bool(t) or any(w in PERIOD_WORDS for w in P.lower[start:end])
 
     @staticmethod
     def _negation_applies(doc: Doc, m: _Mention, scope: dict) -> bool:
@@ -1455,21 +1543,22 @@ class EventExtractor(RuleComponent):
             return age > HISTORY_DAYS
         return age > BACKGROUND_DAYS
 
-    @staticmethod
-    def _period_total(m: _Mention) -> bool:
+    def _period_total(self, m: _Mention) -> bool:
         """'126 civilians were killed in attacks in the first half of the year', 'bandits have
         killed 400 people in the state this year': a period's total is context, not an incident;
         'a drone strike killed 12 people this week' names one attack."""
-        events = [t.tok for t in m.triggers if t.rule.role == "event"]
-        if any(t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NN", "NNP"} for t in events):
+        P = self._parse
+        dep, lower, lemma, tag, kids = P.dep, P.lower, P.lemma, P.tag, P.children
+        events = [t.tok.i for t in m.triggers if t.rule.role == "event"]
+        if any(P.pos[t] in {"NOUN", "PROPN"} and tag[t] in {"NN", "NNP"} for t in events):
             return False
         # many acts: a plural attack noun ('in attacks'), or a running total ('have killed')
-        many = any(t.tag_ == "NNS" and t.lemma_ not in CLASH_NOUNS for t in events) or any(
-            c.dep_ == "aux" and c.lower_ in {"have", "has"} for t in events for c in t.children) or any(
-            g.tag_ == "NNS" and g.lemma_ in SIDE_NOUNS for t in events
-            for v in (t, *(c for c in t.children if c.dep_ == "conj")) for c in v.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "during"} for g in c.children if g.dep_ == "pobj")
-        return many and any(cas.period_total(t) for t in events)
+        many = any(tag[t] == "NNS" and lemma[t] not in CLASH_NOUNS for t in events) or any(
+            dep[c] == "aux" and lower[c] in {"have", "has"} for t in events for c in kids[t]) or any(
+            tag[g] == "NNS" and lemma[g] in SIDE_NOUNS for t in events
+            for v in (t, *(c for c in kids[t] if dep[c] == "conj")) for c in kids[v]
+            if dep[c] == "prep" and lower[c] in {"in", "during"} for g in kids[c] if dep[g] == "pobj")
+        return many and any(cas.period_total(P, t) for t in events)
 
     def _continues(self, doc: Doc, m: _Mention, events: list[_Event]) -> Optional[list[_Event]]:
         """A body mention with no date, no town and no 'another' of its own tells more of the
@@ -2054,16 +2143,62 @@ def acled_type(kind: str, outcome: Optional[str], target_ids: list[str], actor_k
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int, str]:
+def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spacy.util.filter_spans on (start, end, label) tuples, which need no Span objects: the
+    longest span wins (the first of equals), then spans are in order of start."""
+    result = []
+    seen: set[int] = set()
+    for span in sorted(spans, key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True):
+        start, end = span[0], span[1]
+        # end - 1, as filter_spans checks (boundaries are inclusive)
+        if start not in seen and end - 1 not in seen:
+            result.append(span)
+            seen.update(range(start, end))
+    return sorted(result, key=lambda sp: sp[0])
+
+
+class _CharIndex:
+    """Character offsets -> token bounds, as `Doc.char_span(..., alignment_mode="expand")`
+    finds them (the same binary search over token offsets), without the Span and the Tokens
+    char_span creates."""
+
+    __slots__ = ("idx", "length", "text_end")
+
+    def __init__(self, doc: Doc) -> None:
+        self.idx: list[int] = column_list(doc, IDX)
+        self.length: list[int] = column(doc, LENGTH).tolist()
+        self.text_end = self.idx[-1] + self.length[-1] + len(doc[-1].whitespace_) if len(doc) else 0
+
+    def _token(self, char: int) -> int:
+        """The token whose text or trailing space holds `char`, or -1."""
+        if char < 0 or char >= self.text_end:
+            return -1
+        return bisect.bisect_right(self.idx, char) - 1
+
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """(start, end) of `doc.char_span(start_char, end_char, alignment_mode="expand")`, or None."""
+        start = self._token(start_char)
+        if start < 0:
+            return None
+        end = self._token(end_char - 1)
+        if end < 0:
+            return None
+        if start_char == self.idx[start] + self.length[start]:
+            start += 1  # the trailing whitespace is not part of the token before it
+        return start, end + 1
+
+
+def _token_index(doc: Doc, recs: list[dict], key: str = "mentions",
+                 chars: Optional[_CharIndex] = None) -> dict[int, str]:
     """token index -> record id, for every token inside one of the records' spans."""
     out: dict[int, str] = {}
     for r in recs:
         for s, e in r.get(key) or []:
             if key == "mentions":
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
+                found = (chars or _CharIndex(doc)).expand(s, e)
+                if found is None:
                     continue
-                s, e = span.start, span.end
+                s, e = found
             for i in range(s, e):
                 out.setdefault(i, r["id"])
     return out
@@ -2072,16 +2207,19 @@ def _token_index(doc: Doc, recs: list[dict], key: str = "mentions") -> dict[int,
 def _headline_end(doc: Doc) -> int:
     """Token index where the body starts when the text opens with a headline (a first line
     with no closing punctuation, followed by a line break), else 0."""
-    # a line break is always a whitespace token of its own (`Doc.text` would rebuild the text)
-    breaks = (i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[i].text)
-    first = next(breaks, None)
+    # a line break is always a whitespace token of its own (`Doc.text` would rebuild the text);
+    # the lower-case forms answer for the text here (casing changes no space or punctuation)
+    lower = parse_of(doc).lower
+    space = column_list(doc, IS_SPACE)
+    first = next((i for i, s in enumerate(space) if s and "\n" in lower[i]), None)
     if first is None:
         return 0
     end = first + 1  # the first token after the break
-    words = [t for t in doc[:end] if not t.is_space]
-    if words and words[-1].text not in {".", "!", "?", "\u201d", '"'} and 2 <= sum(t.is_alpha for t in words) <= 25:
-        return end
-    return 0
+    words = [i for i in range(end) if not space[i]]
+    if not words or lower[words[-1]] in {".", "!", "?", "\u201d", '"'}:
+        return 0
+    alpha = column(doc, IS_ALPHA).tolist()
+    return end if 2 <= sum(alpha[i] for i in words) <= 25 else 0
 
 
 def _single_token(pattern: list[dict]) -> Optional[tuple[str, list[str], Optional[set[str]]]]:
@@ -2209,14 +2347,15 @@ COUNTER_FORMS = frozenset({"counter", "counterattack", "counterattacks", "counte
                            "counter-offensive"})
 ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
                                          "retaliates", "responded", "responding", "responds"})
+MARKER_WORDS = DURING_WORDS | WHICH | ANSWER_FORMS | COUNTER_FORMS
 
 
-def _relative_which(tok: Token) -> Optional[int]:
-    """The index of 'in' / 'during' opening the clause 'in which ...' that a verb heads, or None."""
-    if tok.pos_ != "VERB":
+def _relative_which(P: Parse, i: int) -> Optional[int]:
+    """The index of 'in' / 'during' opening the clause 'in which ...' that verb `i` heads, or None."""
+    if P.pos[i] != "VERB":
         return None
-    return next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "during"} and c.i < tok.i
-                 and any(p.lower_ == "which" for p in c.children)), None)
+    return next((c for c in P.children[i] if P.dep[c] == "prep" and P.lower[c] in {"in", "during"} and c < i
+                 and any(P.lower[p] == "which" for p in P.children[c])), None)
 
 
 def _answered(tok: Token) -> bool:
@@ -2261,24 +2400,28 @@ def _counter(p: Token) -> bool:
         p.i >= 2 and doc[p.i - 1].text == "-" and doc[p.i - 2].lower_ == "counter")
 
 
-def _into_the_sea(verb: Token) -> bool:
-    """'fired two missiles into the sea off its east coast' and nothing at, on or against anyone."""
-    sea = any(c.dep_ == "prep" and c.lower_ == "into" and any(
-        p.dep_ == "pobj" and p.lemma_.lower() in {"sea", "ocean", "water", "waters"} for p in c.children)
-        for c in verb.children)
-    return sea and not any(c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS | {"toward", "towards"} and any(
-        p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children) for c in verb.children)
-
-
-def _present_of_other_verb(verb: Token, m: _Mention) -> bool:
-    """The verb is not one of the mention's triggers, and is a simple present or present
-    perfect ('change', 'have changed', 'make up', 'has become')."""
-    if verb.pos_ not in {"VERB", "AUX"} or any(t.tok.i == verb.i for t in m.triggers):
+def _into_the_sea(doc: Doc, P: Parse, i: int) -> bool:
+    """'fired two missiles into the sea off its east coast' and nothing at, on or against anyone
+    (a date after 'on' aims at no one)."""
+    dep, lower, kids = P.dep, P.lower, P.children
+    sea = any(dep[c] == "prep" and lower[c] == "into" and any(
+        dep[p] == "pobj" and P.lemma[p].lower() in {"sea", "ocean", "water", "waters"} for p in kids[c])
+        for c in kids[i])
+    if not sea:
         return False
-    if verb.tag_ in {"VBZ", "VBP"}:
+    return not any(dep[c] == "prep" and lower[c] in TARGET_PREPOSITIONS | {"toward", "towards"} and any(
+        dep[p] == "pobj" and doc[p].ent_type_ not in {"DATE", "TIME"} for p in kids[c]) for c in kids[i])
+
+
+def _present_of_other_verb(P: Parse, v: int, m: _Mention) -> bool:
+    """Verb `v` is not one of the mention's triggers, and is a simple present or present
+    perfect ('change', 'have changed', 'make up', 'has become')."""
+    if P.pos[v] not in {"VERB", "AUX"} or any(t.tok.i == v for t in m.triggers):
+        return False
+    if P.tag[v] in {"VBZ", "VBP"}:
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                                      for c in verb.children)
+    return P.tag[v] == "VBN" and any(P.dep[c] == "aux" and P.lemma[c] == "have" and P.tag[c] in {"VBZ", "VBP"}
+                                     for c in P.children[v])
 
 
 def _linked(a: Token, b: Token) -> bool:
@@ -2333,40 +2476,62 @@ QUANTITY_HEADS = {"dozens", "dozen", "hundreds", "scores", "number", "barrage", 
 
 def _quantified(tok: Token) -> list[Token]:
     """The nouns inside 'dozens of X' / 'a barrage of X' hanging from tok or its children."""
-    P = parse_of(tok.doc)
+    return [tok.doc[i] for i in _quantified_at(parse_of(tok.doc), tok.i)]
+
+
+def _quantified_at(P: Parse, i: int) -> list[int]:
+    """`_quantified` on token indices (no Token objects)."""
     dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for q in [tok.i, *kids[tok.i]]:
+    for q in [i, *kids[i]]:
         if lower[q] in QUANTITY_HEADS or P.pos[q] == "NUM":
             for prep in kids[q]:
                 if dep[prep] == "prep" and lower[prep] == "of":
                     out += [p for p in kids[prep] if dep[p] == "pobj"]
-    return [tok.doc[i] for i in out]
+    return out
+
+
+def _subtree(P: Parse, i: int) -> list[int]:
+    """Token.subtree of token `i` as indices, in its order (the left children's subtrees, the
+    token, the right children's): walking it through Tokens creates one per word."""
+    kids = P.children[i]
+    out: list[int] = []
+    for c in kids:
+        if c < i:
+            out += _subtree(P, c)
+    out.append(i)
+    for c in kids:
+        if c > i:
+            out += _subtree(P, c)
+    return out
 
 
 #: units after a number that make it a calibre ('155mm shells', '7.62 mm rounds'), not a count
 CALIBRE_UNITS = {"mm", "millimetre", "millimeter", "millimetres", "millimeters", "cm", "calibre", "caliber", "inch"}
 
 
-def _number(tok: Token) -> Optional[int]:
-    num = next((c for c in tok.children if c.dep_ == "nummod"), None)
+def _number(P: Parse, i: int) -> Optional[int]:
+    """The number a nummod child gives token `i` (digits or a number word), or None. (Casing
+    does not change digits: the lower-case form answers for the text.)"""
+    num = next((c for c in P.children[i] if P.dep[c] == "nummod"), None)
     if num is None:
         return None
-    if num.text.isdigit():
-        return int(num.text)
-    return NUMBER_WORDS.get(num.lower_)
+    word = P.lower[num]
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
 
 
-def _breakdown(tok: Token) -> list[Token]:
+def _breakdown(P: Parse, i: int) -> list[int]:
     """'Six members of a family, three women and three children': conjuncts whose numbers add
     up to the head's number break the same people down; they are no further targets."""
-    total = _number(tok)
+    total = _number(P, i)
     if not total:
         return []
-    parts = [c for c in tok.conjuncts if c.i > tok.i]
+    parts = [c for c in P.conjuncts(i) if c > i]
     if len(parts) < 2:
         return []
-    counts = [_number(c) for c in parts]
+    counts = [_number(P, c) for c in parts]
     return parts if None not in counts and sum(counts) == total else []
 
 
@@ -2390,11 +2555,6 @@ def _count_of(tok: Token) -> Optional[int]:
         if c.dep_ == "det" and c.lower_ in {"a", "an"} and tok.tag_ == "NN":
             return 1
     return None
-
-
-def _hash_array(words: Iterable[str]) -> numpy.ndarray:
-    """The ids spaCy gives `words` (attribute arrays hold these), sorted for `is_in`."""
-    return numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def _bare_victim_clause(m: _Mention) -> bool:
@@ -2425,7 +2585,8 @@ DURATION_UNITS = {"years", "decades", "months", "weeks", "decade", "year", "cent
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
 #: event nouns used without an article for violence in general ("years of fighting")
 MASS_EVENT_NOUNS = {"fighting", "violence", "shelling", "bombardment", "hostilities", "bloodshed", "unrest"}
-VERB_ID = get_string_id("VERB")  # POS arrays hold symbol ids
+#: entity labels of a date or a time, as ids (what ENT_TYPE arrays hold)
+DATE_TIME_IDS = frozenset({get_string_id("DATE"), get_string_id("TIME")})
 #: nouns for a stretch of time: "a year of fighting" is no single event
 SPAN_NOUNS = {"year", "month", "week", "day", "decade", "century", "hour", "cycle", "era", "wave", "spate", "campaign"}
 #: nouns of a span or a quantity whose 'of' phrase says what was launched ('10 days of war games')
@@ -2465,35 +2626,39 @@ def _threat_object(tok: Token) -> bool:
 def _habitual(verb: Token) -> bool:
     """'has fought the government for two decades', 'which has attacked bases since 2019':
     a history, not an event. Also a perfect-tense relative clause on an actor description."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"for", "since", "over", "throughout"}:
-            for p in c.children:
-                if p.lower_ in DURATION_UNITS or any(g.lower_ in DURATION_UNITS for g in p.subtree):
+    return _habitual_at(parse_of(verb.doc), verb.doc, verb.i)
+
+
+def _habitual_at(P: Parse, doc: Doc, v: int) -> bool:
+    """`_habitual` on token indices."""
+    dep, lower, tag, kids = P.dep, P.lower, P.tag, P.children
+    for c in kids[v]:
+        if dep[c] == "prep" and lower[c] in {"for", "since", "over", "throughout"}:
+            for p in kids[c]:
+                if lower[p] in DURATION_UNITS or any(lower[g] in DURATION_UNITS for g in _subtree(P, p)):
                     return True
-                if c.lower_ == "since" and p.like_num and len(p.text) == 4:
+                if lower[c] == "since" and doc[p].like_num and len(doc[p].text) == 4:
                     return True
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
-    present = verb.tag_ in {"VBZ", "VBP"} or perfect or any(
-        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
-    if present and any(c.dep_ == "advmod" and c.lower_ in FREQUENCY_ADVERBS for c in verb.children):
+    perfect = any(dep[c] == "aux" and P.lemma[c] == "have" and tag[c] in {"VBZ", "VBP"} for c in kids[v])
+    present = tag[v] in {"VBZ", "VBP"} or perfect or any(
+        dep[c] == "aux" and tag[c] in {"VBZ", "VBP"} for c in kids[v])
+    if present and any(dep[c] == "advmod" and lower[c] in FREQUENCY_ADVERBS for c in kids[v]):
         # "has long used airstrikes", "often attack convoys": a pattern, not one event
         return True
-    if verb.dep_ == "relcl" and perfect and verb.head.lemma_ in {"group", "militia", "movement", "organization",
-                                                                  "organisation", "faction", "insurgency"}:
+    if dep[v] == "relcl" and perfect and P.lemma[P.head[v]] in {"group", "militia", "movement", "organization",
+                                                                "organisation", "faction", "insurgency"}:
         return True
     return False
 
 
-def _np_text(tok: Token) -> str:
+def _np_text(doc: Doc, P: Parse, i: int) -> str:
     """A noun phrase without the relative clauses and appositions hanging off it."""
-    doc = tok.doc
-    toks = [tok]
-    for c in tok.children:
-        if c.dep_ in {"relcl", "appos", "punct", "cc", "conj"} and c.i > tok.i:
+    toks = [i]
+    for c in P.children[i]:
+        if P.dep[c] in {"relcl", "appos", "punct", "cc", "conj"} and c > i:
             continue
-        toks.extend(c.subtree)
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks)
-    return doc[lo : hi + 1].text.strip()
+        toks += _subtree(P, c)
+    return span_of(doc, min(toks), max(toks) + 1).text.strip()
 
 
 def _best_target_texts(doc: Doc, ms: list[_Mention], sentence: Callable[[int], Span]) -> list[str]:
@@ -2533,9 +2698,21 @@ def _asserts(m: _Mention) -> dict:
     return out
 
 
-def _mention_span(doc: Doc, m: _Mention) -> Span:
-    toks = [t.span for t in m.triggers]
-    return doc[min(s.start for s in toks) : max(s.end for s in toks)]
+class _Bounds(NamedTuple):
+    """Token and character bounds of a stretch of text (what callers read of a Span)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _mention_span(doc: Doc, m: _Mention) -> _Bounds:
+    """The bounds of the text from the mention's first trigger to its last, read off the
+    trigger spans (slicing the Doc would make a Span and read its end Tokens again)."""
+    first = min((t.span for t in m.triggers), key=lambda s: s.start)
+    last = max((t.span for t in m.triggers), key=lambda s: s.end)
+    return _Bounds(first.start, last.end, first.start_char, last.end_char)
 
 
 def _specific(kinds: list[str]) -> Optional[str]:

@@ -44,15 +44,18 @@ class LineBreakSegmenter:
         if len(doc) < 2:
             return doc
         # vectorized: newline positions in the text and comma tokens, mapped to the tokens
-        # after them (a Python loop over the Doc would build a Token object per token)
-        orth = doc.to_array([ORTH]).astype("uint64")
-        starts = doc.to_array([IDX]).astype("int64")
-        commas = numpy.isin(orth, numpy.array([doc.vocab.strings.add(p) for p in (",", ";")], dtype="uint64"))
+        # after them (a Python loop over the Doc would build a Token object per token); the
+        # columns are read in one `to_array`
+        cols = doc.to_array([ORTH, IDX, IS_SPACE, SENT_START])
+        orth = cols[:, 0]
+        starts = cols[:, 1].astype("int64")
+        strings = doc.vocab.strings
+        commas = (orth == strings.add(",")) | (orth == strings.add(";"))
         after_comma = numpy.flatnonzero(commas[:-1]) + 1
-        spaces = doc.to_array([IS_SPACE]).astype(bool)
+        spaces = cols[:, 2].astype(bool)
         # the starts are written back in one `from_array`: setting `Token.is_sent_start` token
         # by token builds a Token object for each
-        sent_start = doc.to_array([SENT_START]).astype("int32").reshape(len(doc))
+        sent_start = cols[:, 3].astype("int32")
         after_comma = after_comma[~spaces[after_comma]]
         sent_start[after_comma] = -1
         text = doc.text

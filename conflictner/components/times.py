@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from ..extensions import meta_of
 from ..rules import _Rule
-from .base import RuleComponent, WindowedMatcher, span_record
+from .base import COMMON_WORDS, RuleComponent, WindowedMatcher, span_record
 from .base import span_of as _span
 
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
@@ -72,7 +72,7 @@ class TimeNormalizer(RuleComponent):
 
     def _compile(self) -> None:
         patterns = self.rules.get("patterns.jsonl", [])
-        self.matcher = WindowedMatcher(self.nlp.vocab, [(p.id, p.pattern) for p in patterns])
+        self.matcher = WindowedMatcher(self.nlp.vocab, [(p.id, x) for p in patterns for x in _split_first(p.pattern)])
         self.forms: dict[str, str] = {p.id: p.form for p in patterns}
         # dateparser builds its time-zone tables on first use (about 0.4 s): pay it at load
         # time, not inside the first extraction
@@ -109,6 +109,22 @@ class TimeNormalizer(RuleComponent):
             )
         doc._.cn_times = out
         return doc
+
+
+def _split_first(pattern: list[dict]) -> list[list[dict]]:
+    """A pattern whose first token is a bare `{"LOWER"/"SHAPE": {"IN": [...]}}`, as one pattern
+    per word: the Matcher tests a set predicate on every token it is given (building a Token
+    object for each), a plain value in C. The same spans match (their labels are not read);
+    a list that mixes common words with others is kept whole, so that the windows the
+    WindowedMatcher anchors on stay the same."""
+    first = pattern[0] if pattern else {}
+    for attr in ("LOWER", "SHAPE"):
+        values = first.get(attr)
+        if set(first) == {attr} and isinstance(values, dict) and set(values) == {"IN"}:
+            common = {str(v).lower() in COMMON_WORDS for v in values["IN"]}
+            if attr == "SHAPE" or len(common) == 1:
+                return [[{attr: v}, *pattern[1:]] for v in values["IN"]]
+    return [pattern]
 
 
 def _clean(ent: Span) -> list[Span]:
