@@ -210,3 +210,44 @@ def test_unit_or_town_before_of(nlp, text, name, kind):
     doc = nlp(text)
     (p,) = [p for p in doc._.cn_places if name in p["name"] or p["name"] in name]
     assert p["kind"] == kind
+
+
+# -- 'X, County': a small place named by its area ------------------------------------------------
+@pytest.mark.parametrize("text,name,country,admin1,kind,qualifier", [
+    # a town the NER left untagged or called an organisation: the namesake inside the area
+    ("Two men were stabbed outside a pub. Police were called to Croft, Yorkshire, at midnight.",
+     "Croft", "GBR", "GB-ENG", "populated_place", None),
+    ("Regime jets struck Kafr Nabl, Idlib, on Tuesday, rescuers said.", "Kafranbel", "SYR", "SY-ID",
+     "populated_place", None),
+    ("ELN fighters ambushed a patrol at Tame, Arauca, the army said.", "Tame", "COL", "CO-ARA",
+     "populated_place", None),
+    # a name the gazetteer lacks (or has only abroad) is located in the area
+    ("Gunmen attacked Yelwata, Benue, on Friday night, killing dozens of displaced farmers.",
+     "Yelwata", "NGA", "NG-BE", "populated_place", "in Benue"),
+    ("Al-Shabaab fighters overran Mahaday, Middle Shabelle, on Sunday.", "Mahaday", "SOM", "SO-SD",
+     "populated_place", "in Middle Shabelle"),
+    ("Protesters blocked the gates of Rockingham, Northamptonshire, overnight.", "Rockingham", "GBR", "GB-ENG",
+     "populated_place", "in Northamptonshire"),
+    # an entity the NER ran across the comma; a region inside one province locates like a province
+    ("Fixtures: 28 April, Donington Park, Leicestershire; 9 June, Oulton Park, Cheshire.",
+     "Donington Park", "GBR", "GB-ENG", "facility", "in Leicestershire"),
+    ("Fixtures: 28 April, Donington Park, Leicestershire; 9 June, Oulton Park, Cheshire.",
+     "Oulton Park", "GBR", "GB-ENG", "facility", "in Cheshire"),
+])
+def test_a_name_before_a_comma_and_its_area(nlp, text, name, country, admin1, kind, qualifier):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"], place["kind"], place["qualifier"]) == (country, admin1, kind, qualifier)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a person, a news agency or a group before a country is no town of it
+    ("Speaking to Reuters, Ukraine's foreign minister denied the report.", "Reuters"),
+    ("According to Amnesty International, Nigeria has failed to protect villagers.", "Amnesty International"),
+    # the area qualifies the noun after it: not a place and its area
+    ("Officers told Hartley, Kent police said, that the road was closed.", "Hartley"),
+    # dates and nationalities
+    ("On Sunday, Texas police arrested two men.", "Sunday"),
+    ("Pro-Kurdish, Syrian and Iraqi groups met in Geneva.", "Kurdish"),
+])
+def test_no_name_and_area_pair(nlp, text, absent):
+    assert absent not in found(nlp, text)

@@ -8,6 +8,7 @@ affiliations ("Lebanon-based", "Iraqi") are not places.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
+from ..geo import BIG_TOWN, PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -178,7 +179,7 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        spans = [e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
@@ -228,6 +229,11 @@ class PlaceResolver:
         _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         self._prefer_own_names(found, countries | main)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
+        towns, sites = self._comma_names(found, taken)  # after: 'Tacoma, Washington' is in the state
+        if towns:
+            found = sorted(found + towns, key=lambda f: f[0].start)
+        unknown += sites
+        taken.update(i for sp in (*(t[0] for t in towns), *sites) for i in range(sp.start, sp.end))
         located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
@@ -486,6 +492,73 @@ class PlaceResolver:
                 cands.insert(0, pick)
         found[:] = [f for f in found if f[2]]
 
+    def _comma_names(self, found: list[tuple[Span, bool, list[GeoEntry]]],
+                     taken: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+        """'Croft, Yorkshire', 'Rockingham, Northamptonshire', 'Kafr Nabl, Idlib': capitalized words
+        the NER left untagged (or called an organisation) right before a comma and a province,
+        county or sub-national region: the way news names a small place by its area. A town of
+        that name inside the area is that town; a name with no town inside it is a place the
+        gazetteer lacks, returned to be located in the area (`_locate`). Before a country only
+        a town of that country counts ('Kidal, Mali'): a country is too large to locate by.
+        Persons ('said Smith, Texas ...'), dates and groups are no such names."""
+        gaz = self.gazetteer
+        towns: list[tuple[Span, bool, list[GeoEntry]]] = []
+        sites: list[Span] = []
+        moved: list[tuple[Span, bool, list[GeoEntry]]] = []
+        ends = {f[0].end: f for f in found}
+        for span, _, cands in found:
+            end = span.start - 1
+            # the area reading of the name after the comma ('Idlib' the province, not the city)
+            box = next((c for c in cands[:6] if c.kind in AREA_KINDS or (
+                c.kind == PlaceKind.region and c.admin1)), None)
+            if end < 1 or span.doc[end].text != "," or box is None:
+                continue
+            doc = span.doc
+            if span.end < len(doc) and (doc[span.end].lower_ in {"'s", "’s"} or doc[span.end].pos_ in {"NOUN", "PROPN"}):
+                continue  # 'Smith, Texas officials said': the area qualifies a noun
+            prev = ends.get(end)
+            if prev is not None:
+                town = prev[2][0]
+                if box is cands[0] and box.kind != PlaceKind.country and town.kind == PlaceKind.populated_place and \
+                        town.population < BIG_TOWN and not gaz.is_capital(town) and \
+                        not any(_inside(c, box) for c in prev[2]) and not _listed(span, ends):
+                    # 'the gates of Rockingham, Northamptonshire': a town with no namesake in the
+                    # area the text puts it in is a place the gazetteer lacks, not the one abroad
+                    moved.append(prev)
+                    sites.append(Span(doc, prev[0].start, prev[0].end, label="LOC"))
+                continue
+            start = end
+            while start > 0 and end - start < 4 and start - 1 not in taken and (doc[start - 1].is_title or (
+                    doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0 and doc[start - 2].is_title)):
+                start -= 1
+            if start == end or (start > 0 and (start - 1 in taken or doc[start - 1].is_title)) or \
+                    doc[start].lower_ in NAME_PARTICLES:
+                continue  # no name, or part of a longer one
+            words = doc[start:end]
+            if any(t.ent_type_ in NOT_SMALL_TOWN_ENTS - {"DATE", "TIME"} or (
+                    t.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, t)) for t in words):
+                continue  # 'Sunday, Texas', 'Kurdish, Iraq'; a lone name called a DATE is still a name
+            key = fold(words.text)
+            if box.kind == PlaceKind.country:
+                inside = [c for c in gaz.index.get(key, []) if c.kind == PlaceKind.populated_place
+                          and c.country == box.country and fold(c.name) == key]
+            else:
+                inside = [c for c in (*gaz.index.get(key, []), *gaz.small.get(key))
+                          if c.kind == PlaceKind.populated_place and _inside(c, box)]
+            if inside and box.kind != PlaceKind.country and box.lat is not None and box.lon is not None:
+                # 'Croft, Yorkshire': of two Crofts in England, the one nearest the area named
+                inside.sort(key=lambda c: (c.lat - box.lat) ** 2 + ((c.lon - box.lon) * math.cos(math.radians(box.lat))) ** 2)
+            if inside:
+                towns.append((Span(doc, start, end, label="PLACE"), False, list(dict.fromkeys(inside))))
+                if box is not cands[0]:
+                    cands.remove(box)
+                    cands.insert(0, box)
+            elif box.kind != PlaceKind.country and not any(t.ent_type_ == "PERSON" for t in words):
+                sites.append(Span(doc, start, end, label="LOC"))
+        for f in moved:
+            found.remove(f)
+        return towns, sites
+
     def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
                 main: set[str]) -> list[tuple[Span, GeoEntry, str]]:
         """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
@@ -504,8 +577,9 @@ class PlaceResolver:
         for span in unknown:
             if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
                 span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
-            if (span.start, span.end) in seen or not _capitalized(span) or _in_headline(span):
-                continue
+            comma = span.end + 1 < len(span.doc) and span.doc[span.end].text == "," and span.end + 1 in at
+            if (span.start, span.end) in seen or not _capitalized(span) or (_in_headline(span) and not comma):
+                continue  # ('Donington Park, Leicestershire' in a list of capitalized names is a place)
             seen.add((span.start, span.end))
             hit = _container_after(span, at)
             if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
@@ -515,7 +589,7 @@ class PlaceResolver:
                 # a site named after its town is in it ('Kabul Airport'); an area named after a
                 # place is not ('Washington Township')
                 hit = _container_inside(span, gaz, countries, main)
-            if hit is not None and hit[0].kind not in UNLOCATING_KINDS:
+            if hit is not None and _locates(hit[0]):
                 out.append((span, hit[0], "near" if hit[1] else "in"))
             elif span.doc[span.end - 1].lower_ in SEAT_HEADS and (seat := _seat_town(span, gaz, countries, main)):
                 out.append((span, seat, "around"))
@@ -621,6 +695,46 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+def _locates(entry: GeoEntry) -> bool:
+    """A place small enough to locate a name by: below a country, and not a sea or a region
+    across borders ('the Sahel'); a region inside one province or state ('Cheshire',
+    'Waziristan') is as good as a province."""
+    return entry.kind not in UNLOCATING_KINDS or (entry.kind == PlaceKind.region and entry.admin1 is not None)
+
+
+#: kinds of place a 'Name, Area' pair names as the area (and a region inside a province)
+AREA_KINDS = frozenset({PlaceKind.admin1, PlaceKind.admin2, PlaceKind.country})
+
+
+def _inside(c: GeoEntry, box: GeoEntry) -> bool:
+    """`c` lies in the area `box` (a province, county or sub-national region), as far as the
+    gazetteer's admin1 codes tell."""
+    return c.country == box.country and c.admin1 is not None and c.admin1 == box.admin1
+
+
+def _listed(span: Span, ends: dict) -> bool:
+    """The place is one of a list ('Kent, Essex and Surrey'): a place name follows it after 'and',
+    'or' or a comma."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in {"and", "or", ","} and any(
+        f[0].start in {span.end + 1, span.end + 2} for f in ends.values())
+
+
+def _split_at_comma(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """'Donington Park, Leicestershire', 'Thruxton, Hampshire': an entity the NER ran across a
+    comma, that no place is called as a whole while the words after the comma are a known
+    place, is a name and its container, read as two names (`_containers`, `_locate`)."""
+    out = []
+    for sp in spans:
+        doc = sp.doc
+        comma = next((t.i for t in sp[1:-1] if t.text == ","), None)
+        if comma is not None and fold(sp.text) not in gaz.index and fold(doc[comma + 1:sp.end].text) in gaz.index:
+            out += [Span(doc, sp.start, comma, label=sp.label), Span(doc, comma + 1, sp.end, label=sp.label)]
+        else:
+            out.append(sp)
+    return out
 
 
 #: kinds a 'Town, Region' pair can name as the container
