@@ -112,3 +112,33 @@ def test_the_small_town_table_is_not_read_outside_the_documents_countries_or_loc
 def test_ghouta_is_the_enclave_east_of_damascus(nlp):
     found = places(nlp, "Syrian government forces pressed into eastern Ghouta as convoys left Ghouta for Idlib.")
     assert found["Eastern Ghouta"] == ("SYR", "region")
+
+
+# -- a report that names no country: the country its place names share -------------------------
+@pytest.mark.parametrize("text,expected", [
+    # Ennis is in Texas and County Clare, Listowel in Ontario and County Kerry: an Irish report
+    ("The man was stabbed in Ennis on Friday and died in hospital in Listowel.", {"Ennis": "IRL", "Listowel": "IRL"}),
+    # Athlone is also a Cape Town suburb, Ballina also in New South Wales
+    ("Gardai said a car was set alight in Athlone and a second in Ballina.", {"Athlone": "IRL", "Ballina": "IRL"}),
+    # one name alone says nothing: the larger namesake
+    ("The man was stabbed in Ennis on Friday.", {"Ennis": "USA"}),
+    # a world capital keeps its name whatever the other names share
+    ("Flooding hit Paris and Lexington overnight.", {"Paris": "FRA", "Lexington": "USA"}),
+])
+def test_a_report_naming_no_country_reads_the_country_its_places_share(nlp, text, expected):
+    got = places(nlp, text)
+    assert {name: got[name][0] for name in expected} == expected
+
+
+# -- a region inside one province says which country the report is about -------------------------
+@pytest.mark.parametrize("text,name,expected", [
+    ("Militants attacked a checkpoint in Waziristan overnight. Hours later police raided a house in Hyderabad.",
+     "Hyderabad", ("PAK", "populated_place")),
+    ("Storms flooded homes across the Thames Valley and in Berkshire, the worst since a hurricane crossed "
+     "America in 2012.", "Berkshire", ("GBR", "region")),
+    # counter-example: no region, no country: the larger namesake
+    ("Police raided a house in Hyderabad.", "Hyderabad", ("IND", "populated_place")),
+])
+def test_a_region_inside_a_province_counts_for_its_country(nlp, text, name, expected):
+    assert places(nlp, text)[name] == expected
+

@@ -302,8 +302,10 @@ class PlaceResolver:
                 cands = self.gazetteer.lookup(text)
                 top = cands[0] if cands else None
                 if top is not None and (top.kind in {PlaceKind.country, PlaceKind.admin1, PlaceKind.admin2} or (
+                        top.kind == PlaceKind.region and top.admin1) or (
                         top.kind == PlaceKind.populated_place and all(c.country == top.country for c in cands))):
-                    # a country, a province or county, or a town only one country has ('Cirencester')
+                    # a country, a province or county, a region inside a province ('Thames Valley',
+                    # 'Waziristan'), or a town only one country has ('Cirencester')
                     cache[text] = (top.country, top.kind == PlaceKind.country)
                 else:
                     cache[text] = None
@@ -315,8 +317,28 @@ class PlaceResolver:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
+        if not weight:
+            shared = self._shared_country(spans)
+            return ({shared}, {shared}) if shared else (found, set())
         most = max(weight.values(), default=0)
         return found, {c for c, n in weight.items() if n == most}
+
+    def _shared_country(self, spans: list[Span]) -> Optional[str]:
+        """For a report that names no country, nor any place only one country has ('a stabbing
+        in Dundalk ... the court in Dundrum'): the one country where more of its place names
+        have a town or province than anywhere else, if at least two do. Dundalk is in Ireland
+        and Maryland, Dundrum in Ireland and County Down: the report is Irish."""
+        votes: dict[str, int] = {}
+        for text in {s.text for s in spans}:
+            key = fold(text)
+            for country in {c.country for c in self.gazetteer.lookup(text)[:8] if c.country and c.kind in {
+                    PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2, PlaceKind.facility}
+                    and fold(c.name) == key}:  # own names: 'Newcastle' is no vote for New Castle, Pennsylvania
+                votes[country] = votes.get(country, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return ranked[0][0]
+        return None
 
     @staticmethod
     def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
