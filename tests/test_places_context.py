@@ -142,3 +142,19 @@ def test_a_report_naming_no_country_reads_the_country_its_places_share(nlp, text
 def test_a_region_inside_a_province_counts_for_its_country(nlp, text, name, expected):
     assert places(nlp, text)[name] == expected
 
+
+# -- counties a report names together are counties of one state -----------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # Muhlenberg County is only in Kentucky, which has a Grant and a Pike County too
+    ("Tornadoes destroyed homes in Grant County, Pike County and Muhlenberg County overnight.",
+     {"Grant County": "US-KY", "Pike County": "US-KY", "Muhlenberg County": "US-KY"}),
+    # the state named once anchors the county named without it
+    ("Sheriffs in Lincoln County and Jefferson County, Colorado, searched for the gunman.",
+     {"Lincoln County": "US-CO", "Jefferson County": "US-CO"}),
+    # no anchor: each county keeps its own reading
+    ("Deputies in Orange County said the suspect fled toward Morris County.",
+     {"Orange County": "US-CA", "Morris County": "US-NJ"}),
+])
+def test_counties_named_together_are_in_one_state(nlp, text, expected):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert {name: got[name] for name in expected} == expected

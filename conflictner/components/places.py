@@ -227,6 +227,7 @@ class PlaceResolver:
         _area_readings(found)
         _unit_readings(found)
         _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
         towns, sites = self._comma_names(found, taken)  # after: 'Tacoma, Washington' is in the state
@@ -787,6 +788,38 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
                 b_cands.remove(b)
                 b_cands.insert(0, b)
                 break
+
+
+def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'Daviess County will get $8,900, McLean County $5,900, Muhlenberg County $129,800': counties
+    a report names together are counties of one state. When one state has a county of each of
+    at least two of the report's county names, and is anchored (a county name only it has, or
+    the state named itself), same-named counties elsewhere give way to its own (McLean County,
+    Kentucky, not the larger one in Illinois). Candidate lists are reordered in place."""
+    names: dict[str, set[str]] = {}
+    anchors: set[str] = set()
+    for span, _, cands in found:
+        top = cands[0]
+        if top.kind == PlaceKind.admin1 and top.admin1:
+            anchors.add(top.admin1)
+        elif top.kind == PlaceKind.admin2:
+            states = {c.admin1 for c in cands if c.kind == PlaceKind.admin2 and c.country == top.country and c.admin1}
+            names[fold(span.text)] = states
+            if len(states) == 1:
+                anchors |= states
+    if len(names) < 2 or not anchors:
+        return
+    votes = {a: sum(a in states for states in names.values()) for a in anchors}
+    most = max(votes.values())
+    best = [a for a, n in votes.items() if n == most]
+    if most < 2 or len(best) > 1:
+        return
+    for _, _, cands in found:
+        if cands[0].kind == PlaceKind.admin2 and cands[0].admin1 != best[0]:
+            pick = next((c for c in cands if c.kind == PlaceKind.admin2 and c.admin1 == best[0]), None)
+            if pick is not None:
+                cands.remove(pick)
+                cands.insert(0, pick)
 
 
 def _capitalized(span: Span) -> bool:
