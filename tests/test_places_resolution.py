@@ -251,3 +251,29 @@ def test_a_name_before_a_comma_and_its_area(nlp, text, name, country, admin1, ki
 ])
 def test_no_name_and_area_pair(nlp, text, absent):
     assert absent not in found(nlp, text)
+
+
+# -- 'Y's suburb of X': a part of a town named through its owner ----------------------------------
+@pytest.mark.parametrize("text,name,country,admin1,qualifier", [
+    ("Shelling hit Khartoum's eastern district of Haj Yousif overnight, residents said.",
+     "Haj Yousif", "SDN", "SD-KH", "in Khartoum"),
+    ("Kurdish fighters held Aleppo's neighbourhood of Sheikh Maqsoud.", "Sheikh Maqsoud", "SYR", "SY-HL", "in Aleppo"),
+    ("Gunmen attacked Mogadishu's district of Hodan on Friday.", "Hodan", "SOM", "SO-BN", "in Mogadishu"),
+    ("Israel's strike on Beirut's southern suburb of Dahiyeh killed a commander.", "Dahiyeh", "LBN", "LB-BA",
+     "in Beirut"),
+    ("On a pitch in Cairo's gated suburb of Madinaty, boys train in red jerseys.", "Madinaty", "EGY", "EG-C",
+     "in Cairo"),
+])
+def test_a_part_of_a_town_is_placed_through_its_owner(nlp, text, name, country, admin1, qualifier):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"], place["qualifier"], place["geo_precision"]) == (
+        country, admin1, qualifier, 2)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the owner's phrase must name a part of it: an official is no place
+    ("Kyiv's mayor of Bucha fame, Vitali Klitschko, spoke.", "Vitali Klitschko"),
+    ("Nigeria's minister of Defence visited Maiduguri.", "Defence"),
+])
+def test_an_owners_phrase_that_names_no_part_is_no_place(nlp, text, absent):
+    assert absent not in found(nlp, text)

@@ -235,6 +235,10 @@ class PlaceResolver:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
         taken.update(i for sp in (*(t[0] for t in towns), *sites) for i in range(sp.start, sp.end))
+        towns, sites = _possessive_parts(found, taken, gaz)
+        if towns:
+            found = sorted(found + towns, key=lambda f: f[0].start)
+        unknown += sites
         located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
@@ -608,6 +612,8 @@ class PlaceResolver:
             if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
                 owner = ends.get(span.start - 1)  # 'Brooklyn's Barclays Center'
                 hit = (owner, False) if owner is not None else None
+            if hit is None and (k := _part_of_owner(span.doc, span.start)) is not None and k in ends:
+                hit = (ends[k], False)  # 'Cairo's gated suburb of Madinaty', 'Kyiv's suburb of Irpin'
             if hit is None and span.doc[span.end - 1].lower_ in FACILITY_HEADS:
                 # a site named after its town is in it ('Kabul Airport'); an area named after a
                 # place is not ('Washington Township')
@@ -967,6 +973,59 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
             doc[span.end - 1].lower_ not in SITE_HEADS:
         return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
     return entry, near
+
+
+#: nouns for a part of a town or area in 'Cairo's gated suburb of Madinaty', 'Aleppo's
+#: neighbourhood of Sheikh Maqsoud', 'Mogadishu's district of Hodan'
+PART_OF_NOUNS = frozenset({"suburb", "suburbs", "neighbourhood", "neighborhood", "district", "quarter", "township",
+                           "village", "town", "area", "enclave", "camp", "outskirts"})
+
+
+def _part_of_owner(doc: Doc, start: int) -> Optional[int]:
+    """Where the owner's name ends (its "'s" token) in 'Y's [one or two lower-case words] suburb of
+    <start>', or None."""
+    k = start - 1
+    if k < 3 or doc[k].lower_ != "of" or doc[k - 1].lower_ not in PART_OF_NOUNS:
+        return None
+    k -= 2
+    for _ in range(2):  # 'gated', 'densely populated'
+        if doc[k].lower_ in {"'s", "’s"}:
+            break
+        if not doc[k].is_lower or not doc[k].is_alpha or k < 2:
+            return None
+        k -= 1
+    return k if doc[k].lower_ in {"'s", "’s"} else None
+
+
+def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int],
+                      gaz: Gazetteer) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+    """'Cairo's gated suburb of Madinaty', 'Khartoum's district of Haj Yousif': the capitalized name
+    after such a phrase, whatever the NER made of it (it calls many suburbs persons): a town of
+    that name in the owner's province, or else a name to be located in the owner (`_locate`).
+    Names already read as places are left alone."""
+    towns: list[tuple[Span, bool, list[GeoEntry]]] = []
+    out: list[Span] = []
+    for span, _, cands in found:
+        doc = span.doc
+        k = span.end
+        if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+            continue
+        for j in range(k + 3, min(k + 6, len(doc))):
+            if doc[j - 1].lower_ == "of" and _part_of_owner(doc, j) == k:
+                end = j
+                while end < len(doc) and end - j < 4 and end not in taken and (doc[end].is_title or (
+                        doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
+                    end += 1
+                if end > j and doc[j].ent_type_ not in NOT_PLACE_ENTS | {"NORP"}:
+                    key = fold(doc[j:end].text)
+                    inside = [c for c in (*gaz.index.get(key, []), *gaz.small.get(key))
+                              if c.kind == PlaceKind.populated_place and _inside(c, cands[0])]
+                    if inside:  # 'Kyiv's suburb of Bucha' (the NER's person): the town itself
+                        towns.append((Span(doc, j, end, label="PLACE"), False, list(dict.fromkeys(inside))))
+                    else:
+                        out.append(Span(doc, j, end, label="LOC"))
+                break
+    return towns, out
 
 
 def _in_headline(span: Span) -> bool:
