@@ -31,6 +31,8 @@ ADMIN_SUFFIXES = re.compile(
 #: an admin suffix naming a second-level unit: 'Ohio County' is not the state of Ohio (where a
 #: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
 SECOND_LEVEL_SUFFIXES = frozenset({"county"})
+#: admin suffixes of a first-level unit, which is often named after its seat ('Kasserine governorate')
+SEAT_PROVINCE_WORDS = frozenset({"province", "governorate", "state", "region", "oblast"})
 COUNTY_SUFFIX = re.compile(r"\s+(county|parish)$")
 #: county names that are common words or people's names without 'County' ('the Gulf', 'the
 #: Union', 'Jackson'): only the full name ('Gulf County') names the county
@@ -430,7 +432,8 @@ class Gazetteer:
             cands = [c for c in self.index.get(key, []) if c.kind != PlaceKind.populated_place]
             if key[len(stripped):].strip() not in SECOND_LEVEL_SUFFIXES:
                 cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
-            cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
+            cands = list(dict.fromkeys(cands)) or list(self.index.get(key, [])) or \
+                self._seat_province(stripped, key[len(stripped):].strip(), countries, main)
         else:
             cands = list(self.index.get(key, []))
         home = (countries or set()) | (main or set())
@@ -506,6 +509,22 @@ class Gazetteer:
         cands.sort(key=order)
         local = self._local(key, countries, main)
         return local + [c for c in cands if c not in local] if local else cands
+
+    def _seat_province(self, name: str, suffix: str, countries: Optional[set[str]],
+                       main: Optional[set[str]]) -> list[GeoEntry]:
+        """'Kasserine governorate', 'Kassala state', 'Mopti region': a province the tables know by
+        another name (GeoNames' 'Al Qasrayn') is the province of the town it is named after. Only
+        first-level words count ('Reasi district' is no province), and only a town of a country
+        the report is about or, in a report naming none, a town of 50,000 people or more."""
+        if suffix not in SEAT_PROVINCE_WORDS:
+            return []
+        home = (countries or set()) | (main or set())
+        for c in self.index.get(name, []):
+            if c.kind == PlaceKind.populated_place and fold(c.name) == name and c.admin1 and (
+                    c.country in home if home else c.population >= BIG_TOWN):
+                area = self.admin1_entry(c.admin1)
+                return [area] if area is not None else []
+        return []
 
     def _local(self, key: str, countries: Optional[set[str]], main: Optional[set[str]]) -> list[GeoEntry]:
         """The places a local name ('WA', 'SA', 'BC') means in a document about their country:

@@ -277,3 +277,16 @@ def test_a_part_of_a_town_is_placed_through_its_owner(nlp, text, name, country, 
 ])
 def test_an_owners_phrase_that_names_no_part_is_no_place(nlp, text, absent):
     assert absent not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,admin1,located", [
+    # the NER tags only 'Kasserine': the governorate, and the mountain located in it
+    ("Tunisian troops have struggled to contain the insurgency in Mount Chaambi, Kasserine governorate.",
+     "Al Qasrayn", "TN-al-qasrayn", "Mount Chaambi"),
+    ("Gunmen killed 12 people in Kaduna state, Nigerian police said.", "Kaduna", "NG-KD", None),
+])
+def test_a_name_and_a_first_level_unit_word_is_the_province(nlp, text, name, admin1, located):
+    places = found(nlp, text)
+    assert (places[name]["kind"], places[name]["admin1"]) == ("admin1", admin1)
+    if located:
+        assert places[located]["qualifier"] == f"in {name}"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import BIG_TOWN, PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
+from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -217,6 +217,14 @@ class PlaceResolver:
                     rest = Span(doc, span.start + 1, span.end, label=span.label)
                     cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
+                if cands and cands[0].kind == PlaceKind.populated_place and span.end < len(doc) and \
+                        doc[span.end].lower_ in SEAT_PROVINCE_WORDS:
+                    # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
+                    # province, when the gazetteer knows one by the longer name
+                    unit = [c for c in gaz.lookup(doc[span.start:span.end + 1].text, countries, main)
+                            if c.kind == PlaceKind.admin1]
+                    if unit:
+                        span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
