@@ -158,3 +158,19 @@ def test_a_region_inside_a_province_counts_for_its_country(nlp, text, name, expe
 def test_counties_named_together_are_in_one_state(nlp, text, expected):
     got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
     assert {name: got[name] for name in expected} == expected
+
+
+# -- a local report stays local: the namesake next to a town only one place has ---------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    # Fort Salonga is on Long Island, where there is an Oceanside too (not the larger one in California)
+    ("A teenager from Oceanside was arrested after a shooting in Fort Salonga, police said.", "Oceanside", "US-NY"),
+    # fourteen Novoselivkas in Ukraine: the one 70 km from Kupiansk, not the largest, near Odesa
+    ("Russian troops attacked positions in Kupiansk and in Novoselivka, Ukraine's general staff said.",
+     "Novoselivka", "UA-14"),
+    # counter-examples: no anchor, the larger namesake; an anchor with no namesake near it changes nothing
+    ("A teenager from Oceanside was arrested, police said.", "Oceanside", "US-CA"),
+    ("Russian troops attacked positions in Novoselivka, Ukraine's general staff said.", "Novoselivka", "UA-51"),
+])
+def test_the_namesake_next_to_an_unambiguous_town(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1

@@ -237,6 +237,7 @@ class PlaceResolver:
         _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
+        _nearest_namesakes(found, gaz)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
         towns, sites = self._comma_names(found, taken)  # after: 'Tacoma, Washington' is in the state
         if towns:
@@ -802,6 +803,51 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
                 b_cands.remove(b)
                 b_cands.insert(0, b)
                 break
+
+
+#: a namesake this close to a town the report names for sure is the one meant ...
+NEAR_ANCHOR_KM = 100
+#: ... when the one picked by size lies this far from all of them
+FAR_ANCHOR_KM = 150
+
+
+def _km(a: GeoEntry, b: GeoEntry) -> float:
+    """Distance in km (equirectangular: exact enough at the scales compared here)."""
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
+
+
+def _nearest_namesakes(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Gazetteer) -> None:
+    """'moved from Thornhill to Dewsbury, then to a bungalow in Overton': among the towns of one
+    name in one country, the one next to a town the report names that has no namesake (Dewsbury,
+    Fort Salonga) beats a larger one far from it: a local report stays local. Only when the
+    nearest namesake is within 100 km of such an anchor and the one picked by size is more than
+    150 km from every anchor; a capital or a city of a million keeps its name. Candidate lists
+    are reordered in place."""
+    anchors: list[tuple[str, GeoEntry]] = []
+    for span, _, cands in found:
+        top = cands[0]
+        if top.kind == PlaceKind.populated_place and top.lat is not None and top.lon is not None and \
+                sum(c.kind == PlaceKind.populated_place for c in cands) == 1 and len(gaz.small.get(fold(span.text))) <= 1:
+            anchors.append((fold(span.text), top))
+    if not anchors:
+        return
+    for span, is_dateline, cands in found:
+        top = cands[0]
+        key = fold(span.text)
+        if is_dateline or top.kind != PlaceKind.populated_place or top.lat is None or \
+                top.population >= WORLD_CITY or gaz.is_capital(top):
+            continue
+        mine = [a for k, a in anchors if k != key]
+        if not mine or min(_km(top, a) for a in mine) <= FAR_ANCHOR_KM:
+            continue
+        pool = [c for c in (*cands, *gaz.small.get(key)) if c.kind == PlaceKind.populated_place
+                and c.country == top.country and fold(c.name) == key and c.lat is not None]
+        best = min(pool, key=lambda c: min(_km(c, a) for a in mine), default=None)
+        if best is not None and best is not top and min(_km(best, a) for a in mine) <= NEAR_ANCHOR_KM:
+            if best in cands:
+                cands.remove(best)
+            cands.insert(0, best)
 
 
 def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
