@@ -174,3 +174,15 @@ def test_counties_named_together_are_in_one_state(nlp, text, expected):
 def test_the_namesake_next_to_an_unambiguous_town(nlp, text, name, admin1):
     got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
     assert got[name] == admin1
+
+
+# -- the state in brackets after a county or town -------------------------------------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    ("The Pike County (Ky.) sheriff said two deputies were shot.", "Pike County", "US-KY"),
+    ("Deputies from Lincoln County (Mo.) searched the river.", "Lincoln County", "US-MO"),
+    # without the bracket, the largest namesake
+    ("The Pike County sheriff said two deputies were shot.", "Pike County", "US-AL"),
+])
+def test_a_state_in_brackets_is_the_container(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1

@@ -780,8 +780,8 @@ CONTAINERS = frozenset({PlaceKind.admin1, PlaceKind.country})
 
 
 def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
-    """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu': a place named right before a
-    comma and the province or country containing it. Both are resolved together: the first
+    """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu', 'Walker County (Ga.)': a place named
+    right before a comma (or a bracket) and the province or country containing it. Both are resolved together: the first
     place's namesake inside the second's area, and the second's reading that contains it (the
     state of Washington, not the US capital). Candidate lists are reordered in place; a pair
     with no such reading is left alone (a list: 'Syria, Iraq and Turkey')."""
@@ -789,8 +789,9 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         a_span, _, a_cands = found[i]
         b_span, _, b_cands = found[i + 1]
         doc = a_span.doc
-        if b_span.start != a_span.end + 1 or doc[a_span.end].text != ",":
-            continue
+        if b_span.start != a_span.end + 1 or doc[a_span.end].text not in {",", "("} or (
+                doc[a_span.end].text == "(" and (b_span.end >= len(doc) or doc[b_span.end].text != ")")):
+            continue  # 'Walker County (Ga.)', 'Hyderabad (Sindh)': the container in brackets
         for b in b_cands[:6]:
             if b.kind not in CONTAINERS:
                 continue
