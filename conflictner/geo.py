@@ -225,6 +225,11 @@ class SmallTowns:
                                 population=self.pop[i], source=SMALL_TOWN_SOURCE))
         return out
 
+    def count(self, key: str) -> int:
+        """How many small towns have this name (no entries are made)."""
+        hit = self.buckets.get(key)
+        return 0 if hit is None else 1 if isinstance(hit, int) else len(hit)
+
     def __len__(self) -> int:
         return len(self.names)
 

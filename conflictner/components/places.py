@@ -829,7 +829,7 @@ def _nearest_namesakes(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Gaze
     for span, _, cands in found:
         top = cands[0]
         if top.kind == PlaceKind.populated_place and top.lat is not None and top.lon is not None and \
-                sum(c.kind == PlaceKind.populated_place for c in cands) == 1 and len(gaz.small.get(fold(span.text))) <= 1:
+                sum(c.kind == PlaceKind.populated_place for c in cands) == 1 and gaz.small.count(fold(span.text)) <= 1:
             anchors.append((fold(span.text), top))
     if not anchors:
         return
