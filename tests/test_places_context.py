@@ -186,3 +186,21 @@ def test_the_namesake_next_to_an_unambiguous_town(nlp, text, name, admin1):
 def test_a_state_in_brackets_is_the_container(nlp, text, name, admin1):
     got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
     assert got[name] == admin1
+
+
+# -- a small town of the state named after it; names with a capital inside -------------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    # GeoNames' larger Lafayettes are in Louisiana, Indiana and Colorado; 'Georgia' is then the state
+    ("Police said two men were arrested in LaFayette, Georgia, after the robbery.", "LaFayette", "US-GA"),
+    ("Gunmen killed five people in Gajiram, Borno, the army said.", "Gajiram", "NG-BO"),
+    # a name with a capital inside after 'in', placed in the county's state
+    ("Two inmates escaped from a work crew in LaFayette, the Walker County (Ga.) sheriff said.", "LaFayette",
+     "US-GA"),
+])
+def test_small_towns_of_a_named_state(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1
+
+
+def test_a_country_after_its_own_town_stays_the_country(nlp):
+    assert places(nlp, "Police said the bomb exploded in Tbilisi, Georgia.")["Georgia"] == ("GEO", "country")

@@ -234,7 +234,7 @@ class PlaceResolver:
                 unknown.append(span)
         _area_readings(found)
         _unit_readings(found)
-        _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        _containers(found, gaz)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
         _nearest_namesakes(found, gaz)
@@ -389,7 +389,7 @@ class PlaceResolver:
         objects = _verb_objects(doc)
         for i in sorted(set(starts)) + sorted(objects):
             tok, prev = doc[i], doc[i - 1]
-            if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
+            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.i in taken or tok.is_sent_start:
                 continue
             if tok.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, tok):
                 continue  # 'in March', 'on Thanksgiving Day': a date, not a town
@@ -779,7 +779,7 @@ def _split_at_comma(spans: list[Span], gaz: Gazetteer) -> list[Span]:
 CONTAINERS = frozenset({PlaceKind.admin1, PlaceKind.country})
 
 
-def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+def _containers(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Optional[Gazetteer] = None) -> None:
     """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu', 'Walker County (Ga.)': a place named
     right before a comma (or a bracket) and the province or country containing it. Both are resolved together: the first
     place's namesake inside the second's area, and the second's reading that contains it (the
@@ -798,6 +798,11 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
             inside = [a for a in a_cands if a is not b and a.kind != PlaceKind.country and (
                 a.country == b.country if b.kind == PlaceKind.country
                 else a.kind != PlaceKind.admin1 and a.admin1 == b.admin1)]
+            if not inside and gaz is not None and b.kind == PlaceKind.admin1:
+                # 'LaFayette, Georgia': a small town of the state, when no larger namesake is in it
+                key = fold(a_span.text)
+                inside = [a for a in gaz.small.get(key) if a.admin1 == b.admin1 and fold(a.name) == key][:1]
+                a_cands.extend(inside)
             if inside:
                 a_cands.remove(inside[0])
                 a_cands.insert(0, inside[0])
@@ -881,6 +886,12 @@ def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
             if pick is not None:
                 cands.remove(pick)
                 cands.insert(0, pick)
+
+
+def _camel_case(tok: Token) -> bool:
+    """'LaFayette', 'DeKalb', 'McAllen': a name with a capital inside, which spaCy's is_title misses."""
+    text = tok.text
+    return text[:1].isupper() and text.isalpha() and not text.isupper() and any(ch.isupper() for ch in text[1:])
 
 
 def _capitalized(span: Span) -> bool:
