@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -179,6 +180,12 @@ class AliasIndex:
         self.buckets, self.entries = state
 
 
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (equirectangular: exact enough at the scales the resolver compares)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
 class SmallTowns:
     """GeoNames' towns under the city threshold (down to `SMALL_TOWN_MIN` people), by their own
     name only: the fallback for a name no other table knows ('Nenagh', a village in the news).
@@ -224,6 +231,27 @@ class SmallTowns:
                                 country=country or None, admin1=admin1 or None, lat=self.lat[i], lon=self.lon[i],
                                 population=self.pop[i], source=SMALL_TOWN_SOURCE))
         return out
+
+    def nearest(self, key: str, country: str, points: list[tuple[float, float]]) -> tuple[Optional[GeoEntry], float]:
+        """The small town of this name in `country` nearest to any of `points` (lat, lon), and
+        that distance in km; only the one town found is made an entry."""
+        hit = self.buckets.get(key)
+        if hit is None:
+            return None, math.inf
+        best, best_km = -1, math.inf
+        for i in (hit,) if isinstance(hit, int) else hit:
+            if not self.codes[self.where[i]].startswith(f"{country}|"):
+                continue
+            lat, lon = self.lat[i], self.lon[i]
+            km = min(km_between(lat, lon, plat, plon) for plat, plon in points)
+            if km < best_km:
+                best, best_km = i, km
+        if best < 0:
+            return None, math.inf
+        country_, _, admin1 = self.codes[self.where[best]].partition("|")
+        return GeoEntry(id=f"geonames:{self.ids[best]}", name=self.names[best], kind=PlaceKind.populated_place,
+                        country=country_ or None, admin1=admin1 or None, lat=self.lat[best], lon=self.lon[best],
+                        population=self.pop[best], source=SMALL_TOWN_SOURCE), best_km
 
     def count(self, key: str) -> int:
         """How many small towns have this name (no entries are made)."""

@@ -8,6 +8,7 @@ affiliations ("Lebanon-based", "Iraqi") are not places.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold
+from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
 from .base import span_record, token_indices
@@ -179,7 +180,8 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz)
+        commas = token_indices(doc, ORTH, {","})
+        spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
@@ -197,6 +199,7 @@ class PlaceResolver:
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
+        units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
             label = span.label_
@@ -217,8 +220,7 @@ class PlaceResolver:
                     rest = Span(doc, span.start + 1, span.end, label=span.label)
                     cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
-                if cands and cands[0].kind == PlaceKind.populated_place and span.end < len(doc) and \
-                        doc[span.end].lower_ in SEAT_PROVINCE_WORDS:
+                if span.end in units and cands and cands[0].kind == PlaceKind.populated_place:
                     # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
                     # province, when the gazetteer knows one by the longer name
                     unit = [c for c in gaz.lookup(doc[span.start:span.end + 1].text, countries, main)
@@ -239,12 +241,12 @@ class PlaceResolver:
         self._prefer_own_names(found, countries | main)
         _nearest_namesakes(found, gaz)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
-        towns, sites = self._comma_names(found, taken)  # after: 'Tacoma, Washington' is in the state
+        towns, sites = self._comma_names(found, taken, set(commas))  # after: 'Tacoma, Washington' is in the state
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
         taken.update(i for sp in (*(t[0] for t in towns), *sites) for i in range(sp.start, sp.end))
-        towns, sites = _possessive_parts(found, taken, gaz)
+        towns, sites = _possessive_parts(found, taken, gaz, set(token_indices(doc, LOWER, {"'s", "’s"})))
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
@@ -528,8 +530,8 @@ class PlaceResolver:
                 cands.insert(0, pick)
         found[:] = [f for f in found if f[2]]
 
-    def _comma_names(self, found: list[tuple[Span, bool, list[GeoEntry]]],
-                     taken: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+    def _comma_names(self, found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int],
+                     commas: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
         """'Croft, Yorkshire', 'Rockingham, Northamptonshire', 'Kafr Nabl, Idlib': capitalized words
         the NER left untagged (or called an organisation) right before a comma and a province,
         county or sub-national region: the way news names a small place by its area. A town of
@@ -544,10 +546,12 @@ class PlaceResolver:
         ends = {f[0].end: f for f in found}
         for span, _, cands in found:
             end = span.start - 1
+            if end < 1 or end not in commas:
+                continue
             # the area reading of the name after the comma ('Idlib' the province, not the city)
             box = next((c for c in cands[:6] if c.kind in AREA_KINDS or (
                 c.kind == PlaceKind.region and c.admin1)), None)
-            if end < 1 or span.doc[end].text != "," or box is None:
+            if box is None:
                 continue
             doc = span.doc
             if span.end < len(doc) and (doc[span.end].lower_ in {"'s", "’s"} or doc[span.end].pos_ in {"NOUN", "PROPN"}):
@@ -760,14 +764,20 @@ def _listed(span: Span, ends: dict) -> bool:
         f[0].start in {span.end + 1, span.end + 2} for f in ends.values())
 
 
-def _split_at_comma(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+def _split_at_comma(spans: list[Span], gaz: Gazetteer, commas: list[int]) -> list[Span]:
     """'Donington Park, Leicestershire', 'Thruxton, Hampshire': an entity the NER ran across a
     comma, that no place is called as a whole while the words after the comma are a known
     place, is a name and its container, read as two names (`_containers`, `_locate`)."""
+    if not spans or not commas:
+        return spans
     out = []
     for sp in spans:
         doc = sp.doc
-        comma = next((t.i for t in sp[1:-1] if t.text == ","), None)
+        k = bisect.bisect_right(commas, sp.start)
+        if k == len(commas) or commas[k] >= sp.end - 1:
+            out.append(sp)  # the common case: no comma inside
+            continue
+        comma = commas[k]
         if comma is not None and fold(sp.text) not in gaz.index and fold(doc[comma + 1:sp.end].text) in gaz.index:
             out += [Span(doc, sp.start, comma, label=sp.label), Span(doc, comma + 1, sp.end, label=sp.label)]
         else:
@@ -818,9 +828,7 @@ FAR_ANCHOR_KM = 150
 
 
 def _km(a: GeoEntry, b: GeoEntry) -> float:
-    """Distance in km (equirectangular: exact enough at the scales compared here)."""
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def _nearest_namesakes(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Gazetteer) -> None:
@@ -830,27 +838,29 @@ def _nearest_namesakes(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Gaze
     nearest namesake is within 100 km of such an anchor and the one picked by size is more than
     150 km from every anchor; a capital or a city of a million keeps its name. Candidate lists
     are reordered in place."""
-    anchors: list[tuple[str, GeoEntry]] = []
-    for span, _, cands in found:
-        top = cands[0]
-        if top.kind == PlaceKind.populated_place and top.lat is not None and top.lon is not None and \
-                sum(c.kind == PlaceKind.populated_place for c in cands) == 1 and gaz.small.count(fold(span.text)) <= 1:
-            anchors.append((fold(span.text), top))
+    if len(found) < 2:
+        return
+    town = PlaceKind.populated_place.value
+    towns = [(fold(span.text), is_dateline, cands) for span, is_dateline, cands in found
+             if cands[0].kind_name == town and cands[0].lat is not None]
+    anchors = [(key, cands[0]) for key, _, cands in towns
+               if sum(c.kind_name == town for c in cands) == 1 and gaz.small.count(key) <= 1]
     if not anchors:
         return
-    for span, is_dateline, cands in found:
+    unique = {key for key, _ in anchors}
+    for key, is_dateline, cands in towns:
         top = cands[0]
-        key = fold(span.text)
-        if is_dateline or top.kind != PlaceKind.populated_place or top.lat is None or \
-                top.population >= WORLD_CITY or gaz.is_capital(top):
-            continue
+        if key in unique or is_dateline or top.population >= WORLD_CITY or gaz.is_capital(top):
+            continue  # (an anchor has no namesake to prefer)
         mine = [a for k, a in anchors if k != key]
         if not mine or min(_km(top, a) for a in mine) <= FAR_ANCHOR_KM:
             continue
-        pool = [c for c in (*cands, *gaz.small.get(key)) if c.kind == PlaceKind.populated_place
-                and c.country == top.country and fold(c.name) == key and c.lat is not None]
-        best = min(pool, key=lambda c: min(_km(c, a) for a in mine), default=None)
-        if best is not None and best is not top and min(_km(best, a) for a in mine) <= NEAR_ANCHOR_KM:
+        pool = [(c, min(_km(c, a) for a in mine)) for c in cands if c.kind_name == town
+                and c.country == top.country and c.lat is not None and fold(c.name) == key]
+        if top.country:
+            pool.append(gaz.small.nearest(key, top.country, [(a.lat, a.lon) for a in mine]))
+        best, km = min(pool, key=lambda ck: ck[1], default=(None, math.inf))
+        if best is not None and best != top and km <= NEAR_ANCHOR_KM:
             if best in cands:
                 cands.remove(best)
             cands.insert(0, best)
@@ -866,9 +876,9 @@ def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
     anchors: set[str] = set()
     for span, _, cands in found:
         top = cands[0]
-        if top.kind == PlaceKind.admin1 and top.admin1:
+        if top.kind_name == "admin1" and top.admin1:
             anchors.add(top.admin1)
-        elif top.kind == PlaceKind.admin2:
+        elif top.kind_name == "admin2":
             states = {c.admin1 for c in cands if c.kind == PlaceKind.admin2 and c.country == top.country and c.admin1}
             names[fold(span.text)] = states
             if len(states) == 1:
@@ -881,7 +891,7 @@ def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
     if most < 2 or len(best) > 1:
         return
     for _, _, cands in found:
-        if cands[0].kind == PlaceKind.admin2 and cands[0].admin1 != best[0]:
+        if cands[0].kind_name == "admin2" and cands[0].admin1 != best[0]:
             pick = next((c for c in cands if c.kind == PlaceKind.admin2 and c.admin1 == best[0]), None)
             if pick is not None:
                 cands.remove(pick)
@@ -1063,8 +1073,8 @@ def _part_of_owner(doc: Doc, start: int) -> Optional[int]:
     return k if doc[k].lower_ in {"'s", "’s"} else None
 
 
-def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int],
-                      gaz: Gazetteer) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int], gaz: Gazetteer,
+                      owners: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
     """'Cairo's gated suburb of Madinaty', 'Khartoum's district of Haj Yousif': the capitalized name
     after such a phrase, whatever the NER made of it (it calls many suburbs persons): a town of
     that name in the owner's province, or else a name to be located in the owner (`_locate`).
@@ -1072,10 +1082,10 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
     towns: list[tuple[Span, bool, list[GeoEntry]]] = []
     out: list[Span] = []
     for span, _, cands in found:
-        doc = span.doc
         k = span.end
-        if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+        if k not in owners:  # the "'s" tokens
             continue
+        doc = span.doc
         for j in range(k + 3, min(k + 6, len(doc))):
             if doc[j - 1].lower_ == "of" and _part_of_owner(doc, j) == k:
                 end = j
