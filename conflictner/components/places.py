@@ -27,7 +27,7 @@ from ..extensions import records
 from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import span_record, token_indices
+from .base import column, span_record, token_indices
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -180,7 +180,7 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        commas = token_indices(doc, ORTH, {","})
+        commas, owners, units = _marks(doc)
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
@@ -199,7 +199,6 @@ class PlaceResolver:
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
-        units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
             label = span.label_
@@ -246,7 +245,7 @@ class PlaceResolver:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
         taken.update(i for sp in (*(t[0] for t in towns), *sites) for i in range(sp.start, sp.end))
-        towns, sites = _possessive_parts(found, taken, gaz, set(token_indices(doc, LOWER, {"'s", "’s"})))
+        towns, sites = _possessive_parts(found, taken, gaz, owners)
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
@@ -737,6 +736,31 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+#: the words whose positions the context rules read: commas, possessives, first-level unit words
+MARK_WORDS = frozenset({",", "'s", "’s"} | SEAT_PROVINCE_WORDS)
+
+
+def _marks(doc: Doc) -> tuple[list[int], set[int], set[int]]:
+    """Positions of the commas (sorted), of the "'s" tokens and of the unit words ('governorate',
+    'state'), read in one vectorized pass."""
+    commas: list[int] = []
+    owners: set[int] = set()
+    units: set[int] = set()
+    at = token_indices(doc, LOWER, MARK_WORDS)
+    if at:
+        lower = column(doc, LOWER)
+        comma, poss = doc.vocab.strings[","], {doc.vocab.strings["'s"], doc.vocab.strings["’s"]}
+        for i in at:
+            h = int(lower[i])
+            if h == comma:
+                commas.append(i)
+            elif h in poss:
+                owners.add(i)
+            else:
+                units.add(i)
+    return commas, owners, units
 
 
 def _locates(entry: GeoEntry) -> bool:
@@ -1346,7 +1370,7 @@ def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
     the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are)."""
     if not len(doc):
         return None
-    head_end = int(numpy.searchsorted(doc.to_array(IDX), 600))
+    head_end = int(numpy.searchsorted(column(doc, IDX), 600))
     text = doc[: min(len(doc), head_end + 1)].text
     starts = [0]
     newline = text.find("\n", 0, 300)
