@@ -738,28 +738,16 @@ class PlaceResolver:
         return self
 
 
-#: the words whose positions the context rules read: commas, possessives, first-level unit words
-MARK_WORDS = frozenset({",", "'s", "’s"} | SEAT_PROVINCE_WORDS)
-
-
 def _marks(doc: Doc) -> tuple[list[int], set[int], set[int]]:
     """Positions of the commas (sorted), of the "'s" tokens and of the unit words ('governorate',
-    'state'), read in one vectorized pass."""
-    commas: list[int] = []
-    owners: set[int] = set()
-    units: set[int] = set()
-    at = token_indices(doc, LOWER, MARK_WORDS)
-    if at:
-        lower = column(doc, LOWER)
-        comma, poss = doc.vocab.strings[","], {doc.vocab.strings["'s"], doc.vocab.strings["’s"]}
-        for i in at:
-            h = int(lower[i])
-            if h == comma:
-                commas.append(i)
-            elif h in poss:
-                owners.add(i)
-            else:
-                units.add(i)
+    'state'), from the Doc's cached LOWER column (no Token objects)."""
+    if not len(doc):
+        return [], set(), set()
+    lower = column(doc, LOWER)
+    strings = doc.vocab.strings
+    commas = numpy.flatnonzero(lower == strings[","]).tolist()
+    owners = set(numpy.flatnonzero((lower == strings["'s"]) | (lower == strings["’s"])).tolist())
+    units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
     return commas, owners, units
 
 
