@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -31,6 +32,8 @@ ADMIN_SUFFIXES = re.compile(
 #: an admin suffix naming a second-level unit: 'Ohio County' is not the state of Ohio (where a
 #: county is the first level, as in Kenya, the admin1 table lists 'Baringo County' itself)
 SECOND_LEVEL_SUFFIXES = frozenset({"county"})
+#: admin suffixes of a first-level unit, which is often named after its seat ('Kasserine governorate')
+SEAT_PROVINCE_WORDS = frozenset({"province", "governorate", "state", "region", "oblast"})
 COUNTY_SUFFIX = re.compile(r"\s+(county|parish)$")
 #: county names that are common words or people's names without 'County' ('the Gulf', 'the
 #: Union', 'Jackson'): only the full name ('Gulf County') names the county
@@ -177,6 +180,12 @@ class AliasIndex:
         self.buckets, self.entries = state
 
 
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (equirectangular: exact enough at the scales the resolver compares)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
 class SmallTowns:
     """GeoNames' towns under the city threshold (down to `SMALL_TOWN_MIN` people), by their own
     name only: the fallback for a name no other table knows ('Nenagh', a village in the news).
@@ -222,6 +231,32 @@ class SmallTowns:
                                 country=country or None, admin1=admin1 or None, lat=self.lat[i], lon=self.lon[i],
                                 population=self.pop[i], source=SMALL_TOWN_SOURCE))
         return out
+
+    def nearest(self, key: str, country: str, points: list[tuple[float, float]]) -> tuple[Optional[GeoEntry], float]:
+        """The small town of this name in `country` nearest to any of `points` (lat, lon), and
+        that distance in km; only the one town found is made an entry."""
+        hit = self.buckets.get(key)
+        if hit is None:
+            return None, math.inf
+        best, best_km = -1, math.inf
+        for i in (hit,) if isinstance(hit, int) else hit:
+            if not self.codes[self.where[i]].startswith(f"{country}|"):
+                continue
+            lat, lon = self.lat[i], self.lon[i]
+            km = min(km_between(lat, lon, plat, plon) for plat, plon in points)
+            if km < best_km:
+                best, best_km = i, km
+        if best < 0:
+            return None, math.inf
+        country_, _, admin1 = self.codes[self.where[best]].partition("|")
+        return GeoEntry(id=f"geonames:{self.ids[best]}", name=self.names[best], kind=PlaceKind.populated_place,
+                        country=country_ or None, admin1=admin1 or None, lat=self.lat[best], lon=self.lon[best],
+                        population=self.pop[best], source=SMALL_TOWN_SOURCE), best_km
+
+    def count(self, key: str) -> int:
+        """How many small towns have this name (no entries are made)."""
+        hit = self.buckets.get(key)
+        return 0 if hit is None else 1 if isinstance(hit, int) else len(hit)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -430,7 +465,8 @@ class Gazetteer:
             cands = [c for c in self.index.get(key, []) if c.kind != PlaceKind.populated_place]
             if key[len(stripped):].strip() not in SECOND_LEVEL_SUFFIXES:
                 cands += [c for c in self.index.get(stripped, []) if c.kind != PlaceKind.populated_place]
-            cands = list(dict.fromkeys(cands)) or list(self.index.get(key, []))
+            cands = list(dict.fromkeys(cands)) or list(self.index.get(key, [])) or \
+                self._seat_province(stripped, key[len(stripped):].strip(), countries, main)
         else:
             cands = list(self.index.get(key, []))
         home = (countries or set()) | (main or set())
@@ -506,6 +542,22 @@ class Gazetteer:
         cands.sort(key=order)
         local = self._local(key, countries, main)
         return local + [c for c in cands if c not in local] if local else cands
+
+    def _seat_province(self, name: str, suffix: str, countries: Optional[set[str]],
+                       main: Optional[set[str]]) -> list[GeoEntry]:
+        """'Kasserine governorate', 'Kassala state', 'Mopti region': a province the tables know by
+        another name (GeoNames' 'Al Qasrayn') is the province of the town it is named after. Only
+        first-level words count ('Reasi district' is no province), and only a town of a country
+        the report is about or, in a report naming none, a town of 50,000 people or more."""
+        if suffix not in SEAT_PROVINCE_WORDS:
+            return []
+        home = (countries or set()) | (main or set())
+        for c in self.index.get(name, []):
+            if c.kind == PlaceKind.populated_place and fold(c.name) == name and c.admin1 and (
+                    c.country in home if home else c.population >= BIG_TOWN):
+                area = self.admin1_entry(c.admin1)
+                return [area] if area is not None else []
+        return []
 
     def _local(self, key: str, countries: Optional[set[str]], main: Optional[set[str]]) -> list[GeoEntry]:
         """The places a local name ('WA', 'SA', 'BC') means in a document about their country:

@@ -198,3 +198,23 @@ def test_small_towns_are_a_fallback_in_the_documents_countries(gaz):
 def test_a_nationality_is_not_a_small_town(gaz):
     # 'Canadian' (Texas), 'Mexican': the word in the news is the adjective
     assert not gaz.lookup("Canadian", {"USA", "CAN"})
+
+
+# -- a province named after its seat, known to the tables by another name ---------------------------
+@pytest.mark.parametrize("text,countries,admin1", [
+    ("Kasserine governorate", {"TUN"}, "TN-al-qasrayn"),  # GeoNames: Al Qasrayn
+    ("Kasserine governorate", None, "TN-al-qasrayn"),     # a town of 80,000: no country needed
+    ("Kassala state", {"SDN"}, "SD-KA"),                 # a name the table has: unchanged
+])
+def test_a_province_named_after_its_seat(gaz, text, countries, admin1):
+    top = gaz.lookup(text, countries)[0]
+    assert (top.kind.value, top.admin1) == ("admin1", admin1)
+
+
+@pytest.mark.parametrize("text,countries", [
+    ("Reasi district", {"IND"}),       # a district is no province (see places' seat towns)
+    ("Islamic State", None),           # no town of that name
+    ("Sidi Bouzid governorate", None),  # a small town, and the report names no country
+])
+def test_no_province_from_a_seat_town(gaz, text, countries):
+    assert not [c for c in gaz.lookup(text, countries) if c.kind.value == "admin1"]

@@ -112,3 +112,95 @@ def test_the_small_town_table_is_not_read_outside_the_documents_countries_or_loc
 def test_ghouta_is_the_enclave_east_of_damascus(nlp):
     found = places(nlp, "Syrian government forces pressed into eastern Ghouta as convoys left Ghouta for Idlib.")
     assert found["Eastern Ghouta"] == ("SYR", "region")
+
+
+# -- a report that names no country: the country its place names share -------------------------
+@pytest.mark.parametrize("text,expected", [
+    # Ennis is in Texas and County Clare, Listowel in Ontario and County Kerry: an Irish report
+    ("The man was stabbed in Ennis on Friday and died in hospital in Listowel.", {"Ennis": "IRL", "Listowel": "IRL"}),
+    # Athlone is also a Cape Town suburb, Ballina also in New South Wales
+    ("Gardai said a car was set alight in Athlone and a second in Ballina.", {"Athlone": "IRL", "Ballina": "IRL"}),
+    # one name alone says nothing: the larger namesake
+    ("The man was stabbed in Ennis on Friday.", {"Ennis": "USA"}),
+    # a world capital keeps its name whatever the other names share
+    ("Flooding hit Paris and Lexington overnight.", {"Paris": "FRA", "Lexington": "USA"}),
+])
+def test_a_report_naming_no_country_reads_the_country_its_places_share(nlp, text, expected):
+    got = places(nlp, text)
+    assert {name: got[name][0] for name in expected} == expected
+
+
+# -- a region inside one province says which country the report is about -------------------------
+@pytest.mark.parametrize("text,name,expected", [
+    ("Militants attacked a checkpoint in Waziristan overnight. Hours later police raided a house in Hyderabad.",
+     "Hyderabad", ("PAK", "populated_place")),
+    ("Storms flooded homes across the Thames Valley and in Berkshire, the worst since a hurricane crossed "
+     "America in 2012.", "Berkshire", ("GBR", "region")),
+    # counter-example: no region, no country: the larger namesake
+    ("Police raided a house in Hyderabad.", "Hyderabad", ("IND", "populated_place")),
+])
+def test_a_region_inside_a_province_counts_for_its_country(nlp, text, name, expected):
+    assert places(nlp, text)[name] == expected
+
+
+# -- counties a report names together are counties of one state -----------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # Muhlenberg County is only in Kentucky, which has a Grant and a Pike County too
+    ("Tornadoes destroyed homes in Grant County, Pike County and Muhlenberg County overnight.",
+     {"Grant County": "US-KY", "Pike County": "US-KY", "Muhlenberg County": "US-KY"}),
+    # the state named once anchors the county named without it
+    ("Sheriffs in Lincoln County and Jefferson County, Colorado, searched for the gunman.",
+     {"Lincoln County": "US-CO", "Jefferson County": "US-CO"}),
+    # no anchor: each county keeps its own reading
+    ("Deputies in Orange County said the suspect fled toward Morris County.",
+     {"Orange County": "US-CA", "Morris County": "US-NJ"}),
+])
+def test_counties_named_together_are_in_one_state(nlp, text, expected):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert {name: got[name] for name in expected} == expected
+
+
+# -- a local report stays local: the namesake next to a town only one place has ---------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    # Fort Salonga is on Long Island, where there is an Oceanside too (not the larger one in California)
+    ("A teenager from Oceanside was arrested after a shooting in Fort Salonga, police said.", "Oceanside", "US-NY"),
+    # fourteen Novoselivkas in Ukraine: the one 70 km from Kupiansk, not the largest, near Odesa
+    ("Russian troops attacked positions in Kupiansk and in Novoselivka, Ukraine's general staff said.",
+     "Novoselivka", "UA-14"),
+    # counter-examples: no anchor, the larger namesake; an anchor with no namesake near it changes nothing
+    ("A teenager from Oceanside was arrested, police said.", "Oceanside", "US-CA"),
+    ("Russian troops attacked positions in Novoselivka, Ukraine's general staff said.", "Novoselivka", "UA-51"),
+])
+def test_the_namesake_next_to_an_unambiguous_town(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1
+
+
+# -- the state in brackets after a county or town -------------------------------------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    ("The Pike County (Ky.) sheriff said two deputies were shot.", "Pike County", "US-KY"),
+    ("Deputies from Lincoln County (Mo.) searched the river.", "Lincoln County", "US-MO"),
+    # without the bracket, the largest namesake
+    ("The Pike County sheriff said two deputies were shot.", "Pike County", "US-AL"),
+])
+def test_a_state_in_brackets_is_the_container(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1
+
+
+# -- a small town of the state named after it; names with a capital inside -------------------------
+@pytest.mark.parametrize("text,name,admin1", [
+    # GeoNames' larger Lafayettes are in Louisiana, Indiana and Colorado; 'Georgia' is then the state
+    ("Police said two men were arrested in LaFayette, Georgia, after the robbery.", "LaFayette", "US-GA"),
+    ("Gunmen killed five people in Gajiram, Borno, the army said.", "Gajiram", "NG-BO"),
+    # a name with a capital inside after 'in', placed in the county's state
+    ("Two inmates escaped from a work crew in LaFayette, the Walker County (Ga.) sheriff said.", "LaFayette",
+     "US-GA"),
+])
+def test_small_towns_of_a_named_state(nlp, text, name, admin1):
+    got = {p["name"]: p["admin1"] for p in nlp(text)._.cn_places}
+    assert got[name] == admin1
+
+
+def test_a_country_after_its_own_town_stays_the_country(nlp):
+    assert places(nlp, "Police said the bomb exploded in Tbilisi, Georgia.")["Georgia"] == ("GEO", "country")

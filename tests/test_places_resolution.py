@@ -210,3 +210,83 @@ def test_unit_or_town_before_of(nlp, text, name, kind):
     doc = nlp(text)
     (p,) = [p for p in doc._.cn_places if name in p["name"] or p["name"] in name]
     assert p["kind"] == kind
+
+
+# -- 'X, County': a small place named by its area ------------------------------------------------
+@pytest.mark.parametrize("text,name,country,admin1,kind,qualifier", [
+    # a town the NER left untagged or called an organisation: the namesake inside the area
+    ("Two men were stabbed outside a pub. Police were called to Croft, Yorkshire, at midnight.",
+     "Croft", "GBR", "GB-ENG", "populated_place", None),
+    ("Regime jets struck Kafr Nabl, Idlib, on Tuesday, rescuers said.", "Kafranbel", "SYR", "SY-ID",
+     "populated_place", None),
+    ("ELN fighters ambushed a patrol at Tame, Arauca, the army said.", "Tame", "COL", "CO-ARA",
+     "populated_place", None),
+    # a name the gazetteer lacks (or has only abroad) is located in the area
+    ("Gunmen attacked Yelwata, Benue, on Friday night, killing dozens of displaced farmers.",
+     "Yelwata", "NGA", "NG-BE", "populated_place", "in Benue"),
+    ("Al-Shabaab fighters overran Mahaday, Middle Shabelle, on Sunday.", "Mahaday", "SOM", "SO-SD",
+     "populated_place", "in Middle Shabelle"),
+    ("Protesters blocked the gates of Rockingham, Northamptonshire, overnight.", "Rockingham", "GBR", "GB-ENG",
+     "populated_place", "in Northamptonshire"),
+    # an entity the NER ran across the comma; a region inside one province locates like a province
+    ("Fixtures: 28 April, Donington Park, Leicestershire; 9 June, Oulton Park, Cheshire.",
+     "Donington Park", "GBR", "GB-ENG", "facility", "in Leicestershire"),
+    ("Fixtures: 28 April, Donington Park, Leicestershire; 9 June, Oulton Park, Cheshire.",
+     "Oulton Park", "GBR", "GB-ENG", "facility", "in Cheshire"),
+])
+def test_a_name_before_a_comma_and_its_area(nlp, text, name, country, admin1, kind, qualifier):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"], place["kind"], place["qualifier"]) == (country, admin1, kind, qualifier)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a person, a news agency or a group before a country is no town of it
+    ("Speaking to Reuters, Ukraine's foreign minister denied the report.", "Reuters"),
+    ("According to Amnesty International, Nigeria has failed to protect villagers.", "Amnesty International"),
+    # the area qualifies the noun after it: not a place and its area
+    ("Officers told Hartley, Kent police said, that the road was closed.", "Hartley"),
+    # dates and nationalities
+    ("On Sunday, Texas police arrested two men.", "Sunday"),
+    ("Pro-Kurdish, Syrian and Iraqi groups met in Geneva.", "Kurdish"),
+])
+def test_no_name_and_area_pair(nlp, text, absent):
+    assert absent not in found(nlp, text)
+
+
+# -- 'Y's suburb of X': a part of a town named through its owner ----------------------------------
+@pytest.mark.parametrize("text,name,country,admin1,qualifier", [
+    ("Shelling hit Khartoum's eastern district of Haj Yousif overnight, residents said.",
+     "Haj Yousif", "SDN", "SD-KH", "in Khartoum"),
+    ("Kurdish fighters held Aleppo's neighbourhood of Sheikh Maqsoud.", "Sheikh Maqsoud", "SYR", "SY-HL", "in Aleppo"),
+    ("Gunmen attacked Mogadishu's district of Hodan on Friday.", "Hodan", "SOM", "SO-BN", "in Mogadishu"),
+    ("Israel's strike on Beirut's southern suburb of Dahiyeh killed a commander.", "Dahiyeh", "LBN", "LB-BA",
+     "in Beirut"),
+    ("On a pitch in Cairo's gated suburb of Madinaty, boys train in red jerseys.", "Madinaty", "EGY", "EG-C",
+     "in Cairo"),
+])
+def test_a_part_of_a_town_is_placed_through_its_owner(nlp, text, name, country, admin1, qualifier):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["admin1"], place["qualifier"], place["geo_precision"]) == (
+        country, admin1, qualifier, 2)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the owner's phrase must name a part of it: an official is no place
+    ("Kyiv's mayor of Bucha fame, Vitali Klitschko, spoke.", "Vitali Klitschko"),
+    ("Nigeria's minister of Defence visited Maiduguri.", "Defence"),
+])
+def test_an_owners_phrase_that_names_no_part_is_no_place(nlp, text, absent):
+    assert absent not in found(nlp, text)
+
+
+@pytest.mark.parametrize("text,name,admin1,located", [
+    # the NER tags only 'Kasserine': the governorate, and the mountain located in it
+    ("Tunisian troops have struggled to contain the insurgency in Mount Chaambi, Kasserine governorate.",
+     "Al Qasrayn", "TN-al-qasrayn", "Mount Chaambi"),
+    ("Gunmen killed 12 people in Kaduna state, Nigerian police said.", "Kaduna", "NG-KD", None),
+])
+def test_a_name_and_a_first_level_unit_word_is_the_province(nlp, text, name, admin1, located):
+    places = found(nlp, text)
+    assert (places[name]["kind"], places[name]["admin1"]) == ("admin1", admin1)
+    if located:
+        assert places[located]["qualifier"] == f"in {name}"

@@ -8,6 +8,8 @@ affiliations ("Lebanon-based", "Iraqi") are not places.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,10 +24,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import PLACE_TABLES, WORLD_CITY, Gazetteer, GeoEntry, fold
+from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import span_record, token_indices
+from .base import column, span_record, token_indices
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -178,7 +180,8 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        spans = [e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}]
+        commas, owners, units = _marks(doc)
+        spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
@@ -216,6 +219,13 @@ class PlaceResolver:
                     rest = Span(doc, span.start + 1, span.end, label=span.label)
                     cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
+                if span.end in units and cands and cands[0].kind == PlaceKind.populated_place:
+                    # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
+                    # province, when the gazetteer knows one by the longer name
+                    unit = [c for c in gaz.lookup(doc[span.start:span.end + 1].text, countries, main)
+                            if c.kind == PlaceKind.admin1]
+                    if unit:
+                        span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
             if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
@@ -225,9 +235,20 @@ class PlaceResolver:
                 unknown.append(span)
         _area_readings(found)
         _unit_readings(found)
-        _containers(found)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        _containers(found, gaz)  # after: 'Washington, D.C.' is the capital, whatever the list before it
+        _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
+        _nearest_namesakes(found, gaz)
         taken = {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens
+        towns, sites = self._comma_names(found, taken, set(commas))  # after: 'Tacoma, Washington' is in the state
+        if towns:
+            found = sorted(found + towns, key=lambda f: f[0].start)
+        unknown += sites
+        taken.update(i for sp in (*(t[0] for t in towns), *sites) for i in range(sp.start, sp.end))
+        towns, sites = _possessive_parts(found, taken, gaz, owners)
+        if towns:
+            found = sorted(found + towns, key=lambda f: f[0].start)
+        unknown += sites
         located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
@@ -296,8 +317,10 @@ class PlaceResolver:
                 cands = self.gazetteer.lookup(text)
                 top = cands[0] if cands else None
                 if top is not None and (top.kind in {PlaceKind.country, PlaceKind.admin1, PlaceKind.admin2} or (
+                        top.kind == PlaceKind.region and top.admin1) or (
                         top.kind == PlaceKind.populated_place and all(c.country == top.country for c in cands))):
-                    # a country, a province or county, or a town only one country has ('Cirencester')
+                    # a country, a province or county, a region inside a province ('Thames Valley',
+                    # 'Waziristan'), or a town only one country has ('Cirencester')
                     cache[text] = (top.country, top.kind == PlaceKind.country)
                 else:
                     cache[text] = None
@@ -309,8 +332,28 @@ class PlaceResolver:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
+        if not weight:
+            shared = self._shared_country(spans)
+            return ({shared}, {shared}) if shared else (found, set())
         most = max(weight.values(), default=0)
         return found, {c for c, n in weight.items() if n == most}
+
+    def _shared_country(self, spans: list[Span]) -> Optional[str]:
+        """For a report that names no country, nor any place only one country has ('a stabbing
+        in Dundalk ... the court in Dundrum'): the one country where more of its place names
+        have a town or province than anywhere else, if at least two do. Dundalk is in Ireland
+        and Maryland, Dundrum in Ireland and County Down: the report is Irish."""
+        votes: dict[str, int] = {}
+        for text in {s.text for s in spans}:
+            key = fold(text)
+            for country in {c.country for c in self.gazetteer.lookup(text)[:8] if c.country and c.kind in {
+                    PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2, PlaceKind.facility}
+                    and fold(c.name) == key}:  # own names: 'Newcastle' is no vote for New Castle, Pennsylvania
+                votes[country] = votes.get(country, 0) + 1
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            return ranked[0][0]
+        return None
 
     @staticmethod
     def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
@@ -347,7 +390,7 @@ class PlaceResolver:
         objects = _verb_objects(doc)
         for i in sorted(set(starts)) + sorted(objects):
             tok, prev = doc[i], doc[i - 1]
-            if not (tok.is_title or tok.is_upper) or tok.i in taken or tok.is_sent_start:
+            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.i in taken or tok.is_sent_start:
                 continue
             if tok.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, tok):
                 continue  # 'in March', 'on Thanksgiving Day': a date, not a town
@@ -486,6 +529,75 @@ class PlaceResolver:
                 cands.insert(0, pick)
         found[:] = [f for f in found if f[2]]
 
+    def _comma_names(self, found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int],
+                     commas: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+        """'Croft, Yorkshire', 'Rockingham, Northamptonshire', 'Kafr Nabl, Idlib': capitalized words
+        the NER left untagged (or called an organisation) right before a comma and a province,
+        county or sub-national region: the way news names a small place by its area. A town of
+        that name inside the area is that town; a name with no town inside it is a place the
+        gazetteer lacks, returned to be located in the area (`_locate`). Before a country only
+        a town of that country counts ('Kidal, Mali'): a country is too large to locate by.
+        Persons ('said Smith, Texas ...'), dates and groups are no such names."""
+        gaz = self.gazetteer
+        towns: list[tuple[Span, bool, list[GeoEntry]]] = []
+        sites: list[Span] = []
+        moved: list[tuple[Span, bool, list[GeoEntry]]] = []
+        ends = {f[0].end: f for f in found}
+        for span, _, cands in found:
+            end = span.start - 1
+            if end < 1 or end not in commas:
+                continue
+            # the area reading of the name after the comma ('Idlib' the province, not the city)
+            box = next((c for c in cands[:6] if c.kind in AREA_KINDS or (
+                c.kind == PlaceKind.region and c.admin1)), None)
+            if box is None:
+                continue
+            doc = span.doc
+            if span.end < len(doc) and (doc[span.end].lower_ in {"'s", "’s"} or doc[span.end].pos_ in {"NOUN", "PROPN"}):
+                continue  # 'Smith, Texas officials said': the area qualifies a noun
+            prev = ends.get(end)
+            if prev is not None:
+                town = prev[2][0]
+                if box is cands[0] and box.kind != PlaceKind.country and town.kind == PlaceKind.populated_place and \
+                        town.population < BIG_TOWN and not gaz.is_capital(town) and \
+                        not any(_inside(c, box) for c in prev[2]) and not _listed(span, ends):
+                    # 'the gates of Rockingham, Northamptonshire': a town with no namesake in the
+                    # area the text puts it in is a place the gazetteer lacks, not the one abroad
+                    moved.append(prev)
+                    sites.append(Span(doc, prev[0].start, prev[0].end, label="LOC"))
+                continue
+            start = end
+            while start > 0 and end - start < 4 and start - 1 not in taken and (doc[start - 1].is_title or (
+                    doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > 0 and doc[start - 2].is_title)):
+                start -= 1
+            if start == end or (start > 0 and (start - 1 in taken or doc[start - 1].is_title)) or \
+                    doc[start].lower_ in NAME_PARTICLES:
+                continue  # no name, or part of a longer one
+            words = doc[start:end]
+            if any(t.ent_type_ in NOT_SMALL_TOWN_ENTS - {"DATE", "TIME"} or (
+                    t.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, t)) for t in words):
+                continue  # 'Sunday, Texas', 'Kurdish, Iraq'; a lone name called a DATE is still a name
+            key = fold(words.text)
+            if box.kind == PlaceKind.country:
+                inside = [c for c in gaz.index.get(key, []) if c.kind == PlaceKind.populated_place
+                          and c.country == box.country and fold(c.name) == key]
+            else:
+                inside = [c for c in (*gaz.index.get(key, []), *gaz.small.get(key))
+                          if c.kind == PlaceKind.populated_place and _inside(c, box)]
+            if inside and box.kind != PlaceKind.country and box.lat is not None and box.lon is not None:
+                # 'Croft, Yorkshire': of two Crofts in England, the one nearest the area named
+                inside.sort(key=lambda c: (c.lat - box.lat) ** 2 + ((c.lon - box.lon) * math.cos(math.radians(box.lat))) ** 2)
+            if inside:
+                towns.append((Span(doc, start, end, label="PLACE"), False, list(dict.fromkeys(inside))))
+                if box is not cands[0]:
+                    cands.remove(box)
+                    cands.insert(0, box)
+            elif box.kind != PlaceKind.country and not any(t.ent_type_ == "PERSON" for t in words):
+                sites.append(Span(doc, start, end, label="LOC"))
+        for f in moved:
+            found.remove(f)
+        return towns, sites
+
     def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
                 main: set[str]) -> list[tuple[Span, GeoEntry, str]]:
         """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
@@ -504,18 +616,21 @@ class PlaceResolver:
         for span in unknown:
             if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
                 span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
-            if (span.start, span.end) in seen or not _capitalized(span) or _in_headline(span):
-                continue
+            comma = span.end + 1 < len(span.doc) and span.doc[span.end].text == "," and span.end + 1 in at
+            if (span.start, span.end) in seen or not _capitalized(span) or (_in_headline(span) and not comma):
+                continue  # ('Donington Park, Leicestershire' in a list of capitalized names is a place)
             seen.add((span.start, span.end))
             hit = _container_after(span, at)
             if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
                 owner = ends.get(span.start - 1)  # 'Brooklyn's Barclays Center'
                 hit = (owner, False) if owner is not None else None
+            if hit is None and (k := _part_of_owner(span.doc, span.start)) is not None and k in ends:
+                hit = (ends[k], False)  # 'Cairo's gated suburb of Madinaty', 'Kyiv's suburb of Irpin'
             if hit is None and span.doc[span.end - 1].lower_ in FACILITY_HEADS:
                 # a site named after its town is in it ('Kabul Airport'); an area named after a
                 # place is not ('Washington Township')
                 hit = _container_inside(span, gaz, countries, main)
-            if hit is not None and hit[0].kind not in UNLOCATING_KINDS:
+            if hit is not None and _locates(hit[0]):
                 out.append((span, hit[0], "near" if hit[1] else "in"))
             elif span.doc[span.end - 1].lower_ in SEAT_HEADS and (seat := _seat_town(span, gaz, countries, main)):
                 out.append((span, seat, "around"))
@@ -623,13 +738,72 @@ class PlaceResolver:
         return self
 
 
+def _marks(doc: Doc) -> tuple[list[int], set[int], set[int]]:
+    """Positions of the commas (sorted), of the "'s" tokens and of the unit words ('governorate',
+    'state'), from the Doc's cached LOWER column (no Token objects)."""
+    if not len(doc):
+        return [], set(), set()
+    lower = column(doc, LOWER)
+    strings = doc.vocab.strings
+    commas = numpy.flatnonzero(lower == strings[","]).tolist()
+    owners = set(numpy.flatnonzero((lower == strings["'s"]) | (lower == strings["’s"])).tolist())
+    units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
+    return commas, owners, units
+
+
+def _locates(entry: GeoEntry) -> bool:
+    """A place small enough to locate a name by: below a country, and not a sea or a region
+    across borders ('the Sahel'); a region inside one province or state ('Cheshire',
+    'Waziristan') is as good as a province."""
+    return entry.kind not in UNLOCATING_KINDS or (entry.kind == PlaceKind.region and entry.admin1 is not None)
+
+
+#: kinds of place a 'Name, Area' pair names as the area (and a region inside a province)
+AREA_KINDS = frozenset({PlaceKind.admin1, PlaceKind.admin2, PlaceKind.country})
+
+
+def _inside(c: GeoEntry, box: GeoEntry) -> bool:
+    """`c` lies in the area `box` (a province, county or sub-national region), as far as the
+    gazetteer's admin1 codes tell."""
+    return c.country == box.country and c.admin1 is not None and c.admin1 == box.admin1
+
+
+def _listed(span: Span, ends: dict) -> bool:
+    """The place is one of a list ('Kent, Essex and Surrey'): a place name follows it after 'and',
+    'or' or a comma."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in {"and", "or", ","} and any(
+        f[0].start in {span.end + 1, span.end + 2} for f in ends.values())
+
+
+def _split_at_comma(spans: list[Span], gaz: Gazetteer, commas: list[int]) -> list[Span]:
+    """'Donington Park, Leicestershire', 'Thruxton, Hampshire': an entity the NER ran across a
+    comma, that no place is called as a whole while the words after the comma are a known
+    place, is a name and its container, read as two names (`_containers`, `_locate`)."""
+    if not spans or not commas:
+        return spans
+    out = []
+    for sp in spans:
+        doc = sp.doc
+        k = bisect.bisect_right(commas, sp.start)
+        if k == len(commas) or commas[k] >= sp.end - 1:
+            out.append(sp)  # the common case: no comma inside
+            continue
+        comma = commas[k]
+        if comma is not None and fold(sp.text) not in gaz.index and fold(doc[comma + 1:sp.end].text) in gaz.index:
+            out += [Span(doc, sp.start, comma, label=sp.label), Span(doc, comma + 1, sp.end, label=sp.label)]
+        else:
+            out.append(sp)
+    return out
+
+
 #: kinds a 'Town, Region' pair can name as the container
 CONTAINERS = frozenset({PlaceKind.admin1, PlaceKind.country})
 
 
-def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
-    """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu': a place named right before a
-    comma and the province or country containing it. Both are resolved together: the first
+def _containers(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Optional[Gazetteer] = None) -> None:
+    """'Tacoma, Washington', 'Kidal, Mali', 'Goma, North Kivu', 'Walker County (Ga.)': a place named
+    right before a comma (or a bracket) and the province or country containing it. Both are resolved together: the first
     place's namesake inside the second's area, and the second's reading that contains it (the
     state of Washington, not the US capital). Candidate lists are reordered in place; a pair
     with no such reading is left alone (a list: 'Syria, Iraq and Turkey')."""
@@ -637,20 +811,109 @@ def _containers(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         a_span, _, a_cands = found[i]
         b_span, _, b_cands = found[i + 1]
         doc = a_span.doc
-        if b_span.start != a_span.end + 1 or doc[a_span.end].text != ",":
-            continue
+        if b_span.start != a_span.end + 1 or doc[a_span.end].text not in {",", "("} or (
+                doc[a_span.end].text == "(" and (b_span.end >= len(doc) or doc[b_span.end].text != ")")):
+            continue  # 'Walker County (Ga.)', 'Hyderabad (Sindh)': the container in brackets
         for b in b_cands[:6]:
             if b.kind not in CONTAINERS:
                 continue
             inside = [a for a in a_cands if a is not b and a.kind != PlaceKind.country and (
                 a.country == b.country if b.kind == PlaceKind.country
                 else a.kind != PlaceKind.admin1 and a.admin1 == b.admin1)]
+            if not inside and gaz is not None and b.kind == PlaceKind.admin1:
+                # 'LaFayette, Georgia': a small town of the state, when no larger namesake is in it
+                key = fold(a_span.text)
+                inside = [a for a in gaz.small.get(key) if a.admin1 == b.admin1 and fold(a.name) == key][:1]
+                a_cands.extend(inside)
             if inside:
                 a_cands.remove(inside[0])
                 a_cands.insert(0, inside[0])
                 b_cands.remove(b)
                 b_cands.insert(0, b)
                 break
+
+
+#: a namesake this close to a town the report names for sure is the one meant ...
+NEAR_ANCHOR_KM = 100
+#: ... when the one picked by size lies this far from all of them
+FAR_ANCHOR_KM = 150
+
+
+def _km(a: GeoEntry, b: GeoEntry) -> float:
+    return km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def _nearest_namesakes(found: list[tuple[Span, bool, list[GeoEntry]]], gaz: Gazetteer) -> None:
+    """'moved from Thornhill to Dewsbury, then to a bungalow in Overton': among the towns of one
+    name in one country, the one next to a town the report names that has no namesake (Dewsbury,
+    Fort Salonga) beats a larger one far from it: a local report stays local. Only when the
+    nearest namesake is within 100 km of such an anchor and the one picked by size is more than
+    150 km from every anchor; a capital or a city of a million keeps its name. Candidate lists
+    are reordered in place."""
+    if len(found) < 2:
+        return
+    town = PlaceKind.populated_place.value
+    towns = [(fold(span.text), is_dateline, cands) for span, is_dateline, cands in found
+             if cands[0].kind_name == town and cands[0].lat is not None]
+    anchors = [(key, cands[0]) for key, _, cands in towns
+               if sum(c.kind_name == town for c in cands) == 1 and gaz.small.count(key) <= 1]
+    if not anchors:
+        return
+    unique = {key for key, _ in anchors}
+    for key, is_dateline, cands in towns:
+        top = cands[0]
+        if key in unique or is_dateline or top.population >= WORLD_CITY or gaz.is_capital(top):
+            continue  # (an anchor has no namesake to prefer)
+        mine = [a for k, a in anchors if k != key]
+        if not mine or min(_km(top, a) for a in mine) <= FAR_ANCHOR_KM:
+            continue
+        pool = [(c, min(_km(c, a) for a in mine)) for c in cands if c.kind_name == town
+                and c.country == top.country and c.lat is not None and fold(c.name) == key]
+        if top.country:
+            pool.append(gaz.small.nearest(key, top.country, [(a.lat, a.lon) for a in mine]))
+        best, km = min(pool, key=lambda ck: ck[1], default=(None, math.inf))
+        if best is not None and best != top and km <= NEAR_ANCHOR_KM:
+            if best in cands:
+                cands.remove(best)
+            cands.insert(0, best)
+
+
+def _one_state_counties(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+    """'Daviess County will get $8,900, McLean County $5,900, Muhlenberg County $129,800': counties
+    a report names together are counties of one state. When one state has a county of each of
+    at least two of the report's county names, and is anchored (a county name only it has, or
+    the state named itself), same-named counties elsewhere give way to its own (McLean County,
+    Kentucky, not the larger one in Illinois). Candidate lists are reordered in place."""
+    names: dict[str, set[str]] = {}
+    anchors: set[str] = set()
+    for span, _, cands in found:
+        top = cands[0]
+        if top.kind_name == "admin1" and top.admin1:
+            anchors.add(top.admin1)
+        elif top.kind_name == "admin2":
+            states = {c.admin1 for c in cands if c.kind == PlaceKind.admin2 and c.country == top.country and c.admin1}
+            names[fold(span.text)] = states
+            if len(states) == 1:
+                anchors |= states
+    if len(names) < 2 or not anchors:
+        return
+    votes = {a: sum(a in states for states in names.values()) for a in anchors}
+    most = max(votes.values())
+    best = [a for a, n in votes.items() if n == most]
+    if most < 2 or len(best) > 1:
+        return
+    for _, _, cands in found:
+        if cands[0].kind_name == "admin2" and cands[0].admin1 != best[0]:
+            pick = next((c for c in cands if c.kind == PlaceKind.admin2 and c.admin1 == best[0]), None)
+            if pick is not None:
+                cands.remove(pick)
+                cands.insert(0, pick)
+
+
+def _camel_case(tok: Token) -> bool:
+    """'LaFayette', 'DeKalb', 'McAllen': a name with a capital inside, which spaCy's is_title misses."""
+    text = tok.text
+    return text[:1].isupper() and text.isalpha() and not text.isupper() and any(ch.isupper() for ch in text[1:])
 
 
 def _capitalized(span: Span) -> bool:
@@ -798,6 +1061,59 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
             doc[span.end - 1].lower_ not in SITE_HEADS:
         return None  # 'the Gulf, Qatar', 'the Sahel, Mali': a region and a country in it, not the reverse
     return entry, near
+
+
+#: nouns for a part of a town or area in 'Cairo's gated suburb of Madinaty', 'Aleppo's
+#: neighbourhood of Sheikh Maqsoud', 'Mogadishu's district of Hodan'
+PART_OF_NOUNS = frozenset({"suburb", "suburbs", "neighbourhood", "neighborhood", "district", "quarter", "township",
+                           "village", "town", "area", "enclave", "camp", "outskirts"})
+
+
+def _part_of_owner(doc: Doc, start: int) -> Optional[int]:
+    """Where the owner's name ends (its "'s" token) in 'Y's [one or two lower-case words] suburb of
+    <start>', or None."""
+    k = start - 1
+    if k < 3 or doc[k].lower_ != "of" or doc[k - 1].lower_ not in PART_OF_NOUNS:
+        return None
+    k -= 2
+    for _ in range(2):  # 'gated', 'densely populated'
+        if doc[k].lower_ in {"'s", "’s"}:
+            break
+        if not doc[k].is_lower or not doc[k].is_alpha or k < 2:
+            return None
+        k -= 1
+    return k if doc[k].lower_ in {"'s", "’s"} else None
+
+
+def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set[int], gaz: Gazetteer,
+                      owners: set[int]) -> tuple[list[tuple[Span, bool, list[GeoEntry]]], list[Span]]:
+    """'Cairo's gated suburb of Madinaty', 'Khartoum's district of Haj Yousif': the capitalized name
+    after such a phrase, whatever the NER made of it (it calls many suburbs persons): a town of
+    that name in the owner's province, or else a name to be located in the owner (`_locate`).
+    Names already read as places are left alone."""
+    towns: list[tuple[Span, bool, list[GeoEntry]]] = []
+    out: list[Span] = []
+    for span, _, cands in found:
+        k = span.end
+        if k not in owners:  # the "'s" tokens
+            continue
+        doc = span.doc
+        for j in range(k + 3, min(k + 6, len(doc))):
+            if doc[j - 1].lower_ == "of" and _part_of_owner(doc, j) == k:
+                end = j
+                while end < len(doc) and end - j < 4 and end not in taken and (doc[end].is_title or (
+                        doc[end].lower_ in NAME_PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
+                    end += 1
+                if end > j and doc[j].ent_type_ not in NOT_PLACE_ENTS | {"NORP"}:
+                    key = fold(doc[j:end].text)
+                    inside = [c for c in (*gaz.index.get(key, []), *gaz.small.get(key))
+                              if c.kind == PlaceKind.populated_place and _inside(c, cands[0])]
+                    if inside:  # 'Kyiv's suburb of Bucha' (the NER's person): the town itself
+                        towns.append((Span(doc, j, end, label="PLACE"), False, list(dict.fromkeys(inside))))
+                    else:
+                        out.append(Span(doc, j, end, label="LOC"))
+                break
+    return towns, out
 
 
 def _in_headline(span: Span) -> bool:
@@ -1043,7 +1359,7 @@ def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
     the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are)."""
     if not len(doc):
         return None
-    head_end = int(numpy.searchsorted(doc.to_array(IDX), 600))
+    head_end = int(numpy.searchsorted(column(doc, IDX), 600))
     text = doc[: min(len(doc), head_end + 1)].text
     starts = [0]
     newline = text.find("\n", 0, 300)
