@@ -303,6 +303,17 @@ CASES = [
         "vigilante leader", "report", True, None, None, id="nigeria-speaker-after-the-clause",
     ),
     pytest.param(
+        "Ukrainian forces struck a Russian command post in the Kursk region with HIMARS rockets, killing several "
+        "officers, a source in Ukraine's General Staff told Reuters.",
+        "source in Ukraine's General Staff", "report", True, "official", None,
+        id="ukraine-apposition-before-a-conjoined-cue",
+    ),
+    pytest.param(
+        "Gunmen abducted 30 worshippers from a church in Kaduna state on Sunday, a church official and a local "
+        "lawmaker said on Monday.",
+        "local lawmaker", "report", True, "official", None, id="nigeria-unnamed-lawmaker-is-anonymous",
+    ),
+    pytest.param(
         "M23 rebels backed by Rwanda said on Monday they had captured Goma, the largest city in eastern Congo.",
         "M23 rebels", "claim_responsibility", False, "armed_group", None, id="drc-group-says-it-captured-a-city",
     ),

@@ -1012,6 +1012,13 @@ class ClaimLinker(RuleComponent):
                 return agent
             if subj is not None:
                 return _set_off_subject(tok, subj, cue)
+            if tok.i == cue.i and tok.dep_ == "conj" and cue.i > 0 and cue.doc[cue.i - 1].pos_ in {"NOUN", "PROPN"}:
+                # '..., killing several officers, a source in Ukraine's General Staff told Reuters':
+                # the cue is read as the conjunct of the attack verb and its speaker as an apposition
+                left = _left_speaker(cue)
+                if left is not None and left.dep_ == "appos" and left.left_edge.i > 0 and (
+                        cue.doc[left.left_edge.i - 1].text == ","):
+                    return left
             if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and tok.head.i != tok.i:
                 tok = tok.head
                 continue
@@ -1624,7 +1631,9 @@ PERSON_HEADS = {"official", "officials", "source", "sources", "officer", "office
                 "worshippers", "volunteer", "volunteers", "passenger", "passengers", "teacher", "teachers",
                 "nurse", "nurses", "trader", "traders", "shopkeeper", "driver", "drivers", "fisherman",
                 "fishermen", "student", "students", "neighbor", "neighbour", "neighbors", "neighbours",
-                "farmer", "farmers", "men", "women", "mother", "mothers", "father", "fathers"}
+                "farmer", "farmers", "men", "women", "mother", "mothers", "father", "fathers", "lawmaker",
+                "lawmakers", "legislator", "legislators", "mp", "mps", "senator", "senators", "councillor",
+                "councillors", "councilor", "councilors", "journalist", "journalists", "guard", "guards"}
 
 
 #: nouns that stand for the organisation named before them ('the JNIM group', 'the M23 movement')
