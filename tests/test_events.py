@@ -1152,3 +1152,14 @@ def test_an_attack_told_weeks_before_is_set_apart(extract):
     assert str(times[strikes.time_id].start) == "2024-05-08"
     assert earlier.time_id is None or times[earlier.time_id].start is None
     assert any("hit" in m.text for m in strikes.mentions)
+
+
+# a town of another province is another attack, even on the same day
+@pytest.mark.parametrize("text", [
+    "Dissidents attacked a military patrol in Colombia's Cauca province on Sunday, killing two soldiers. Later on "
+    "Sunday, a police station in the town of Jamundi, near Cali, was hit by a motorcycle bomb.",
+    "Gunmen attacked a police post in Nigeria's Zamfara state on Monday, killing four officers. On Monday, a market in "
+    "the town of Gwoza was hit by a suicide bomber.",
+], ids=["colombia", "nigeria"])
+def test_a_town_in_another_province_is_another_attack(extract, text):
+    assert len(asserted(extract(text, published="2024-05-10"))) == 2

@@ -1675,7 +1675,9 @@ class EventExtractor(RuleComponent):
                 pm, po = self._places[m.place], self._places[o.place]
                 if (pm["country"] and po["country"] and pm["country"] != po["country"]) or (
                     pm["geo_precision"] == 1 and po["geo_precision"] == 1
-                ):
+                ) or (m.place_own and pm.get("admin1") and po.get("admin1") and pm["admin1"] != po["admin1"]):
+                    # ... or in another province: 'in Cauca province' then 'a police station in the
+                    # town of Jamundi' (Valle del Cauca) are two attacks, even on one day
                     return False
             tm, to = self._times.get(m.time or ""), self._times.get(o.time or "")
             if tm and to and tm.get("start") and to.get("start") and tm["precision"] == to["precision"] == "day":
