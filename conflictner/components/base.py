@@ -243,7 +243,19 @@ class _SimplePatterns:
         out = {}
         for k in sorted(allowed):
             attr, ids, _, _ = self.patterns[k][2]
-            out[k] = [t for t, v in enumerate(cols[attr]) if v in ids]
+            col = cols[attr]
+            at: list[int] = []
+            # list.index scans in C: only the anchor words the Doc holds, each a few times
+            for v in ids & cols.present(attr):
+                t = col.index(v)
+                while True:
+                    at.append(t)
+                    try:
+                        t = col.index(v, t + 1)
+                    except ValueError:
+                        break
+            at.sort()
+            out[k] = at
         return out
 
     def __call__(self, cols: _Columns, start: int, end: int,

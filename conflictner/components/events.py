@@ -191,6 +191,7 @@ class EventExtractor(RuleComponent):
             "non_triggers.jsonl", [])], prefer=attack_words, sieve=True)
         # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
         self.causes: dict[tuple[str, str], frozenset[str]] = {}
+        self._cause_memo: dict[tuple[str, str], frozenset[str]] = {}
         for e in self.rules.get("non_attack_causes.jsonl", []):
             for verb in e.verbs or [""]:
                 key = (e.role, verb)
@@ -206,6 +207,7 @@ class EventExtractor(RuleComponent):
         # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
         self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
+        self._tables_memo: Optional[tuple[list[dict], dict[str, str], dict[str, Optional[str]]]] = None
         self._chars = _CharIndex(doc)
         self._actor_at = _token_index(doc, actors, chars=self._chars)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
@@ -306,6 +308,19 @@ class EventExtractor(RuleComponent):
                 out[i] = (entry, sp)
         return out
 
+    def _cause_terms(self, role: str, lemma: str) -> frozenset[str]:
+        """The nouns that make a verb of this lemma report no attack in this role (those for any
+        verb and those for it): the union is asked for per child of every attack verb, so it
+        is made once per (role, lemma), the rules being fixed once compiled."""
+        key = (role, lemma)
+        terms = self._cause_memo.get(key)
+        if terms is None:
+            if len(self._cause_memo) > 10_000:
+                self._cause_memo.clear()  # bounded: lemmas are an open set
+            terms = self._cause_memo[key] = self.causes.get((role, ""), frozenset()) | self.causes.get(
+                (role, lemma.lower()), frozenset())
+        return terms
+
     def _caused_by_no_one(self, i: int) -> bool:
         """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
         the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
@@ -337,7 +352,7 @@ class EventExtractor(RuleComponent):
                                              for c in kids[p] if dep[c] == "pobj"]
                 if role is None or not nouns:
                     continue
-                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, lemma[i].lower()), frozenset())
+                terms = self._cause_terms(role, lemma[i])
                 if not terms:
                     continue
                 for noun in nouns:
@@ -1947,8 +1962,8 @@ class EventExtractor(RuleComponent):
             span = _mention_span(doc, m)
             mentions.append(span_record(span.start_char, span.end_char))
         mentions += [list(r) for r in ev.refs]
-        acled = acled_type(kind, outcome, list(targets), self._actor_kinds(doc), attackers,
-                           {a["id"]: a.get("country") for a in records(doc, "cn_actors")},
+        actor_kinds, actor_countries = self._actor_tables(doc)
+        acled = acled_type(kind, outcome, list(targets), actor_kinds, attackers, actor_countries,
                            self._places[place]["country"] if place in self._places else None)
         rule_ids = list(dict.fromkeys(f"events.trigger:{t.rule.id}" for m in ms for t in m.triggers))
         rule_ids += [m.modality_rule for m in ms if m.modality_rule]
@@ -2078,9 +2093,15 @@ class EventExtractor(RuleComponent):
         )
         return ranked[0]["id"] if ranked else None
 
-    @staticmethod
-    def _actor_kinds(doc: Doc) -> dict[str, str]:
-        return {a["id"]: a["kind"] for a in records(doc, "cn_actors")}
+    def _actor_tables(self, doc: Doc) -> tuple[dict[str, str], dict[str, Optional[str]]]:
+        """Each actor's kind and country, made once per list of actors (not per event): the
+        list is replaced, not changed, when an event adds an actor (`_nation_actor`)."""
+        actors = records(doc, "cn_actors")
+        memo = self._tables_memo
+        if memo is None or memo[0] is not actors:
+            memo = self._tables_memo = (actors, {a["id"]: a["kind"] for a in actors},
+                                        {a["id"]: a.get("country") for a in actors})
+        return memo[1], memo[2]
 
 
 # -- typology tables -----------------------------------------------------------------------------
