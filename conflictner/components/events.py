@@ -219,17 +219,20 @@ class EventExtractor(RuleComponent):
                                if a["kind"] in {"state", "state_forces", "police"}}
         self._actor_rec = {a["id"]: a for a in actors}
         self._nation_at = self._nationality_words(doc)
-        self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
-        self._places = {p["id"]: p for p in records(doc, "cn_places")}
+        places = records(doc, "cn_places")  # (each read of doc._ makes an Underscore object)
+        self._place_at = _token_index(doc, places, key="tokens")
+        self._places = {p["id"]: p for p in places}
         # an unknown ORG that the place layer read as a town ('attacked Nyala') is a place
         self._town_at = self._unknown_places(doc, actors)
-        self._times = {t["id"]: t for t in records(doc, "cn_times")}
+        times = records(doc, "cn_times")
+        self._times = {t["id"]: t for t in times}
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
-        self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
+        self._time_at = _token_index(doc, times, key="tokens")
         self._instruments = self._find_instruments(doc)
         self._instrument_at = sorted(self._instruments)
         self._sent_casualties: dict[int, tuple] = {}
+        self._gap_verbs: dict[int, bool] = {}  # `_dated_apart`'s tests of this Doc's verbs
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
         self._ent_types: Optional[list[int]] = None
@@ -965,7 +968,7 @@ class EventExtractor(RuleComponent):
         dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
         ss, se = self._sent_bounds(m.head.i)
         cluster_ids = {x.i for x in toks}
-        apart = _dated_apart(toks)
+        apart = _dated_apart(toks, self._gap_verbs)
         if apart is not None:
             # 'struck the port on Saturday, a day after a drone launched by the rebels slammed
             # into a building in Eilat': the clause tells another attack, dated and placed by
@@ -1114,14 +1117,19 @@ class EventExtractor(RuleComponent):
             keys = {key for key, rules in self.by_word.items() if any(
                 r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
                                              or r.needs_place_object) for r, _ in rules)}
-            self._cas_hashes = (self.data_path, frozenset(self._cas_lex.words), frozenset(w for _, w in keys))
-        _, words, trig_words = self._cas_hashes
-        # the word forms are already decoded (Parse): one pass over them, no arrays
+            words = frozenset(self._cas_lex.words)
+            trig_words = frozenset(w for _, w in keys)
+            self._cas_hashes = (self.data_path, words, trig_words, words | trig_words)
+        _, words, trig_words, either = self._cas_hashes
+        # the word forms are already decoded (Parse): one pass over them, no arrays; the few
+        # words of either list are told apart afterwards
         P = self._parse
+        lower, lemma = P.lower, P.lemma
         starts = self._sent_marks or [0]
         self._cas_anchors: dict[int, list[int]] = {}
         trig = []
-        for i, (low, lem) in enumerate(zip(P.lower, P.lemma, strict=True)):
+        for i in [i for i, (low, lem) in enumerate(zip(lower, lemma, strict=True)) if low in either or lem in either]:
+            low, lem = lower[i], lemma[i]
             if low in words or lem in words:
                 self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
             if low in trig_words or lem in trig_words:
@@ -2331,15 +2339,24 @@ def _gap_mark(P: Parse, t: int) -> Optional[int]:
         dep[g] == "npadvmod" and P.lemma[g] in TIME_GAP_NOUNS for g in kids[c])), None)
 
 
-def _dated_apart(toks: list[Token]) -> Optional[Token]:
+def _dated_apart(toks: list[Token], gap_verbs: Optional[dict[int, bool]] = None) -> Optional[Token]:
     """The verb of a clause set apart by a time gap ('a day after ...', 'hours before ...') that
-    holds the triggers, or None."""
+    holds the triggers, or None. gap_verbs: `_gap_verb` of the verbs already tested in this
+    Doc's parse (the paths of a mention's tokens, and of the mentions of a sentence, meet)."""
     if not toks:
         return None
     P = parse_of(toks[0].doc)
+    if gap_verbs is None:
+        gap_verbs = {}
     for tok in toks:
         for t in P.path(tok.i)[:6]:
-            if P.pos[t] == "VERB" and _gap_verb(P, t):
+            if P.pos[t] != "VERB":
+                gap = False
+            else:
+                gap = gap_verbs.get(t)
+                if gap is None:
+                    gap = gap_verbs[t] = _gap_verb(P, t)
+            if gap:
                 mark = _gap_mark(P, t)
                 if mark is not None and tok.i < mark:
                     break  # the parser hung the main clause under the dated one: it is not apart
