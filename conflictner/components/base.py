@@ -243,7 +243,19 @@ class _SimplePatterns:
         out = {}
         for k in sorted(allowed):
             attr, ids, _, _ = self.patterns[k][2]
-            out[k] = [t for t, v in enumerate(cols[attr]) if v in ids]
+            col = cols[attr]
+            at: list[int] = []
+            # list.index scans in C: only the anchor words the Doc holds, each a few times
+            for v in ids & cols.present(attr):
+                t = col.index(v)
+                while True:
+                    at.append(t)
+                    try:
+                        t = col.index(v, t + 1)
+                    except ValueError:
+                        break
+            at.sort()
+            out[k] = at
         return out
 
     def __call__(self, cols: _Columns, start: int, end: int,
@@ -293,7 +305,7 @@ class WindowedMatcher:
     ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "ORTH": ORTH, "ENT_TYPE": ENT_TYPE, "SHAPE": SHAPE}
 
     def __init__(self, vocab: Vocab, patterns: list[tuple[str, list[dict[str, Any]]]],
-                 prefer: Optional[set[str]] = None, sieve: bool = False) -> None:
+                 prefer: Optional[set[str]] = None, sieve: bool = False, prefilter: bool = False) -> None:
         """prefer: words to anchor on when a pattern has a token that can be one of them (the
         attack word of a non-trigger phrase: 'strike' in 'went on strike'), so no window opens
         at the pattern's commoner words ('went', 'day').
@@ -301,7 +313,11 @@ class WindowedMatcher:
         list of idioms cannot match a given text), in Python when they are simple enough
         (`_SimplePatterns`), else each through a Matcher of its own (the Matcher's cost grows
         with its patterns); the matches then come grouped by pattern, not in the Matcher's
-        order, so only callers that do not depend on the order use it."""
+        order, so only callers that do not depend on the order use it.
+        prefilter: skip a window unless, for some pattern anchored on one of its words, every
+        word the pattern requires (`_needs`) occurs in the window: most windows open at a word
+        ('from', a weekday) whose pattern needs a DATE or TIME entity the window lacks, and
+        the Matcher's call on a window costs far more than the test."""
         self.matcher = Matcher(vocab, validate=True)
         self.sieve: Optional[list[tuple[list[tuple[int, frozenset[int]]], Matcher]]] = None
         # the sieve's matches need no order: simple patterns are matched in Python
@@ -317,6 +333,8 @@ class WindowedMatcher:
         self.window = 1
         self.lookback = 0
         anchors: Optional[dict[str, set[str]]] = {a: set() for a in self.ATTRS}
+        #: (attribute, anchor value) -> the words each pattern anchored on it requires
+        by_anchor: dict[tuple[int, int], list[list[tuple[int, frozenset[int]]]]] = {}
         for key, pattern in patterns:
             self.matcher.add(key, [pattern])
             self.window = max(self.window, len(pattern) + 4)
@@ -328,9 +346,54 @@ class WindowedMatcher:
             pos, attr, values = found
             anchors[attr].update(values)
             self.lookback = max(self.lookback, pos)
+            needs = self._needs(pattern)
+            for v in values:
+                by_anchor.setdefault((self.ATTRS[attr], get_string_id(v)), []).append(needs)
         self.start_keys = None if anchors is None else {
             self.ATTRS[a]: _hashes(frozenset(ws)) for a, ws in anchors.items() if ws
         }
+        # (only for the plain Matcher over windows, whose anchors hold every match)
+        self.by_anchor = by_anchor if prefilter and prefer is None and not sieve and anchors is not None else None
+        #: the columns the pre-filter reads: the anchors' and those the requirements test
+        self.prefilter_attrs = sorted(set(self.start_keys or ()) | {
+            a for lists in by_anchor.values() for needs in lists for a, _ in needs})
+
+    @classmethod
+    def _needs(cls, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+        """(attribute, ids) of each token of `pattern` that every match holds (no operator, or
+        '+') and whose LOWER/LEMMA/ORTH/ENT_TYPE/SHAPE must be one of a list of values."""
+        out = []
+        for tok in pattern:
+            if tok.get("OP") not in (None, "+"):
+                continue
+            for name, attr in cls.ATTRS.items():
+                vals = tok.get(name)
+                if isinstance(vals, dict) and set(vals) == {"IN"}:
+                    vals = vals["IN"]
+                if isinstance(vals, str):
+                    vals = [vals]
+                if isinstance(vals, list) and vals and all(isinstance(v, str) for v in vals):
+                    out.append((attr, frozenset(get_string_id(v) for v in vals)))
+        return out
+
+    def _may_match_cols(self, cols: dict[int, list[int]], anchor_cols: dict[int, list[int]], hits: list[int],
+                        ws: int, we: int) -> bool:
+        """Whether a pattern anchored on one of the window's anchor `hits` can match inside
+        tokens [ws, we): all the words it requires occur there."""
+        by_anchor = self.by_anchor
+        present: dict[int, set[int]] = {}
+        for i in hits:
+            for attr, col in anchor_cols.items():
+                for needs in by_anchor.get((attr, col[i]), ()):
+                    for a, ids in needs:
+                        words = present.get(a)
+                        if words is None:
+                            words = present[a] = set(cols[a][ws:we])
+                        if words.isdisjoint(ids):
+                            break
+                    else:
+                        return True
+        return False
 
     @classmethod
     def _anchor(cls, pattern: list[dict[str, Any]]) -> Optional[tuple[int, str, list[str]]]:
@@ -431,18 +494,27 @@ class WindowedMatcher:
         for attr, keys in self.start_keys.items():
             hits |= is_in(column(doc, attr), keys)
         windows: list[tuple[int, int]] = []
+        at: list[list[int]] = []  # the anchor hits of each window
         for i in numpy.flatnonzero(hits).tolist():
             start, end = max(0, i - self.lookback), min(len(doc), i + self.window)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
+                at[-1].append(i)
             else:
                 windows.append((start, end))
+                at.append([i])
+        prefilter = self.by_anchor is not None and simple is None
+        if prefilter:
+            wcols = {a: column_list(doc, a) for a in self.prefilter_attrs}
+            anchor_cols = {a: wcols[a] for a in self.start_keys}
         out = []
-        for ws, we in windows:
+        for (ws, we), hit_at in zip(windows, at, strict=True):
             if covering is not None:
                 k = bisect.bisect_left(covering, ws)
                 if k == len(covering) or covering[k] >= we:
                     continue
+            if prefilter and not self._may_match_cols(wcols, anchor_cols, hit_at, ws, we):
+                continue
             if simple is not None:
                 out += simple(cols, ws, we, anchors)
                 continue

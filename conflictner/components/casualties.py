@@ -106,7 +106,12 @@ class Statement:
 # -- numbers ---------------------------------------------------------------------------------
 def _value(t: Token, lex: Lexicon) -> Optional[int]:
     """The integer a number token stands for, counting 'Fifty - four' and 'two hundred'."""
-    low = t.lower_.replace(",", "")
+    return _value_at(parse_of(t.doc), t.doc, t.i, lex)
+
+
+def _value_at(P: Parse, doc: Doc, i: int, lex: Lexicon) -> Optional[int]:
+    """`_value` of token i, read off the parse lists (a Token only for a child's number test)."""
+    low = P.lower[i].replace(",", "")
     if low.isdigit():
         v = int(low)
     elif low in NUMBER_WORDS:
@@ -117,9 +122,10 @@ def _value(t: Token, lex: Lexicon) -> Optional[int]:
         return lex.vague[low]
     else:
         return None
-    for c in t.children:
-        if c.dep_ in {"compound", "nummod", "quantmod"} and c.i < t.i and c.like_num:
-            w = _value(c, lex)
+    dep = P.dep
+    for c in P.children[i]:
+        if dep[c] in {"compound", "nummod", "quantmod"} and c < i and doc[c].like_num:
+            w = _value_at(P, doc, c, lex)
             if w is None:
                 continue
             v = w * MULTIPLIERS[low] if low in MULTIPLIERS else v + w
@@ -128,8 +134,14 @@ def _value(t: Token, lex: Lexicon) -> Optional[int]:
 
 def _qualify(num: Token, v: int, lex: Lexicon, vague: bool) -> Figure:
     """min/max of a number from the words before it ('at least', 'more than', 'up to')."""
-    first = min([num.i] + [c.i for c in num.children if c.dep_ in {"compound", "nummod"} and c.i < num.i])
-    text = " " + " ".join(x.lower_ for x in num.doc[max(0, first - 3) : first])
+    return _qualify_at(parse_of(num.doc), num.i, v, lex, vague)
+
+
+def _qualify_at(P: Parse, i: int, v: int, lex: Lexicon, vague: bool) -> Figure:
+    """`_qualify` of token i, read off the parse lists."""
+    dep, lower = P.dep, P.lower
+    first = min([i] + [c for c in P.children[i] if dep[c] in {"compound", "nummod"} and c < i])
+    text = " " + " ".join(lower[x] for x in range(max(0, first - 3), first))
     if any(text.endswith(" " + p) for p in lex.min_exclusive):
         return {"min": v + 1, "max": None}
     if any(text.endswith(" " + p) for p in lex.min_inclusive) or vague:
@@ -143,43 +155,55 @@ def _qualify(num: Token, v: int, lex: Lexicon, vague: bool) -> Figure:
 
 def _count(tok: Token, lex: Lexicon) -> Optional[tuple[Figure, bool]]:
     """The count a victim phrase gives: ('20 people' -> 20), with whether it is vague."""
-    low = tok.lower_
-    if low in lex.vague or tok.lemma_.lower() + "s" in lex.vague and low.endswith("s"):
-        key = low if low in lex.vague else tok.lemma_.lower() + "s"
-        return _qualify(tok, lex.vague[key], lex, vague=True), True
-    if tok.like_num or low in NUMBER_WORDS and tok.pos_ == "NUM":
-        v = _value(tok, lex)
+    return _count_at(parse_of(tok.doc), tok.doc, tok.i, lex)
+
+
+def _count_at(P: Parse, doc: Doc, i: int, lex: Lexicon) -> Optional[tuple[Figure, bool]]:
+    """`_count` of token i, read off the parse lists: a Token only for the number and entity
+    tests, which the lists do not hold."""
+    dep, lower, kids = P.dep, P.lower, P.children[i]
+    low = lower[i]
+    lem = P.lemma[i].lower()
+    if low in lex.vague or lem + "s" in lex.vague and low.endswith("s"):
+        key = low if low in lex.vague else lem + "s"
+        return _qualify_at(P, i, lex.vague[key], lex, vague=True), True
+    if (low in NUMBER_WORDS and P.pos[i] == "NUM") or doc[i].like_num:
+        v = _value_at(P, doc, i, lex)
         if v is not None and low not in {"a", "an", "both"}:
-            return _qualify(tok, v, lex, vague=False), False
-    for c in tok.children:
-        if c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "amod" and c.lower_ in lex.vague):
-            if c.lower_ in lex.vague:
-                return _qualify(c, lex.vague[c.lower_], lex, vague=True), True
-            v = _value(c, lex)
+            return _qualify_at(P, i, v, lex, vague=False), False
+    for c in kids:
+        if dep[c] in {"nummod", "quantmod"} or (dep[c] == "amod" and lower[c] in lex.vague):
+            if lower[c] in lex.vague:
+                return _qualify_at(P, c, lex.vague[lower[c]], lex, vague=True), True
+            v = _value_at(P, doc, c, lex)
             if v is not None:
-                return _qualify(c, v, lex, vague=False), False
-    if tok.lemma_.lower() == "dozen" and any(c.dep_ == "det" and c.lower_ in {"a", "one"} for c in tok.children):
+                return _qualify_at(P, c, v, lex, vague=False), False
+    if lem == "dozen" and any(dep[c] == "det" and lower[c] in {"a", "one"} for c in kids):
         return {"min": 12, "max": 12}, False
-    if low in NUMBER_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return _qualify(tok, NUMBER_WORDS[low], lex, vague=False), False  # "one of its commanders"
-    if tok.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in tok.children):
+    if low in NUMBER_WORDS and any(dep[c] == "prep" and lower[c] == "of" for c in kids):
+        return _qualify_at(P, i, NUMBER_WORDS[low], lex, vague=False), False  # "one of its commanders"
+    tag = P.tag[i]
+    if tag in {"NN", "NNP"} and any(dep[c] == "det" and lower[c] in {"a", "an", "one"} for c in kids):
         return {"min": 1, "max": 1}, False  # "a soldier was killed"
-    if low in PRONOUNS_ONE or (tok.tag_ == "NNP" and tok.ent_type_ == "PERSON"):
+    if low in PRONOUNS_ONE or (tag == "NNP" and doc[i].ent_type_ == "PERSON"):
         return {"min": 1, "max": 1}, False  # "he and three other fighters died"
     return None
 
 
 def _numbers_of(tok: Token, lex: Lexicon) -> tuple[Optional[Figure], bool]:
     """A casualty noun's own count ('12 deaths', 'hundreds of casualties'), never its article."""
-    if tok.lower_ in lex.vague:
-        return _qualify(tok, lex.vague[tok.lower_], lex, vague=True), True
-    for c in tok.children:
-        if c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "amod" and c.lower_ in lex.vague):
-            if c.lower_ in lex.vague:
-                return _qualify(c, lex.vague[c.lower_], lex, vague=True), True
-            v = _value(c, lex)
-            if v is not None and c.lower_ not in {"a", "an"}:
-                return _qualify(c, v, lex, vague=False), False
+    doc, i = tok.doc, tok.i
+    P = parse_of(doc)
+    dep, lower = P.dep, P.lower
+    if lower[i] in lex.vague:
+        return _qualify_at(P, i, lex.vague[lower[i]], lex, vague=True), True
+    for c in P.children[i]:
+        if dep[c] in {"nummod", "quantmod"} or (dep[c] == "amod" and lower[c] in lex.vague):
+            if lower[c] in lex.vague:
+                return _qualify_at(P, c, lex.vague[lower[c]], lex, vague=True), True
+            v = _value_at(P, doc, c, lex)
+            if v is not None and lower[c] not in {"a", "an"}:
+                return _qualify_at(P, c, v, lex, vague=False), False
     return None, False
 
 
@@ -243,31 +267,37 @@ def _add(a: Optional[Figure], b: Optional[Figure]) -> Optional[Figure]:
 
 def _among(v: Token) -> bool:
     """'killing nine tourists, among them a child': the child is counted in the nine."""
-    doc = v.doc
-    left = doc[max(0, v.left_edge.i - 3) : v.i]
-    return any(t.lower_ in {"among", "including", "incl"} for t in left)
+    lower = parse_of(v.doc).lower
+    return any(lower[t] in {"among", "including", "incl"} for t in range(max(0, v.left_edge.i - 3), v.i))
 
 
 def _victim_figure(victims: list[Token], lex: Lexicon) -> tuple[Optional[Figure], bool, bool]:
-    """Sum of the counts of the victim phrases and their conjuncts: (figure, vague, subset)."""
+    """Sum of the counts of the victim phrases and their conjuncts: (figure, vague, subset).
+    Read off the parse lists: walking `children` would create a Token per child."""
     total: Optional[Figure] = None
     vague = subset = False
+    if not victims:
+        return total, vague, subset
+    doc = victims[0].doc
+    P = parse_of(doc)
+    dep, lower, lemma, kids = P.dep, P.lower, P.lemma, P.children
     for v in victims:
-        if _among(v) and total is not None:
+        vi = v.i
+        if total is not None and _among(v):
             continue
-        for part in [v, *(c for c in v.children if c.dep_ == "conj")]:
-            got = _count(part, lex)
+        for part in [vi, *(c for c in kids[vi] if dep[c] == "conj")]:
+            got = _count_at(P, doc, part, lex)
             if got is None:
                 continue
             total = _add(total, got[0])
             vague = vague or got[1]
             # 'nine children', 'three of the assailants': a named part of the dead
-            nouns = [part, *(p for c in part.children if c.dep_ == "prep" and c.lower_ == "of"
-                             for p in c.children if p.dep_ == "pobj")]
-            subset = subset or any(n.lower_ in lex.subgroups or n.lemma_.lower() in lex.subgroups for n in nouns)
-        if v.dep_ in {"nsubj", "nsubjpass", "attr"} and _among(v):
+            nouns = [part, *(p for c in kids[part] if dep[c] == "prep" and lower[c] == "of"
+                             for p in kids[c] if dep[p] == "pobj")]
+            subset = subset or any(lower[n] in lex.subgroups or lemma[n].lower() in lex.subgroups for n in nouns)
+        if dep[vi] in {"nsubj", "nsubjpass", "attr"} and _among(v):
             subset = True
-        if any(c.dep_ == "prep" and c.lower_ == "among" for c in v.head.children):
+        if any(dep[c] == "prep" and lower[c] == "among" for c in kids[P.head[vi]]):
             subset = True  # "an officer was among the dead"
     return total, vague, subset
 

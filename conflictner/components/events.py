@@ -191,6 +191,7 @@ class EventExtractor(RuleComponent):
             "non_triggers.jsonl", [])], prefer=attack_words, sieve=True)
         # (role, verb lemma or "" for any) -> nouns that make the verb report no attack
         self.causes: dict[tuple[str, str], frozenset[str]] = {}
+        self._cause_memo: dict[tuple[str, str], frozenset[str]] = {}
         for e in self.rules.get("non_attack_causes.jsonl", []):
             for verb in e.verbs or [""]:
                 key = (e.role, verb)
@@ -206,6 +207,7 @@ class EventExtractor(RuleComponent):
         # the parse as lists, read afresh: the hot rules walk it instead of creating Tokens
         self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
+        self._tables_memo: Optional[tuple[list[dict], dict[str, str], dict[str, Optional[str]]]] = None
         self._chars = _CharIndex(doc)
         self._actor_at = _token_index(doc, actors, chars=self._chars)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
@@ -217,17 +219,20 @@ class EventExtractor(RuleComponent):
                                if a["kind"] in {"state", "state_forces", "police"}}
         self._actor_rec = {a["id"]: a for a in actors}
         self._nation_at = self._nationality_words(doc)
-        self._place_at = _token_index(doc, records(doc, "cn_places"), key="tokens")
-        self._places = {p["id"]: p for p in records(doc, "cn_places")}
+        places = records(doc, "cn_places")  # (each read of doc._ makes an Underscore object)
+        self._place_at = _token_index(doc, places, key="tokens")
+        self._places = {p["id"]: p for p in places}
         # an unknown ORG that the place layer read as a town ('attacked Nyala') is a place
         self._town_at = self._unknown_places(doc, actors)
-        self._times = {t["id"]: t for t in records(doc, "cn_times")}
+        times = records(doc, "cn_times")
+        self._times = {t["id"]: t for t in times}
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
-        self._time_at = _token_index(doc, records(doc, "cn_times"), key="tokens")
+        self._time_at = _token_index(doc, times, key="tokens")
         self._instruments = self._find_instruments(doc)
         self._instrument_at = sorted(self._instruments)
         self._sent_casualties: dict[int, tuple] = {}
+        self._gap_verbs: dict[int, bool] = {}  # `_gap_verb` of the tokens tested in this Doc (`_dated_apart`, `_linked`)
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
         self._ent_types: Optional[list[int]] = None
@@ -241,14 +246,15 @@ class EventExtractor(RuleComponent):
         triggers = self._find_triggers(doc)
         # the few marker words, in one pass over the lower-case forms
         self._during_at, self._which_at, self._answer_at = [], [], []
-        for i, w in enumerate(self._parse.lower):
-            if w in MARKER_WORDS:
-                if w in DURING_WORDS:
-                    self._during_at.append(i)
-                if w in WHICH:
-                    self._which_at.append(i)
-                if w in ANSWER_FORMS or w in COUNTER_FORMS:
-                    self._answer_at.append(i)
+        lower = self._parse.lower
+        for i in [i for i, w in enumerate(lower) if w in MARKER_WORDS]:
+            w = lower[i]
+            if w in DURING_WORDS:
+                self._during_at.append(i)
+            if w in WHICH:
+                self._which_at.append(i)
+            if w in ANSWER_FORMS or w in COUNTER_FORMS:
+                self._answer_at.append(i)
         self._headline_end = _headline_end(doc)
         self._lead_sent = self._lead_sentence(doc)
         mentions: list[_Mention] = []
@@ -306,6 +312,19 @@ class EventExtractor(RuleComponent):
                 out[i] = (entry, sp)
         return out
 
+    def _cause_terms(self, role: str, lemma: str) -> frozenset[str]:
+        """The nouns that make a verb of this lemma report no attack in this role (those for any
+        verb and those for it): the union is asked for per child of every attack verb, so it
+        is made once per (role, lemma), the rules being fixed once compiled."""
+        key = (role, lemma)
+        terms = self._cause_memo.get(key)
+        if terms is None:
+            if len(self._cause_memo) > 10_000:
+                self._cause_memo.clear()  # bounded: lemmas are an open set
+            terms = self._cause_memo[key] = self.causes.get((role, ""), frozenset()) | self.causes.get(
+                (role, lemma.lower()), frozenset())
+        return terms
+
     def _caused_by_no_one(self, i: int) -> bool:
         """'The storm killed 12', 'hit by floods', 'killed in a bus crash', 'an earthquake struck
         the region, killing 40': an attack verb whose doer is a hazard, an accident, a disease or
@@ -337,7 +356,7 @@ class EventExtractor(RuleComponent):
                                              for c in kids[p] if dep[c] == "pobj"]
                 if role is None or not nouns:
                     continue
-                terms = self.causes.get((role, ""), frozenset()) | self.causes.get((role, lemma[i].lower()), frozenset())
+                terms = self._cause_terms(role, lemma[i])
                 if not terms:
                     continue
                 for noun in nouns:
@@ -367,10 +386,10 @@ class EventExtractor(RuleComponent):
         by_word = self.by_word
         lower, lemma, pos_ = P.lower, P.lemma, P.pos
         lower_words, lemma_words = self.word_keys[LOWER], self.word_keys[LEMMA]
-        for i, (low, lem) in enumerate(zip(lower, lemma, strict=True)):
-            if low not in lower_words and lem not in lemma_words:
-                continue
-            for key in (("LOWER", low), ("LEMMA", lem)):
+        # (a comprehension finds the few trigger words faster than a loop over every token)
+        for i in [i for i, (low, lem) in enumerate(zip(lower, lemma, strict=True))
+                  if low in lower_words or lem in lemma_words]:
+            for key in (("LOWER", lower[i]), ("LEMMA", lemma[i])):
                 for rule, pos in by_word.get(key, ()):
                     if pos is None or pos_[i] in pos:
                         spans.append((i, i + 1, rule.id))
@@ -510,9 +529,10 @@ class EventExtractor(RuleComponent):
         """Group a sentence's triggers that the parse links without crossing a clause that has
         its own subject (which would be a second event: '..., while drones hit ...')."""
         groups: list[list[_Trigger]] = []
+        P, gaps = self._parse, self._gap_verbs
         for t in sorted(triggers, key=lambda t: t.tok.i):
             for g in groups:
-                if any(_linked(t.tok, o.tok) for o in g):
+                if any(_linked(t.tok, o.tok, P, gaps) for o in g):
                     g.append(t)
                     break
             else:
@@ -950,7 +970,7 @@ class EventExtractor(RuleComponent):
         dep, lemma, pos, lower = P.dep, P.lemma, P.pos, P.lower
         ss, se = self._sent_bounds(m.head.i)
         cluster_ids = {x.i for x in toks}
-        apart = _dated_apart(toks)
+        apart = _dated_apart(toks, self._gap_verbs)
         if apart is not None:
             # 'struck the port on Saturday, a day after a drone launched by the rebels slammed
             # into a building in Eilat': the clause tells another attack, dated and placed by
@@ -1099,14 +1119,19 @@ class EventExtractor(RuleComponent):
             keys = {key for key, rules in self.by_word.items() if any(
                 r.role != "anaphor" and not (r.needs_weapon or r.weapon_only or r.needs_object
                                              or r.needs_place_object) for r, _ in rules)}
-            self._cas_hashes = (self.data_path, frozenset(self._cas_lex.words), frozenset(w for _, w in keys))
-        _, words, trig_words = self._cas_hashes
-        # the word forms are already decoded (Parse): one pass over them, no arrays
+            words = frozenset(self._cas_lex.words)
+            trig_words = frozenset(w for _, w in keys)
+            self._cas_hashes = (self.data_path, words, trig_words, words | trig_words)
+        _, words, trig_words, either = self._cas_hashes
+        # the word forms are already decoded (Parse): one pass over them, no arrays; the few
+        # words of either list are told apart afterwards
         P = self._parse
+        lower, lemma = P.lower, P.lemma
         starts = self._sent_marks or [0]
         self._cas_anchors: dict[int, list[int]] = {}
         trig = []
-        for i, (low, lem) in enumerate(zip(P.lower, P.lemma, strict=True)):
+        for i in [i for i, (low, lem) in enumerate(zip(lower, lemma, strict=True)) if low in either or lem in either]:
+            low, lem = lower[i], lemma[i]
             if low in words or lem in words:
                 self._cas_anchors.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(i)
             if low in trig_words or lem in trig_words:
@@ -1949,8 +1974,8 @@ class EventExtractor(RuleComponent):
             span = _mention_span(doc, m)
             mentions.append(span_record(span.start_char, span.end_char))
         mentions += [list(r) for r in ev.refs]
-        acled = acled_type(kind, outcome, list(targets), self._actor_kinds(doc), attackers,
-                           {a["id"]: a.get("country") for a in records(doc, "cn_actors")},
+        actor_kinds, actor_countries = self._actor_tables(doc)
+        acled = acled_type(kind, outcome, list(targets), actor_kinds, attackers, actor_countries,
                            self._places[place]["country"] if place in self._places else None)
         rule_ids = list(dict.fromkeys(f"events.trigger:{t.rule.id}" for m in ms for t in m.triggers))
         rule_ids += [m.modality_rule for m in ms if m.modality_rule]
@@ -2080,9 +2105,15 @@ class EventExtractor(RuleComponent):
         )
         return ranked[0]["id"] if ranked else None
 
-    @staticmethod
-    def _actor_kinds(doc: Doc) -> dict[str, str]:
-        return {a["id"]: a["kind"] for a in records(doc, "cn_actors")}
+    def _actor_tables(self, doc: Doc) -> tuple[dict[str, str], dict[str, Optional[str]]]:
+        """Each actor's kind and country, made once per list of actors (not per event): the
+        list is replaced, not changed, when an event adds an actor (`_nation_actor`)."""
+        actors = records(doc, "cn_actors")
+        memo = self._tables_memo
+        if memo is None or memo[0] is not actors:
+            memo = self._tables_memo = (actors, {a["id"]: a["kind"] for a in actors},
+                                        {a["id"]: a.get("country") for a in actors})
+        return memo[1], memo[2]
 
 
 # -- typology tables -----------------------------------------------------------------------------
@@ -2312,15 +2343,24 @@ def _gap_mark(P: Parse, t: int) -> Optional[int]:
         dep[g] == "npadvmod" and P.lemma[g] in TIME_GAP_NOUNS for g in kids[c])), None)
 
 
-def _dated_apart(toks: list[Token]) -> Optional[Token]:
+def _dated_apart(toks: list[Token], gap_verbs: Optional[dict[int, bool]] = None) -> Optional[Token]:
     """The verb of a clause set apart by a time gap ('a day after ...', 'hours before ...') that
-    holds the triggers, or None."""
+    holds the triggers, or None. gap_verbs: `_gap_verb` of the verbs already tested in this
+    Doc's parse (the paths of a mention's tokens, and of the mentions of a sentence, meet)."""
     if not toks:
         return None
     P = parse_of(toks[0].doc)
+    if gap_verbs is None:
+        gap_verbs = {}
     for tok in toks:
         for t in P.path(tok.i)[:6]:
-            if P.pos[t] == "VERB" and _gap_verb(P, t):
+            if P.pos[t] != "VERB":
+                gap = False
+            else:
+                gap = gap_verbs.get(t)
+                if gap is None:
+                    gap = gap_verbs[t] = _gap_verb(P, t)  # (a test of the token alone: any caller may share it)
+            if gap:
                 mark = _gap_mark(P, t)
                 if mark is not None and tok.i < mark:
                     break  # the parser hung the main clause under the dated one: it is not apart
@@ -2426,10 +2466,14 @@ def _present_of_other_verb(P: Parse, v: int, m: _Mention) -> bool:
                                      for c in P.children[v])
 
 
-def _linked(a: Token, b: Token) -> bool:
+def _linked(a: Token, b: Token, P: Optional[Parse] = None, gap_verbs: Optional[dict[int, bool]] = None) -> bool:
     """True when a and b lie on one head chain with no clause in between that has its own
-    subject (a separate event) or is a reporting verb."""
-    P = parse_of(a.doc)
+    subject (a separate event) or is a reporting verb. P: the Doc's parse, when the caller
+    holds it; gap_verbs: `_gap_verb` of tokens already tested in it (see `_dated_apart`)."""
+    if P is None:
+        P = parse_of(a.doc)
+    if gap_verbs is None:
+        gap_verbs = {}
     dep, pos, lemma = P.dep, P.pos, P.lemma
     pa, pb = P.path(a.i), P.path(b.i)
     if b.i in pa:
@@ -2442,7 +2486,7 @@ def _linked(a: Token, b: Token) -> bool:
         if common is None or pos[common] != "VERB" or lemma[common] in REPORT_LEMMAS:
             return False
         chain = pa[: pa.index(common) + 1] + pb[: pb.index(common)]
-        if a.dep_ == "conj" or b.dep_ == "conj":
+        if dep[a.i] == "conj" or dep[b.i] == "conj":
             return False
     if any(dep[t] in {"relcl", "acl"} and pos[t] in {"VERB", "AUX"} and P.head[t] not in {a.i, b.i}
            for t in chain[:-1]):
@@ -2453,7 +2497,7 @@ def _linked(a: Token, b: Token) -> bool:
         # 'targeted bases in response to the killing of its commander', 'revenge for an
         # offensive': the answered attack is another event, by other hands
         return False
-    if any(_gap_verb(P, t) for t in chain[:-1]):
+    if any(gap_verbs[t] if t in gap_verbs else gap_verbs.setdefault(t, _gap_verb(P, t)) for t in chain[:-1]):
         # 'struck the port a day after a drone slammed into a building': the clause is dated
         # apart from the other, so it tells another attack
         return False

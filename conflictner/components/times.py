@@ -72,7 +72,8 @@ class TimeNormalizer(RuleComponent):
 
     def _compile(self) -> None:
         patterns = self.rules.get("patterns.jsonl", [])
-        self.matcher = WindowedMatcher(self.nlp.vocab, [(p.id, x) for p in patterns for x in _split_first(p.pattern)])
+        self.matcher = WindowedMatcher(self.nlp.vocab, [(p.id, x) for p in patterns for x in _split_first(p.pattern)],
+                                       prefilter=True)
         self.forms: dict[str, str] = {p.id: p.form for p in patterns}
         # dateparser builds its time-zone tables on first use (about 0.4 s): pay it at load
         # time, not inside the first extraction
