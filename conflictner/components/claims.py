@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, column, span_record
+from .base import RuleComponent, column, column_list, column_set, parse_of, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -146,6 +146,7 @@ class ClaimLinker(RuleComponent):
                                           | {"come"})
         # the hash arrays `base.token_indices` would build from these sets on every Doc
         self._cue_hashes = _hash_array(self.verb_cues)
+        self._settlement_hashes = _hash_array(self.settlements)
         self._committal_hashes = _hash_array(self.committal_lemmas)
 
     # -- main ------------------------------------------------------------------------------
@@ -186,6 +187,9 @@ class ClaimLinker(RuleComponent):
         self._pos: Optional[list[int]] = None
         self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
         self._n = len(doc)
+        # the parse as lists: the events layer's, read just before (no Tokens for word tests)
+        P = self._P = parse_of(doc)
+        low = self._ids(doc, LOWER)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
             self._starts = [0] + self._starts
@@ -287,7 +291,7 @@ class ClaimLinker(RuleComponent):
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
                 if (cue_tok is not None and this == "report" and sent.start <= lead_at < sent.end
-                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in _span(doc, s, e))):
+                        and any(low[k] in self._settlement_hashes and P.tag[k] == "NNS" for k in range(s, e))):
                     # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
                     # account of a barrage on several places reports each strike the article breaks
                     # out, without the overall toll
@@ -335,6 +339,7 @@ class ClaimLinker(RuleComponent):
         doc._.cn_claims = claims
         doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
         self._id_lists = {}  # this Doc's: not kept alive until the next one
+        self._P = None
         return doc
 
     def _scan_words(self, doc: Doc) -> None:
@@ -345,11 +350,10 @@ class ClaimLinker(RuleComponent):
         if not len(doc):
             self._according, self._no_word, self._anonymity_words = [], False, False
             return
-        # a set intersection over the ids as Python ints: on a few hundred tokens numpy's
+        # a set intersection with the Doc's (shared) set of ids: on a few hundred tokens numpy's
         # per-call overhead costs more than the scan
-        low = self._ids(doc, LOWER)
-        hits = _WATCHED.intersection(low)
-        self._according = [i for i, w in enumerate(low) if w == _ACCORDING] if _ACCORDING in hits else []
+        hits = _WATCHED.intersection(column_set(doc, LOWER))
+        self._according = _positions(self._ids(doc, LOWER), (_ACCORDING,)) if _ACCORDING in hits else []
         self._no_word = _NO in hits
         self._anonymity_words = not _ANONYMITY_HASHES.isdisjoint(hits)
 
@@ -357,13 +361,18 @@ class ClaimLinker(RuleComponent):
         """The `attr` (LOWER, LEMMA, ORTH) ids of the Doc's tokens as a list, read once per Doc."""
         ids = self._id_lists.get(attr)
         if ids is None:
-            ids = self._id_lists[attr] = column(doc, attr).tolist() if len(doc) else []
+            # the list other components read too (shared: never modified here)
+            ids = self._id_lists[attr] = column_list(doc, attr) if len(doc) else []
         return ids
 
     def _indices(self, doc: Doc, attr: int, hashes: frozenset[int]) -> list[int]:
-        """`base.token_indices` for an id set built once: a scan of the id list (on a few
-        hundred tokens numpy's per-call overhead costs more than the scan)."""
-        return [i for i, w in enumerate(self._ids(doc, attr)) if w in hashes]
+        """`base.token_indices` for an id set built once: the few ids of `hashes` the Doc holds
+        (from its shared id set) are looked up with `list.index`, which scans in C, instead of
+        testing every token in Python."""
+        if not len(doc):
+            return []
+        hits = hashes.intersection(column_set(doc, attr))
+        return _positions(self._ids(doc, attr), hits) if hits else []
 
     def _nobody(self, speaker: Token) -> bool:
         """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
@@ -691,7 +700,7 @@ class ClaimLinker(RuleComponent):
             return
         pos = self._pos
         if pos is None:
-            pos = self._pos = column(doc, POS).tolist()
+            pos = self._pos = column_list(doc, POS)
         for i in range(start, end):
             if pos[i] in _NOUNISH:
                 yield doc[i]
@@ -770,6 +779,7 @@ class ClaimLinker(RuleComponent):
         lex = getattr(self, "_cas_lex", None)
         if lex is None:
             lex = self._cas_lex = cas.load_lexicon(data_dir() / "events" / "casualties.json")
+            self._cas_words = lex.words  # a property that builds the union on every read
         return lex
 
     def _figures(self, doc: Doc, a: _Attribution) -> dict:
@@ -777,8 +787,13 @@ class ClaimLinker(RuleComponent):
         if cached is not None:
             return dict(cached)
         out: dict = {}
-        for part in self._reported(doc, a):
-            fat, inj = cas.figures_in(part, self._casualty_lexicon())
+        lex = self._casualty_lexicon()
+        words = self._cas_words
+        lower, lemma = self._P.lower, self._P.lemma
+        for s, e in a.content:
+            if e <= s or not any(lower[k] in words or lemma[k].lower() in words for k in range(s, e)):
+                continue  # no casualty word (the words `figures_in` anchors on): no figure
+            fat, inj = cas.figures_in(_span(doc, s, e), lex)
             if fat is not None:
                 out.setdefault("fatalities", fat)
             if inj is not None:
@@ -991,29 +1006,32 @@ class ClaimLinker(RuleComponent):
     def _speaker(cue: Token) -> Optional[Token]:
         """The cue's subject; for a participle ('issued a statement claiming ...') the subject
         of the verb it hangs from; for a passive the agent."""
-        tok = cue
+        doc = cue.doc
+        P = parse_of(doc)  # token indices into the parse lists: no Token per child looked at
+        dep, head, kids = P.dep, P.head, P.children
+        t = cue.i
         for _ in range(4):
-            subj: Optional[Token] = None
-            agent: Optional[Token] = None
-            for c in tok.children:
-                if c.dep_ == "nsubj":
-                    if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
-                        return tok.head  # 'the ministry, which said ...': the ministry speaks
-                    if subj is None or (c.i > tok.i > subj.i and tok.i > 0 and tok.nbor(-1).is_punct):
+            subj: Optional[int] = None
+            agent: Optional[int] = None
+            for c in kids[t]:
+                if dep[c] == "nsubj":
+                    if P.tag[c] in {"WDT", "WP"} and dep[t] == "relcl" and head[t] != t:
+                        return doc[head[t]]  # 'the ministry, which said ...': the ministry speaks
+                    if subj is None or (c > t > subj and t > 0 and doc[t - 1].is_punct):
                         # '... the stairwell filled with smoke," said a neighbor': after a closed
                         # quotation the inverted subject speaks, not a noun the parser hung on the cue
                         subj = c
-                elif c.dep_ == "agent" and agent is None:
-                    agent = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if agent is not None and (subj is None or agent.pos_ == "PROPN" or agent.ent_type_ in {
+                elif dep[c] == "agent" and agent is None:
+                    agent = next((p for p in kids[c] if dep[p] == "pobj"), None)
+            if agent is not None and (subj is None or P.pos[agent] == "PROPN" or doc[agent].ent_type_ in {
                     "ORG", "PERSON", "GPE", "NORP"}):
                 # 'X confirmed as Y by the Ministry of Defence': with a named agent the subject is
                 # the patient ('said by phone' keeps its subject)
-                return agent
+                return doc[agent]
             if subj is not None:
-                return _set_off_subject(tok, subj, cue)
-            if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and tok.head.i != tok.i:
-                tok = tok.head
+                return _set_off_subject(doc[t], doc[subj], cue)
+            if dep[t] in {"advcl", "xcomp", "conj", "acl", "pcomp"} and head[t] != t:
+                t = head[t]
                 continue
             break
         return _left_speaker(cue)
@@ -1220,14 +1238,19 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _role(self, span: Span, speaker: Token, actor_id: Optional[str]) -> str:
-        low = speaker.lower_
-        lemma = speaker.lemma_.lower()
+        # the words as indices into the parse lists: no Token per word and test
+        P = self._P
+        dep, plemma = P.dep, P.lemma
+        si = speaker.i
+        low = P.lower[si]
+        lemma = plemma[si].lower()
         # 'Farhad Shami, a spokesman for the SDF': the apposition says what the person is
-        described = [t for c in speaker.children if c.dep_ == "appos" for t in c.subtree]
-        words = list(span) + described
-        # the lower-case forms, read once (each `Token.lower_` looks the string up again)
-        lows = [t.lower_ for t in words]
-        span_lows = lows[: len(words) - len(described)]
+        doc = span.doc
+        described = [t.i for c in P.children[si] if dep[c] == "appos" for t in doc[c].subtree]
+        span_idx = range(span.start, span.end)
+        words = [*span_idx, *described]
+        lows = [P.lower[k] for k in words]
+        span_lows = lows[: len(span_idx)]
         role_of = self.role_of
         if any(role_of.get(w) == "spokesperson" for w in lows):
             return "spokesperson"
@@ -1237,15 +1260,16 @@ class ClaimLinker(RuleComponent):
             if role == "media" and padded in folded:
                 # 'the state news agency SANA': a news outlet, whoever owns it
                 return role
-        heads = [t for t in span if t.lemma_.lower() in _INSTITUTION_OR_SOURCE and t.dep_ in {
-            "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
-        if any(h.lemma_.lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
-            w in STATE_MODIFIERS for t, w in zip(span, span_lows, strict=True) if t.i not in {h.i for h in heads}
+        heads = [k for k in span_idx if plemma[k].lower() in _INSTITUTION_OR_SOURCE and dep[k] in {
+            "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or k == si]
+        if any(plemma[h].lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
+            w in STATE_MODIFIERS for k, w in zip(span_idx, span_lows, strict=True) if k not in heads
         ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
-        if any(self._actors.get(self._actor_at.get(t.i, ""), {}).get("kind") in ARMED_KINDS
-               for t in words if t.i != speaker.i) and not self._actors.get(actor_id or "") and not any(
+        actors, actor_at = self._actors, self._actor_at
+        if any(actors.get(actor_at.get(k, ""), {}).get("kind") in ARMED_KINDS
+               for k in words if k != si) and not actors.get(actor_id or "") and not any(
                 w in self.departments for w in span_lows):
             # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
             # ('a Houthi health official': an official of the authority's ministry is an official)
@@ -1254,15 +1278,18 @@ class ClaimLinker(RuleComponent):
             if padded in folded and role != "armed_group":
                 # 'Save the Children', 'human rights commission', 'press secretary'
                 return role
-        named = self._actors.get(actor_id or "")
+        named = actors.get(actor_id or "")
         if named is not None and named["kind"] in ARMED_KINDS and not named.get("descriptor") and not named.get(
-                "candidate") and self._actor_at.get(speaker.i) == actor_id:
+                "candidate") and actor_at.get(si) == actor_id:
             # 'the Kachin Independence Army said': a named armed group, whatever its head word
             return "armed_group"
-        for key in (low, lemma, span.text.lower()):
-            if key in self.role_of and self.role_of[key] != "armed_group":
-                return self.role_of[key]
-        actor = self._actors.get(actor_id or "")
+        for key in (low, lemma):
+            if key in role_of and role_of[key] != "armed_group":
+                return role_of[key]
+        key = span.text.lower()  # (built token by token: only when the words above say nothing)
+        if key in role_of and role_of[key] != "armed_group":
+            return role_of[key]
+        actor = actors.get(actor_id or "")
         if actor is not None and not (actor.get("candidate") and actor["kind"] == "other"):
             kind = actor["kind"]
             if kind in {"state", "state_forces", "police"}:
@@ -1279,15 +1306,15 @@ class ClaimLinker(RuleComponent):
             return "armed_group"
         # a modifier's witness word says less than another role word ('a local activist group')
         fallback = None
-        for t, w in zip(words, lows, strict=True):
+        for k, w in zip(words, lows, strict=True):
             role = role_of.get(w)
-            if role == "witness" and t.dep_ == "amod":
+            if role == "witness" and dep[k] == "amod":
                 fallback = fallback or role
             elif role:
                 return role
         if fallback:
             return fallback
-        if speaker.lemma_.lower() in self.military_units and self._country_word(span):
+        if lemma in self.military_units and self._country_word(span):
             return "official"  # 'the Jordanian 71st Counter Terrorism Battalion': a state's formation
         if speaker.ent_type_ == "GPE" and self._country_word(span):
             # 'Iraq blames ...', 'Niger says ...': a state speaking through its government
@@ -1367,14 +1394,19 @@ def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
     if subj.i > verb.i:
         return subj
     doc = cue.doc
-    later = [c for c in verb.children if c.dep_ == "nsubj" and subj.i < c.i < verb.i
-             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    P = parse_of(doc)
+    dep, s, v = P.dep, subj.i, verb.i
+    later = [c for c in P.children[v] if dep[c] == "nsubj" and s < c < v
+             and doc[c].left_edge.i > 0 and doc[doc[c].left_edge.i - 1].text == ","]
     if later:
-        return later[-1]
-    if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return doc[later[-1]]
+    if P.pos[s] == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return subj
-    for a in subj.children:
-        if (a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 == cue.i
+    for k in P.children[s]:
+        if dep[k] != "appos" or k <= s:
+            continue
+        a = doc[k]
+        if (a.right_edge.i + 1 == cue.i
                 and doc[a.left_edge.i - 1].text in {",", '"', "”", "’", "'"}
                 and any(t.pos_ == "VERB" for t in doc[subj.left_edge.i:a.left_edge.i])):
             return a
@@ -1419,22 +1451,27 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
     """The noun phrase of a speaker, without relative clauses and appositions after it (and,
     for one of several coordinated speakers, without the others)."""
     doc = tok.doc
+    P = parse_of(doc)  # indices into the parse lists: no Token per child and subtree word
+    dep, kids, lower = P.dep, P.children, P.lower
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
-    left = min([tok.i] + [t.i for c in tok.children if c.i < tok.i and c.dep_ not in cut for t in c.subtree])
-    right = tok.i
-    person = tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_HEADS or tok.lower_ in PERSON_HEADS)
-    for c in tok.children:
-        if c.i < tok.i:
+    ti = tok.i
+    # (`Token.subtree` is a C loop: cheaper than walking the children lists in Python)
+    left = min([ti] + [t.i for c in kids[ti] if c < ti and dep[c] not in cut for t in doc[c].subtree])
+    right = ti
+    person = P.pos[ti] == "NOUN" and (P.lemma[ti].lower() in PERSON_HEADS or lower[ti] in PERSON_HEADS)
+    for c in kids[ti]:
+        if c < ti:
             continue
-        keep = c.dep_ not in cut
-        if c.dep_ in {"relcl", "acl"} and person and doc[c.left_edge.i - 1].text != ",":
+        d = dep[c]
+        keep = d not in cut
+        if d in {"relcl", "acl"} and person and doc[doc[c].left_edge.i - 1].text != ",":
             keep = True  # 'residents who helped with burials': the clause says which residents
-        elif c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and c.pos_ == "PROPN":
+        elif d == "appos" and doc[c].left_edge.i == ti + 1 and P.pos[c] == "PROPN":
             keep = True  # 'the al-Qaeda-linked group al-Shabaab': the name itself
         if keep:
-            right = max(right, max(t.i for t in c.subtree))
-    for k in range(tok.i + 1, right):
-        if doc[k].text == "," and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "VBG"}:
+            right = max(right, max(t.i for t in doc[c].subtree))
+    for k in range(ti + 1, right):
+        if lower[k] == "," and P.tag[k + 1] in {"WDT", "WP", "WP$", "VBG"}:
             right = k - 1  # ', who asked not to be named': not part of the name
             break
     span = _span(doc, left, right + 1)
@@ -1767,6 +1804,22 @@ class _PhraseIndex:
             found.extend(self.by_first.get(piece, ()))
         found.sort()
         return [(padded, role) for _, padded, role in found]
+
+
+def _positions(ids: list[int], wanted: Iterable[int]) -> list[int]:
+    """The ascending positions in `ids` of the values `wanted` (each looked for with
+    `list.index`, a C scan: far cheaper than a Python loop when few tokens match)."""
+    out: list[int] = []
+    for w in wanted:
+        i = -1
+        try:
+            while True:
+                i = ids.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 def _hash_array(words: Iterable[str]) -> frozenset[int]:
