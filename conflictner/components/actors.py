@@ -233,6 +233,7 @@ class ActorRecognizer(RuleComponent):
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
         self._sents = _Sentences(doc)
+        self._ents: Optional[tuple[Span, ...]] = None
         self._affix_memo: dict[int, Optional[str]] = {}
         self._country_memo: dict[int, Optional[str]] = {}
         named, names = self._named(doc, spans, local, words)
@@ -249,6 +250,7 @@ class ActorRecognizer(RuleComponent):
         self._resolve_anaphors(doc, mentions)
         doc._.cn_actors, key_to_id = self._group(doc, mentions)
         doc._.cn_affiliations = self._affiliations(doc, names, words, mentions, key_to_id)
+        self._ents = None  # this Doc's: not kept alive until the next one
         return doc
 
     def _named(self, doc: Doc, spans: list[Span], local: list[Span],
@@ -281,12 +283,19 @@ class ActorRecognizer(RuleComponent):
         out |= {self.affiliation_words[w.label_][0] for w in words if self.affiliation_words[w.label_][0]}
         if "conflictner_places" in self.nlp.pipe_names:
             gaz = self.nlp.get_pipe("conflictner_places").gazetteer
-            for ent in doc.ents:
+            for ent in self._doc_ents(doc):
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
                     cands = gaz.lookup(ent.text)
                     if cands and cands[0].country:
                         out.add(cands[0].country)
         return out
+
+    def _doc_ents(self, doc: Doc) -> tuple[Span, ...]:
+        """`doc.ents`, built once per Doc when first asked for: every access builds a new Span
+        per entity."""
+        if self._ents is None:
+            self._ents = doc.ents
+        return self._ents
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
         return _Mention(
@@ -438,7 +447,7 @@ class ActorRecognizer(RuleComponent):
         if self._sents.title_case(sent_start, sent_end):
             return None
         if head.ent_type_ == "ORG":
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            ent = next((e for e in self._doc_ents(doc) if e.start <= head.i < e.end), None)
             if ent is not None and len(ent) > 1 and not self._country_of(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if self._state_force_name(_span(doc, first, ent.end)):
@@ -570,7 +579,7 @@ class ActorRecognizer(RuleComponent):
         """ORG entities the gazetteer does not know: kept as candidates; the builder keeps
         those that end up as attackers, targets or sources."""
         out = []
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
@@ -663,7 +672,7 @@ class ActorRecognizer(RuleComponent):
         order: list[str] = []
         for m in mentions:
             g = groups.get(m.key)
-            span = _span(doc, m.start, m.end)
+            start_char, end_char, text = _extent(doc, m.start, m.end)
             if g is None:
                 g = groups[m.key] = {
                     "id": f"actor-{len(order)}",
@@ -686,9 +695,8 @@ class ActorRecognizer(RuleComponent):
                 g["backers"] = sorted(set(g["backers"]) | set(m.backers))
                 g["parent_key"] = g["parent_key"] or m.parent
                 g["candidate"] = g["candidate"] and m.candidate
-            g["mentions"].append(span_record(span.start_char, span.end_char))
+            g["mentions"].append(span_record(start_char, end_char))
             g["heads"].append(m.head)
-            text = span.text  # built token by token: once
             if text != g["name"] and text not in g["aliases"] and m.rule_id != "actors.anaphor":
                 g["aliases"].append(text)
             if m.rule_id not in g["rule_ids"]:
@@ -795,6 +803,22 @@ def _in_name(span: Span, place_too: bool) -> bool:
     return place_too and first.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
+def _extent(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """`Span.start_char`, `Span.end_char` and `Span.text` of doc[start:end] (a non-empty span),
+    read from its tokens: without the Span, and the text of a one-token span without a join."""
+    if not 0 <= start < end <= len(doc):
+        span = doc[start:end]
+        return span.start_char, span.end_char, span.text
+    last = doc[end - 1]
+    text = last.text
+    if end - start > 1:
+        text = "".join([doc[k].text_with_ws for k in range(start, end - 1)]) + text
+        first_idx = doc[start].idx
+    else:
+        first_idx = last.idx
+    return first_idx, last.idx + len(last), text
+
+
 def _hyphen(tok: Token) -> bool:
     """A hyphen or en dash glued to the next word ('U.S.-led', 'UK–France')."""
     return tok.text in {"-", "–"} and not tok.whitespace_
@@ -802,10 +826,10 @@ def _hyphen(tok: Token) -> bool:
 
 def _title_case(sent: Span) -> bool:
     """A headline set in title case, where capitals say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text in {".", "!", "?", '"', "\u201d"}:
-        return False
+        return False  # (tested first: most sentences end so, and need no word count)
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
 
 
