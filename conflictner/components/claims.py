@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, column, column_list, column_set, parse_of, span_record
+from .base import Parse, RuleComponent, column, column_list, column_set, parse_of, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -170,7 +170,7 @@ class ClaimLinker(RuleComponent):
         ents = doc.ents
         self._ents = [(e.start, e.end) for e in ents]
         self._persons = [(e.start, e.text) for e in ents if e.label_ == "PERSON"]
-        self._id_lists: dict[int, list[int]] = {}
+        self._id_lists: dict = {}
         self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
@@ -352,7 +352,7 @@ class ClaimLinker(RuleComponent):
             return
         # a set intersection with the Doc's (shared) set of ids: on a few hundred tokens numpy's
         # per-call overhead costs more than the scan
-        hits = _WATCHED.intersection(column_set(doc, LOWER))
+        hits = _WATCHED.intersection(self._id_set(doc, LOWER))
         self._according = _positions(self._ids(doc, LOWER), (_ACCORDING,)) if _ACCORDING in hits else []
         self._no_word = _NO in hits
         self._anonymity_words = not _ANONYMITY_HASHES.isdisjoint(hits)
@@ -365,13 +365,21 @@ class ClaimLinker(RuleComponent):
             ids = self._id_lists[attr] = column_list(doc, attr) if len(doc) else []
         return ids
 
+    def _id_set(self, doc: Doc, attr: int) -> frozenset[int]:
+        """The distinct `attr` ids of the Doc (shared), kept per Doc here: each `column_set`
+        call goes through two weak-keyed lookups."""
+        ids = self._id_lists.get(("set", attr))
+        if ids is None:
+            ids = self._id_lists[("set", attr)] = column_set(doc, attr)
+        return ids
+
     def _indices(self, doc: Doc, attr: int, hashes: frozenset[int]) -> list[int]:
         """`base.token_indices` for an id set built once: the few ids of `hashes` the Doc holds
         (from its shared id set) are looked up with `list.index`, which scans in C, instead of
         testing every token in Python."""
         if not len(doc):
             return []
-        hits = hashes.intersection(column_set(doc, attr))
+        hits = hashes.intersection(self._id_set(doc, attr))
         return _positions(self._ids(doc, attr), hits) if hits else []
 
     def _nobody(self, speaker: Token) -> bool:
@@ -510,7 +518,9 @@ class ClaimLinker(RuleComponent):
 
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
-        if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
+        if cue.lemma != "claim":
+            return stance  # (the tests below are about 'claim' only)
+        if not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
             (c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and any(k.dep_ == "agent" for k in tok.children)))
             and c.lemma_.lower() in self.attack_nouns for c in tok.children
         ) and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in self.attack_nouns):
@@ -879,21 +889,30 @@ class ClaimLinker(RuleComponent):
     def _hedged(self, a: _Attribution) -> bool:
         """'said the attack could have been revenge', 'said Russia must be held accountable': every
         clause the cue reports is hedged or demanded by a modal."""
-        clauses = [c for c in a.cue.children if c.dep_ == "ccomp"]
+        P = self._P
+        dep, kids = P.dep, P.children
+        clauses = [c for c in kids[a.cue.i] if dep[c] == "ccomp"]
         # a negated modal ('said it could not give a toll') tells a fact, not a guess
-        return bool(clauses) and all(any(x.dep_ == "aux" and x.lower_ in self.modals for x in c.children)
-                                     and not any(x.dep_ == "neg" for x in c.children) for c in clauses)
+        return bool(clauses) and all(any(dep[x] == "aux" and P.lower[x] in self.modals for x in kids[c])
+                                     and not any(dep[x] == "neg" for x in kids[c]) for c in clauses)
 
     def _points_back(self, doc: Doc, a: _Attribution) -> bool:
         """'the attackers', 'the bodies', 'the wounded': words that only make sense about the
         incident the article is reporting. Not in what a source vows or warns it will do ('vowed
         to hunt down the attackers'): a promise about the future is no account of the incident."""
-        for part in self._reported(doc, a):
-            vows = [(t.i + 1, t.right_edge.i + 1) for t in part if t.pos_ == "VERB" and t.lemma_ in self.threat_lemmas]
-            for t in part:
-                if t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words:
-                    if not any(lo <= t.i < hi for lo, hi in vows):
-                        return True
+        P = self._P  # words from the parse lists; a Token only for a vow's right edge
+        pos, lemma, lower, words = P.pos, P.lemma, P.lower, self.incident_words
+        for s, e in a.content:
+            if e <= s:
+                continue
+            hits = [k for k in range(s, e) if lemma[k].lower() in words or lower[k] in words]
+            if not hits:
+                continue
+            vows = [(k + 1, doc[k].right_edge.i + 1) for k in range(s, e)
+                    if pos[k] == "VERB" and lemma[k] in self.threat_lemmas]
+            for k in hits:
+                if not any(lo <= k < hi for lo, hi in vows):
+                    return True
         return False
 
     @staticmethod
@@ -904,7 +923,8 @@ class ClaimLinker(RuleComponent):
             return True
         if not all(src["anonymous"] and not src.get("person") for src in a.sources):
             return False
-        return any(doc[k].text in QUOTE_MARKS for s, e in a.content for k in range(max(s - 1, 0), min(e + 1, len(doc))))
+        orth = column_list(doc, ORTH)  # quote marks by their ids: no Token per word
+        return any(orth[k] in _QUOTE_HASHES for s, e in a.content for k in range(max(s - 1, 0), min(e + 1, len(doc))))
 
     def _commentator(self, source: dict) -> bool:
         """'Analysts said ...': comment on an incident, not a claim about it."""
@@ -949,7 +969,7 @@ class ClaimLinker(RuleComponent):
                     return doc[i], "report", objs[0]
         root = sent.root
         cue = self._verb_cue(root)
-        if cue is not None and root.i != head.i and head.i in {t.i for t in root.subtree}:
+        if cue is not None and root.i != head.i and _governs(self._P, root.i, head.i):
             return root, cue.stance.value, self._speaker(root)
         return None
 
@@ -963,13 +983,15 @@ class ClaimLinker(RuleComponent):
         return memo[i]
 
     def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
-        if tok.pos_ not in {"VERB", "AUX"}:
+        P = parse_of(tok.doc)  # the parse lists: no Token per child
+        i = tok.i
+        if P.pos[i] not in {"VERB", "AUX"}:
             return None
-        cue = self.verb_cues.get(tok.lemma_.lower())
+        cue = self.verb_cues.get(P.lemma[i].lower())
         if cue is not None and _negated(tok):
             return None
         if cue is not None and cue.needs_object and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in cue.needs_object for c in tok.children
+            P.dep[c] == "dobj" and P.lemma[c].lower() in cue.needs_object for c in P.children[i]
         ):
             # 'gave a toll of 56' reports; 'gave weapons' does not
             return None
@@ -1483,17 +1505,25 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
 def _coordinated(speaker: Token) -> list[Token]:
     """'police and residents said': two speakers, each making its own claim."""
     out = [speaker]
-    tok = speaker
+    doc = speaker.doc
+    P = parse_of(doc)  # the parse lists: no Token per child looked at
+    pos, dep, kids = P.pos, P.dep, P.children
+    if pos[speaker.i] not in {"NOUN", "PROPN"}:
+        return out
+    t = speaker.i
     while True:
-        nxt = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
-        if not nxt or speaker.pos_ not in {"NOUN", "PROPN"}:
+        nxt = [c for c in kids[t] if dep[c] == "conj" and pos[c] in {"NOUN", "PROPN"}]
+        if not nxt:
             return out
-        tok = nxt[0]
-        out.append(tok)
+        t = nxt[0]
+        out.append(doc[t])
 
 
 def _has_conj(tok: Token) -> bool:
-    return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+    P = parse_of(tok.doc)
+    pos, dep = P.pos, P.dep
+    return pos[tok.i] in {"NOUN", "PROPN"} and any(dep[c] == "conj" and pos[c] in {"NOUN", "PROPN"}
+                                                   for c in P.children[tok.i])
 
 
 def _repeats(span: Span, speaker: Token, seen: list[dict], ents: list[tuple[int, int]]) -> Optional[dict]:
@@ -1542,9 +1572,11 @@ def _surname(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
 
 def _negated(tok: Token) -> bool:
     """'did not say', 'made no mention', 'declined to confirm': no attribution."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    P = parse_of(tok.doc)  # the parse lists: no Token per child
+    i, dep = tok.i, P.dep
+    if any(dep[c] == "neg" for c in P.children[i]):
         return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_ in {"decline", "refuse", "fail"}
+    return dep[i] == "xcomp" and P.lemma[P.head[i]] in {"decline", "refuse", "fail"}
 
 
 def _nobody(speaker: Token) -> bool:
@@ -1556,15 +1588,20 @@ def _nobody(speaker: Token) -> bool:
 def _content(cue: Token) -> list[tuple[int, int]]:
     """Token ranges a reporting verb reports: the clauses and objects it governs, and for a
     verb set after its clause ('..., police said') that clause."""
+    doc = cue.doc
+    P = parse_of(doc)  # labels and words from the parse lists; Tokens only for the edges
+    dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for c in cue.children:
-        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "over"}):
+    for i in kids[cue.i]:
+        d = dep[i]
+        if d in CONTENT_DEPS or (d == "prep" and lower[i] in {"for", "of", "over"}):
+            c = doc[i]
             out.append((c.left_edge.i, c.right_edge.i + 1))
-        elif c.dep_ == "prep" and c.lower_ in {"in", "on"}:
+        elif d == "prep" and lower[i] in {"in", "on"}:
             # 'said in a statement that the fire ...': the parser hangs the clause on the noun
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.extend((k.left_edge.i, k.right_edge.i + 1) for k in p.children
+            for p in kids[i]:
+                if dep[p] == "pobj":
+                    out.extend((k.left_edge.i, k.right_edge.i + 1) for k in doc[p].children
                                if k.dep_ in {"acl", "ccomp", "relcl"} and k.left_edge.lower_ == "that")
     head = cue.head
     if cue.dep_ in {"parataxis", "ccomp", "advcl"} and head.i < cue.i and head.i != cue.i:
@@ -1625,13 +1662,17 @@ def _fold_follow_ups(claims: list[dict]) -> list[dict]:
 
 def _attribution_record(a: _Attribution, offsets: _Offsets) -> dict:
     """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
-    doc = a.cue.doc
-    cue_end = a.cue.i + 1
-    if a.cue.lower_ == "according" and cue_end < len(doc):
-        cue_end += 1
+    cue = a.cue
+    doc = cue.doc
+    text = cue.text
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        to = doc[cue.i + 1]  # 'according to': the two tokens
+        cue_end_char, text = to.idx + len(to), cue.text_with_ws + to.text
+    else:
+        cue_end_char = offsets.idx[cue.i] + len(text)  # (Token.idx + len, without a Span)
     return {
-        "cue": span_record(offsets.idx[a.cue.i], offsets.end(cue_end - 1)),
-        "cue_text": _span(doc, a.cue.i, cue_end).text,
+        "cue": span_record(offsets.idx[cue.i], cue_end_char),
+        "cue_text": text,
         "stance": a.stance,
         "sources": [dict(s) for s in a.sources],
         "content": [span_record(offsets.idx[s], offsets.end(e - 1)) for s, e in a.content if e > s],
@@ -1804,6 +1845,20 @@ class _PhraseIndex:
             found.extend(self.by_first.get(piece, ()))
         found.sort()
         return [(padded, role) for _, padded, role in found]
+
+
+def _governs(P: Parse, root: int, i: int) -> bool:
+    """Whether token i is in the subtree of token `root` (`i in root.subtree`): `root` is i or
+    one of its heads. Walks up from i instead of building the whole subtree."""
+    head = P.head
+    for _ in range(P.n + 1):
+        if i == root:
+            return True
+        h = head[i]
+        if h == i:
+            return False
+        i = h
+    return False
 
 
 def _positions(ids: list[int], wanted: Iterable[int]) -> list[int]:
