@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import Parse, RuleComponent, column, column_list, column_set, parse_of, span_record
+from .base import Parse, RuleComponent, column_list, column_set, parse_of, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -185,6 +185,7 @@ class ClaimLinker(RuleComponent):
         self._places = records(doc, "cn_places")
         self._fig_cache: dict[int, dict] = {}
         self._pos: Optional[list[int]] = None
+        self._topic_memo: dict[int, Optional[str]] = {}
         self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
         self._n = len(doc)
         # the parse as lists: the events layer's, read just before (no Tokens for word tests)
@@ -414,7 +415,7 @@ class ClaimLinker(RuleComponent):
                 if speaker is None or self._embedded(tok, speaker):
                     continue
                 stance = self._stance(tok, cue)
-                content = _content(tok)
+                content = _content(tok, self._P)
             if self._nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
                     speaker.pos_ == "PRON" and speaker.lower_ not in PRONOUNS):
                 continue
@@ -426,8 +427,9 @@ class ClaimLinker(RuleComponent):
         self._last_cue = None
         for a in found:
             a.sources = []
-            for sp in _coordinated(a.speaker):
-                src = self._source(doc, sp, a.cue, last, seen, cut_conj=sp is not a.speaker or _has_conj(a.speaker))
+            for sp in _coordinated(a.speaker, self._P):
+                src = self._source(doc, sp, a.cue, last, seen,
+                                   cut_conj=sp is not a.speaker or _has_conj(a.speaker, self._P))
                 a.sources.append(src)
                 seen.append(src)
             last = a.sources[0]
@@ -702,19 +704,6 @@ class ClaimLinker(RuleComponent):
                 best = (dist, cue_events[b.cue.i][0])
         return best[1] if best else None
 
-    def _nouns(self, doc: Doc, start: int, end: int) -> Iterable[Token]:
-        """The NOUN and PROPN tokens of doc[start:end], found in the POS column: only they can be
-        topic words, and most tokens of a sentence are not."""
-        if not 0 <= start <= end <= len(doc):
-            yield from _span(doc, start, end)
-            return
-        pos = self._pos
-        if pos is None:
-            pos = self._pos = column_list(doc, POS)
-        for i in range(start, end):
-            if pos[i] in _NOUNISH:
-                yield doc[i]
-
     def _topic_words(self, tokens) -> set[str]:
         """Nouns and names that can tell one incident from another: not dates or numbers, not the
         words of attribution, not a country (every statement of the article names it)."""
@@ -731,6 +720,26 @@ class ClaimLinker(RuleComponent):
             out.add(lemma)
         return out
 
+    def _topic_words_in(self, doc: Doc, start: int, end: int) -> set[str]:
+        """`_topic_words` of the NOUN and PROPN tokens of doc[start:end], each token judged once
+        per Doc (the sentences of several events, and what several sources say, overlap)."""
+        if not 0 <= start <= end <= len(doc):
+            return self._topic_words(_span(doc, start, end))
+        pos = self._pos
+        if pos is None:
+            pos = self._pos = column_list(doc, POS)
+        memo = self._topic_memo
+        out = set()
+        for i in range(start, end):
+            if pos[i] in _NOUNISH:
+                word = memo.get(i, 0)
+                if word == 0:
+                    found = self._topic_words((doc[i],))
+                    word = memo[i] = found.pop() if found else None
+                if word is not None:
+                    out.add(word)
+        return out
+
     def _is_country(self, text: str) -> bool:
         pipe = self._actors_pipe
         return pipe is not None and bool(pipe.country_of(text))
@@ -738,7 +747,9 @@ class ClaimLinker(RuleComponent):
     def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
         """Per candidate event, how many content words of what is reported also occur in the
         sentences that mention the event."""
-        said = self._topic_words(t for s, e in a.content for t in self._nouns(doc, s, e))
+        said: set[str] = set()
+        for s, e in a.content:
+            said |= self._topic_words_in(doc, s, e)
         if not said:
             return {}
         out: dict[str, int] = {}
@@ -758,7 +769,7 @@ class ClaimLinker(RuleComponent):
                     s, e = self._sent_of(ref["tokens"][0])
                     if s not in seen:
                         seen.add(s)
-                        words |= self._topic_words(self._nouns(doc, s, e))
+                        words |= self._topic_words_in(doc, s, e)
             cache[eid] = words
         return cache[eid]
 
@@ -983,12 +994,12 @@ class ClaimLinker(RuleComponent):
         return memo[i]
 
     def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
-        P = parse_of(tok.doc)  # the parse lists: no Token per child
+        P = self._P  # the parse lists: no Token per child
         i = tok.i
         if P.pos[i] not in {"VERB", "AUX"}:
             return None
         cue = self.verb_cues.get(P.lemma[i].lower())
-        if cue is not None and _negated(tok):
+        if cue is not None and _negated(tok, P):
             return None
         if cue is not None and cue.needs_object and not any(
             P.dep[c] == "dobj" and P.lemma[c].lower() in cue.needs_object for c in P.children[i]
@@ -1024,12 +1035,11 @@ class ClaimLinker(RuleComponent):
         outer = cue.head
         return self._verb_cue(outer) is not None and self._speaker(outer) is not None
 
-    @staticmethod
-    def _speaker(cue: Token) -> Optional[Token]:
+    def _speaker(self, cue: Token) -> Optional[Token]:
         """The cue's subject; for a participle ('issued a statement claiming ...') the subject
         of the verb it hangs from; for a passive the agent."""
         doc = cue.doc
-        P = parse_of(doc)  # token indices into the parse lists: no Token per child looked at
+        P = self._P  # token indices into the parse lists: no Token per child looked at
         dep, head, kids = P.dep, P.head, P.children
         t = cue.i
         for _ in range(4):
@@ -1051,7 +1061,7 @@ class ClaimLinker(RuleComponent):
                 # the patient ('said by phone' keeps its subject)
                 return doc[agent]
             if subj is not None:
-                return _set_off_subject(doc[t], doc[subj], cue)
+                return _set_off_subject(doc[t], doc[subj], cue, P)
             if dep[t] in {"advcl", "xcomp", "conj", "acl", "pcomp"} and head[t] != t:
                 t = head[t]
                 continue
@@ -1120,7 +1130,7 @@ class ClaimLinker(RuleComponent):
                 and self._after_last(cue)):
             # 'The ministry said ... It said ...': the institution that spoke just before
             return {**last, "channel": self._channel(cue) or last.get("channel"), **_local(speaker)}
-        span = self._title_fragment(doc, _phrase(speaker, cut_conj))
+        span = self._title_fragment(doc, _phrase(speaker, cut_conj, self._P))
         named = _surname(span, speaker, seen or [])
         if named is not None:
             return {**named, "channel": self._channel(cue) or named.get("channel"),
@@ -1217,7 +1227,7 @@ class ClaimLinker(RuleComponent):
                 if t.dep_ == "prep" and t.lower_ == "for":
                     for obj in t.children:
                         if obj.dep_ == "pobj":
-                            earlier = _repeats(_phrase(obj), obj, seen, self._ents)
+                            earlier = _repeats(_phrase(obj, P=self._P), obj, seen, self._ents)
                             if earlier is not None:
                                 self._speaks_for[span.start_char] = _source_key(earlier)
                                 return
@@ -1406,7 +1416,7 @@ def _split_committal(stance: str, source: dict, asserts: dict) -> tuple[dict, Op
     return committal, (dict(asserts) if figures else None)
 
 
-def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
+def _set_off_subject(verb: Token, subj: Token, cue: Token, P: Parse) -> Token:
     """The parser sometimes hangs the reported clause itself on a sentence-final reporting verb:
     'Fighters killed 34 soldiers ..., security sources said' with two subjects, or 'A helicopter
     fired rockets at the school ..., a teacher who survived told RFA' with the speaker as the
@@ -1416,7 +1426,6 @@ def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
     if subj.i > verb.i:
         return subj
     doc = cue.doc
-    P = parse_of(doc)
     dep, s, v = P.dep, subj.i, verb.i
     later = [c for c in P.children[v] if dep[c] == "nsubj" and s < c < v
              and doc[c].left_edge.i > 0 and doc[doc[c].left_edge.i - 1].text == ","]
@@ -1469,11 +1478,12 @@ def _left_speaker(cue: Token) -> Optional[Token]:
     return set_off
 
 
-def _phrase(tok: Token, cut_conj: bool = False) -> Span:
+def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Span:
     """The noun phrase of a speaker, without relative clauses and appositions after it (and,
     for one of several coordinated speakers, without the others)."""
     doc = tok.doc
-    P = parse_of(doc)  # indices into the parse lists: no Token per child and subtree word
+    if P is None:
+        P = parse_of(doc)  # indices into the parse lists: no Token per child and subtree word
     dep, kids, lower = P.dep, P.children, P.lower
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
     ti = tok.i
@@ -1502,11 +1512,10 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
     return span
 
 
-def _coordinated(speaker: Token) -> list[Token]:
+def _coordinated(speaker: Token, P: Parse) -> list[Token]:
     """'police and residents said': two speakers, each making its own claim."""
     out = [speaker]
-    doc = speaker.doc
-    P = parse_of(doc)  # the parse lists: no Token per child looked at
+    doc = speaker.doc  # (P: the parse lists, no Token per child looked at)
     pos, dep, kids = P.pos, P.dep, P.children
     if pos[speaker.i] not in {"NOUN", "PROPN"}:
         return out
@@ -1519,8 +1528,7 @@ def _coordinated(speaker: Token) -> list[Token]:
         out.append(doc[t])
 
 
-def _has_conj(tok: Token) -> bool:
-    P = parse_of(tok.doc)
+def _has_conj(tok: Token, P: Parse) -> bool:
     pos, dep = P.pos, P.dep
     return pos[tok.i] in {"NOUN", "PROPN"} and any(dep[c] == "conj" and pos[c] in {"NOUN", "PROPN"}
                                                    for c in P.children[tok.i])
@@ -1570,10 +1578,9 @@ def _surname(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
     return None
 
 
-def _negated(tok: Token) -> bool:
+def _negated(tok: Token, P: Parse) -> bool:
     """'did not say', 'made no mention', 'declined to confirm': no attribution."""
-    P = parse_of(tok.doc)  # the parse lists: no Token per child
-    i, dep = tok.i, P.dep
+    i, dep = tok.i, P.dep  # the parse lists: no Token per child
     if any(dep[c] == "neg" for c in P.children[i]):
         return True
     return dep[i] == "xcomp" and P.lemma[P.head[i]] in {"decline", "refuse", "fail"}
@@ -1585,11 +1592,10 @@ def _nobody(speaker: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
-def _content(cue: Token) -> list[tuple[int, int]]:
+def _content(cue: Token, P: Parse) -> list[tuple[int, int]]:
     """Token ranges a reporting verb reports: the clauses and objects it governs, and for a
     verb set after its clause ('..., police said') that clause."""
-    doc = cue.doc
-    P = parse_of(doc)  # labels and words from the parse lists; Tokens only for the edges
+    doc = cue.doc  # labels and words from the parse lists P; Tokens only for the edges
     dep, lower, kids = P.dep, P.lower, P.children
     out = []
     for i in kids[cue.i]:
@@ -1787,7 +1793,7 @@ class _Offsets:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.idx: list[int] = column(doc, IDX).tolist()
+        self.idx: list[int] = column_list(doc, IDX)  # shared: never modified
 
     def end(self, k: int) -> int:
         """Character end of token k (Span.end_char of a span ending with it)."""
