@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, SENT_START
@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, column, is_in, span_record
+from .base import RuleComponent, column, column_list, column_set, is_in, span_record
 from .base import span_of as _span
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
@@ -57,7 +57,7 @@ DEFINITE_ANAPHORS = {
     "gang": {ActorKind.criminal_group},
 }
 #: the LOWER ids of the anaphor words, for a vectorized scan (built once, not per Doc)
-_ANAPHOR_HASHES = np.array(sorted({get_string_id(w) for w in DEFINITE_ANAPHORS}), dtype="uint64")
+_ANAPHOR_IDS = frozenset(get_string_id(w) for w in DEFINITE_ANAPHORS)
 #: nouns that may stand inside a descriptor ('security forces', 'defense officials')
 ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "police", "militia",
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
@@ -236,6 +236,7 @@ class ActorRecognizer(RuleComponent):
         self._ents: Optional[tuple[Span, ...]] = None
         self._affix_memo: dict[int, Optional[str]] = {}
         self._country_memo: dict[int, Optional[str]] = {}
+        self._edge_memo: dict[int, tuple[bool, bool, int, bool, bool]] = {}
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -332,7 +333,8 @@ class ActorRecognizer(RuleComponent):
 
     def _descriptors(self, doc: Doc, covered: set[int], named: list[_Mention]) -> list[_Mention]:
         out: list[_Mention] = []
-        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.descriptor_matcher(doc)])
+        # matches as plain ranges: the loop reads only their bounds and label, so no Span is built
+        spans = _filter_ranges([_Range(s, e, m) for m, s, e in self.descriptor_matcher(doc)])
         named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
         heads = {sp.end - 1 for sp in spans}
         for span in spans:
@@ -412,7 +414,7 @@ class ActorRecognizer(RuleComponent):
                 _Mention(
                     start=start,
                     end=end,
-                    key=f"desc:{kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
+                    key=f"desc:{_KIND_VALUE[kind]}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
                     kind=kind,
                     country=country,
@@ -479,34 +481,50 @@ class ActorRecognizer(RuleComponent):
         ('Iranian-backed') and a few role nouns ('security', 'defense'). Other nouns and
         names stop it: 'western Iraq housing U.S. troops' keeps only 'U.S. troops'."""
         doc = head.doc
+        h_i = head.i
+        memo = self._edge_memo
         i = start
         while i > 0:
-            prev = doc[i - 1]
-            if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (i >= 2 and doc[i - 2].whitespace_)):
-                break  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters') ends the phrase
-            if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+            # what the word before says for any phrase, read once per token (the descriptor
+            # and name scans walk over the same words)
+            found = memo.get(i - 1)
+            if found is None:
+                found = memo[i - 1] = self._edge_word(doc, i - 1)
+            stop, dash, prev_head, escape, takes = found
+            if stop:
                 break
-            if prev.text == "-" and i >= 2:
+            if dash:
                 i -= 1
                 continue
-            if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
-                if not (prev.dep_ == "npadvmod" or self._affix_of(prev)):
+            if prev_head > h_i or prev_head < i - 1 and prev_head != h_i:
+                if not escape:
                     break
-            if self._affix_of(prev) or self._country_of(prev) or prev.text.lower() in {"pro", "anti"} or (
-                    prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
-                i -= 1
-                continue
-            if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
-                i -= 1
-                continue
-            if prev.tag_ == "VBN" and prev.dep_ == "amod":
-                i -= 1
-                continue
-            if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
+            if takes:
                 i -= 1
                 continue
             break
         return i
+
+    def _edge_word(self, doc: Doc, j: int) -> tuple[bool, bool, int, bool, bool]:
+        """For `_left_edge`, the tests of token j that do not depend on the phrase: whether it
+        ends any phrase, is a glued dash, its head, whether it may hang elsewhere
+        (npadvmod, affix) and whether it belongs to a description."""
+        prev = doc[j]
+        if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (j >= 1 and doc[j - 1].whitespace_)):
+            return True, False, -1, False, False  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters')
+        if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+            return True, False, -1, False, False
+        if prev.text == "-" and j >= 1:
+            return False, True, -1, False, False
+        affix = self._affix_of(prev)
+        escape = bool(prev.dep_ == "npadvmod" or affix)
+        takes = bool(
+            affix or self._country_of(prev) or prev.text.lower() in {"pro", "anti"}
+            or prev.text in self.affiliation_words  # 'Rohingya refugees', 'Fulani herders'
+            or (prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"})
+            or (prev.tag_ == "VBN" and prev.dep_ == "amod")
+            or (prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS))
+        return False, False, prev.head.i, escape, takes
 
     def _affix_of(self, tok: Token) -> Optional[str]:
         """`_affix`, remembered per token of the Doc being processed: the descriptor scans ask
@@ -554,7 +572,15 @@ class ActorRecognizer(RuleComponent):
         by_head = {m.head: m for m in mentions}
         for m in mentions:
             head = doc[m.head]
-            for appos in [c for c in head.children if c.dep_ == "appos"]:
+            # the children read once: appositions first, then participles, as before
+            appositions, participles = [], []
+            for c in head.children:
+                dep = c.dep_
+                if dep == "appos":
+                    appositions.append(c)
+                elif dep == "acl":
+                    participles.append(c)
+            for appos in appositions:
                 words = {t.lower_ for t in appos.subtree}
                 inner = [by_head[t.i] for t in appos.subtree if t.i in by_head and t.i != appos.i]
                 if appos.lower_ in {"group", "coalition", "alliance"} and words & STRUCTURE_HEADS:
@@ -568,8 +594,8 @@ class ActorRecognizer(RuleComponent):
                     rel, iso = self._affix_of(tok), self._country_of(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
-            for tok in head.children:
-                if tok.dep_ == "acl" and tok.lemma_ in {"link", "affiliate", "align", "tie"}:
+            for tok in participles:
+                if tok.lemma_ in {"link", "affiliate", "align", "tie"}:
                     for t in tok.subtree:
                         if t.i in by_head and t.i != head.i:
                             m.parent = by_head[t.i].key
@@ -582,7 +608,7 @@ class ActorRecognizer(RuleComponent):
         for ent in self._doc_ents(doc):
             if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+            text = _LEADING_THE.sub("", ent.text).strip()
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if not text or "\n" in text:
                 continue
@@ -634,7 +660,10 @@ class ActorRecognizer(RuleComponent):
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
-        for i in np.flatnonzero(is_in(column(doc, LOWER), _ANAPHOR_HASHES)).tolist() if len(doc) else []:
+        # the Doc's (shared) set of words says whether any anaphor word occurs at all; their
+        # positions are found by `list.index`, a C scan
+        hits = _ANAPHOR_IDS.intersection(column_set(doc, LOWER)) if len(doc) else ()
+        for i in _positions(column_list(doc, LOWER), hits) if hits else []:
             tok = doc[i]
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -817,6 +846,49 @@ def _extent(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     else:
         first_idx = last.idx
     return first_idx, last.idx + len(last), text
+
+
+class _Range(NamedTuple):
+    """A match as token bounds and label id, for `_filter_ranges`."""
+
+    start: int
+    end: int
+    label: int
+
+
+def _filter_ranges(ranges: list[_Range]) -> list[_Range]:
+    """`spacy.util.filter_spans` over plain ranges (the first longest of overlapping ones,
+    in document order), without building a Span per match."""
+    if len(ranges) < 2:
+        return ranges
+    result = []
+    seen: set[int] = set()
+    for r in sorted(ranges, key=lambda r: (r.end - r.start, -r.start), reverse=True):
+        if r.start not in seen and r.end - 1 not in seen:
+            result.append(r)
+            seen.update(range(r.start, r.end))
+    result.sort(key=lambda r: r.start)
+    return result
+
+
+def _positions(ids: list[int], wanted: frozenset[int]) -> list[int]:
+    """The ascending positions in `ids` of the values `wanted`, each found with `list.index`."""
+    out: list[int] = []
+    for w in wanted:
+        i = -1
+        try:
+            while True:
+                i = ids.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
+#: ActorKind -> its value (`Enum.value` is a descriptor call on every read)
+_KIND_VALUE = {k: k.value for k in ActorKind}
+_LEADING_THE = re.compile(r"^(the|The)\s+")
 
 
 def _hyphen(tok: Token) -> bool:
