@@ -1836,6 +1836,7 @@ class _PhraseIndex:
     def __init__(self, phrases: list[tuple[str, str]]) -> None:
         self.by_first: dict[str, list[tuple[int, str, str]]] = {}
         self.always: list[tuple[int, str, str]] = []
+        self._memo: dict[str, list[tuple[str, str]]] = {}
         for k, (phrase, role) in enumerate(phrases):
             first = phrase.split(" ")[0]
             entry = (k, f" {phrase} ", role)
@@ -1845,7 +1846,17 @@ class _PhraseIndex:
                 self.always.append(entry)
 
     def candidates(self, folded: str) -> list[tuple[str, str]]:
-        """(padded phrase, role) of the phrases that may occur in `folded`, in list order."""
+        """(padded phrase, role) of the phrases that may occur in `folded`, in list order;
+        remembered (bounded): the same speaker phrases ('police', 'the ministry') recur."""
+        memo = self._memo
+        out = memo.get(folded)
+        if out is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            out = memo[folded] = self._candidates(folded)
+        return out
+
+    def _candidates(self, folded: str) -> list[tuple[str, str]]:
         found = list(self.always)
         for piece in set(folded.split(" ")):
             found.extend(self.by_first.get(piece, ()))
