@@ -706,7 +706,7 @@ class ActorRecognizer(RuleComponent):
                 g = groups[m.key] = {
                     "id": f"actor-{len(order)}",
                     "name": m.name,
-                    "kind": m.kind.value,
+                    "kind": _KIND_VALUE[m.kind],
                     "acled_inter": self._inter(m),
                     "country": m.country,
                     "backers": list(m.backers),
