@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, SENT_START
@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, column, is_in, span_record
+from .base import RuleComponent, column, column_list, column_set, is_in, span_record
 from .base import span_of as _span
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
@@ -57,7 +57,7 @@ DEFINITE_ANAPHORS = {
     "gang": {ActorKind.criminal_group},
 }
 #: the LOWER ids of the anaphor words, for a vectorized scan (built once, not per Doc)
-_ANAPHOR_HASHES = np.array(sorted({get_string_id(w) for w in DEFINITE_ANAPHORS}), dtype="uint64")
+_ANAPHOR_IDS = frozenset(get_string_id(w) for w in DEFINITE_ANAPHORS)
 #: nouns that may stand inside a descriptor ('security forces', 'defense officials')
 ROLE_COMPOUNDS = {"security", "defense", "defence", "government", "army", "police", "militia",
                   "rebel", "border", "coast", "special", "air", "naval", "navy", "junta",
@@ -233,8 +233,10 @@ class ActorRecognizer(RuleComponent):
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
         self._sents = _Sentences(doc)
+        self._ents: Optional[tuple[Span, ...]] = None
         self._affix_memo: dict[int, Optional[str]] = {}
         self._country_memo: dict[int, Optional[str]] = {}
+        self._edge_memo: dict[int, tuple[bool, bool, int, bool, bool]] = {}
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
         descriptors = self._descriptors(doc, covered, named)
@@ -249,6 +251,7 @@ class ActorRecognizer(RuleComponent):
         self._resolve_anaphors(doc, mentions)
         doc._.cn_actors, key_to_id = self._group(doc, mentions)
         doc._.cn_affiliations = self._affiliations(doc, names, words, mentions, key_to_id)
+        self._ents = None  # this Doc's: not kept alive until the next one
         return doc
 
     def _named(self, doc: Doc, spans: list[Span], local: list[Span],
@@ -281,12 +284,19 @@ class ActorRecognizer(RuleComponent):
         out |= {self.affiliation_words[w.label_][0] for w in words if self.affiliation_words[w.label_][0]}
         if "conflictner_places" in self.nlp.pipe_names:
             gaz = self.nlp.get_pipe("conflictner_places").gazetteer
-            for ent in doc.ents:
+            for ent in self._doc_ents(doc):
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
                     cands = gaz.lookup(ent.text)
                     if cands and cands[0].country:
                         out.add(cands[0].country)
         return out
+
+    def _doc_ents(self, doc: Doc) -> tuple[Span, ...]:
+        """`doc.ents`, built once per Doc when first asked for: every access builds a new Span
+        per entity."""
+        if self._ents is None:
+            self._ents = doc.ents
+        return self._ents
 
     def _from_entry(self, start: int, end: int, entry: ActorEntry, rule: str) -> _Mention:
         return _Mention(
@@ -323,7 +333,8 @@ class ActorRecognizer(RuleComponent):
 
     def _descriptors(self, doc: Doc, covered: set[int], named: list[_Mention]) -> list[_Mention]:
         out: list[_Mention] = []
-        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.descriptor_matcher(doc)])
+        # matches as plain ranges: the loop reads only their bounds and label, so no Span is built
+        spans = _filter_ranges([_Range(s, e, m) for m, s, e in self.descriptor_matcher(doc)])
         named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
         heads = {sp.end - 1 for sp in spans}
         for span in spans:
@@ -403,7 +414,7 @@ class ActorRecognizer(RuleComponent):
                 _Mention(
                     start=start,
                     end=end,
-                    key=f"desc:{kind.value}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
+                    key=f"desc:{_KIND_VALUE[kind]}:{country}:{_singular(head.lower_)}:{','.join(sorted(backers))}",
                     name=name,
                     kind=kind,
                     country=country,
@@ -438,7 +449,7 @@ class ActorRecognizer(RuleComponent):
         if self._sents.title_case(sent_start, sent_end):
             return None
         if head.ent_type_ == "ORG":
-            ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            ent = next((e for e in self._doc_ents(doc) if e.start <= head.i < e.end), None)
             if ent is not None and len(ent) > 1 and not self._country_of(ent[-1]):
                 first = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 if self._state_force_name(_span(doc, first, ent.end)):
@@ -470,34 +481,50 @@ class ActorRecognizer(RuleComponent):
         ('Iranian-backed') and a few role nouns ('security', 'defense'). Other nouns and
         names stop it: 'western Iraq housing U.S. troops' keeps only 'U.S. troops'."""
         doc = head.doc
+        h_i = head.i
+        memo = self._edge_memo
         i = start
         while i > 0:
-            prev = doc[i - 1]
-            if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (i >= 2 and doc[i - 2].whitespace_)):
-                break  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters') ends the phrase
-            if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+            # what the word before says for any phrase, read once per token (the descriptor
+            # and name scans walk over the same words)
+            found = memo.get(i - 1)
+            if found is None:
+                found = memo[i - 1] = self._edge_word(doc, i - 1)
+            stop, dash, prev_head, escape, takes = found
+            if stop:
                 break
-            if prev.text == "-" and i >= 2:
+            if dash:
                 i -= 1
                 continue
-            if prev.head.i > head.i or prev.head.i < i - 1 and prev.head.i != head.i:
-                if not (prev.dep_ == "npadvmod" or self._affix_of(prev)):
+            if prev_head > h_i or prev_head < i - 1 and prev_head != h_i:
+                if not escape:
                     break
-            if self._affix_of(prev) or self._country_of(prev) or prev.text.lower() in {"pro", "anti"} or (
-                    prev.text in self.affiliation_words):  # 'Rohingya refugees', 'Fulani herders'
-                i -= 1
-                continue
-            if prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"}:
-                i -= 1
-                continue
-            if prev.tag_ == "VBN" and prev.dep_ == "amod":
-                i -= 1
-                continue
-            if prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS:
+            if takes:
                 i -= 1
                 continue
             break
         return i
+
+    def _edge_word(self, doc: Doc, j: int) -> tuple[bool, bool, int, bool, bool]:
+        """For `_left_edge`, the tests of token j that do not depend on the phrase: whether it
+        ends any phrase, is a glued dash, its head, whether it may hang elsewhere
+        (npadvmod, affix) and whether it belongs to a description."""
+        prev = doc[j]
+        if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (j >= 1 and doc[j - 1].whitespace_)):
+            return True, False, -1, False, False  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters')
+        if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+            return True, False, -1, False, False
+        if prev.text == "-" and j >= 1:
+            return False, True, -1, False, False
+        affix = self._affix_of(prev)
+        escape = bool(prev.dep_ == "npadvmod" or affix)
+        takes = bool(
+            affix or self._country_of(prev) or prev.text.lower() in {"pro", "anti"}
+            or prev.text in self.affiliation_words  # 'Rohingya refugees', 'Fulani herders'
+            or (prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"})
+            or (prev.tag_ == "VBN" and prev.dep_ == "amod")
+            or (prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS))
+        return False, False, prev.head.i, escape, takes
 
     def _affix_of(self, tok: Token) -> Optional[str]:
         """`_affix`, remembered per token of the Doc being processed: the descriptor scans ask
@@ -545,7 +572,15 @@ class ActorRecognizer(RuleComponent):
         by_head = {m.head: m for m in mentions}
         for m in mentions:
             head = doc[m.head]
-            for appos in [c for c in head.children if c.dep_ == "appos"]:
+            # the children read once: appositions first, then participles, as before
+            appositions, participles = [], []
+            for c in head.children:
+                dep = c.dep_
+                if dep == "appos":
+                    appositions.append(c)
+                elif dep == "acl":
+                    participles.append(c)
+            for appos in appositions:
                 words = {t.lower_ for t in appos.subtree}
                 inner = [by_head[t.i] for t in appos.subtree if t.i in by_head and t.i != appos.i]
                 if appos.lower_ in {"group", "coalition", "alliance"} and words & STRUCTURE_HEADS:
@@ -559,8 +594,8 @@ class ActorRecognizer(RuleComponent):
                     rel, iso = self._affix_of(tok), self._country_of(tok)
                     if rel == "backer" and iso and not inner:
                         m.backers = sorted(set(m.backers) | {iso})
-            for tok in head.children:
-                if tok.dep_ == "acl" and tok.lemma_ in {"link", "affiliate", "align", "tie"}:
+            for tok in participles:
+                if tok.lemma_ in {"link", "affiliate", "align", "tie"}:
                     for t in tok.subtree:
                         if t.i in by_head and t.i != head.i:
                             m.parent = by_head[t.i].key
@@ -570,10 +605,10 @@ class ActorRecognizer(RuleComponent):
         """ORG entities the gazetteer does not know: kept as candidates; the builder keeps
         those that end up as attackers, targets or sources."""
         out = []
-        for ent in doc.ents:
+        for ent in self._doc_ents(doc):
             if ent.label_ != "ORG" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            text = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+            text = _LEADING_THE.sub("", ent.text).strip()
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if not text or "\n" in text:
                 continue
@@ -625,7 +660,10 @@ class ActorRecognizer(RuleComponent):
 
     def _resolve_anaphors(self, doc: Doc, mentions: list[_Mention]) -> None:
         """'the group' / 'the militia' -> the one named actor of a compatible kind seen before."""
-        for i in np.flatnonzero(is_in(column(doc, LOWER), _ANAPHOR_HASHES)).tolist() if len(doc) else []:
+        # the Doc's (shared) set of words says whether any anaphor word occurs at all; their
+        # positions are found by `list.index`, a C scan
+        hits = _ANAPHOR_IDS.intersection(column_set(doc, LOWER)) if len(doc) else ()
+        for i in _positions(column_list(doc, LOWER), hits) if hits else []:
             tok = doc[i]
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -663,12 +701,12 @@ class ActorRecognizer(RuleComponent):
         order: list[str] = []
         for m in mentions:
             g = groups.get(m.key)
-            span = _span(doc, m.start, m.end)
+            start_char, end_char, text = _extent(doc, m.start, m.end)
             if g is None:
                 g = groups[m.key] = {
                     "id": f"actor-{len(order)}",
                     "name": m.name,
-                    "kind": m.kind.value,
+                    "kind": _KIND_VALUE[m.kind],
                     "acled_inter": self._inter(m),
                     "country": m.country,
                     "backers": list(m.backers),
@@ -686,9 +724,8 @@ class ActorRecognizer(RuleComponent):
                 g["backers"] = sorted(set(g["backers"]) | set(m.backers))
                 g["parent_key"] = g["parent_key"] or m.parent
                 g["candidate"] = g["candidate"] and m.candidate
-            g["mentions"].append(span_record(span.start_char, span.end_char))
+            g["mentions"].append(span_record(start_char, end_char))
             g["heads"].append(m.head)
-            text = span.text  # built token by token: once
             if text != g["name"] and text not in g["aliases"] and m.rule_id != "actors.anaphor":
                 g["aliases"].append(text)
             if m.rule_id not in g["rule_ids"]:
@@ -795,6 +832,65 @@ def _in_name(span: Span, place_too: bool) -> bool:
     return place_too and first.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
+def _extent(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """`Span.start_char`, `Span.end_char` and `Span.text` of doc[start:end] (a non-empty span),
+    read from its tokens: without the Span, and the text of a one-token span without a join."""
+    if not 0 <= start < end <= len(doc):
+        span = doc[start:end]
+        return span.start_char, span.end_char, span.text
+    last = doc[end - 1]
+    text = last.text
+    if end - start > 1:
+        text = "".join([doc[k].text_with_ws for k in range(start, end - 1)]) + text
+        first_idx = doc[start].idx
+    else:
+        first_idx = last.idx
+    return first_idx, last.idx + len(last), text
+
+
+class _Range(NamedTuple):
+    """A match as token bounds and label id, for `_filter_ranges`."""
+
+    start: int
+    end: int
+    label: int
+
+
+def _filter_ranges(ranges: list[_Range]) -> list[_Range]:
+    """`spacy.util.filter_spans` over plain ranges (the first longest of overlapping ones,
+    in document order), without building a Span per match."""
+    if len(ranges) < 2:
+        return ranges
+    result = []
+    seen: set[int] = set()
+    for r in sorted(ranges, key=lambda r: (r.end - r.start, -r.start), reverse=True):
+        if r.start not in seen and r.end - 1 not in seen:
+            result.append(r)
+            seen.update(range(r.start, r.end))
+    result.sort(key=lambda r: r.start)
+    return result
+
+
+def _positions(ids: list[int], wanted: frozenset[int]) -> list[int]:
+    """The ascending positions in `ids` of the values `wanted`, each found with `list.index`."""
+    out: list[int] = []
+    for w in wanted:
+        i = -1
+        try:
+            while True:
+                i = ids.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
+#: ActorKind -> its value (`Enum.value` is a descriptor call on every read)
+_KIND_VALUE = {k: k.value for k in ActorKind}
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+
+
 def _hyphen(tok: Token) -> bool:
     """A hyphen or en dash glued to the next word ('U.S.-led', 'UK–France')."""
     return tok.text in {"-", "–"} and not tok.whitespace_
@@ -802,10 +898,10 @@ def _hyphen(tok: Token) -> bool:
 
 def _title_case(sent: Span) -> bool:
     """A headline set in title case, where capitals say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text in {".", "!", "?", '"', "\u201d"}:
-        return False
+        return False  # (tested first: most sentences end so, and need no word count)
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
 
 

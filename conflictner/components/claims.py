@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import RuleComponent, column, span_record
+from .base import Parse, RuleComponent, column_list, column_set, parse_of, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -146,6 +146,7 @@ class ClaimLinker(RuleComponent):
                                           | {"come"})
         # the hash arrays `base.token_indices` would build from these sets on every Doc
         self._cue_hashes = _hash_array(self.verb_cues)
+        self._settlement_hashes = _hash_array(self.settlements)
         self._committal_hashes = _hash_array(self.committal_lemmas)
 
     # -- main ------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ class ClaimLinker(RuleComponent):
         ents = doc.ents
         self._ents = [(e.start, e.end) for e in ents]
         self._persons = [(e.start, e.text) for e in ents if e.label_ == "PERSON"]
-        self._id_lists: dict[int, list[int]] = {}
+        self._id_lists: dict = {}
         self._scan_words(doc)
         self._ev_words: dict[str, set[str]] = {}
         self._speaks_for: dict[int, str] = {}
@@ -184,8 +185,12 @@ class ClaimLinker(RuleComponent):
         self._places = records(doc, "cn_places")
         self._fig_cache: dict[int, dict] = {}
         self._pos: Optional[list[int]] = None
+        self._topic_memo: dict[int, Optional[str]] = {}
         self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
         self._n = len(doc)
+        # the parse as lists: the events layer's, read just before (no Tokens for word tests)
+        P = self._P = parse_of(doc)
+        low = self._ids(doc, LOWER)
         self._starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else [0]
         if not self._starts or self._starts[0] != 0:
             self._starts = [0] + self._starts
@@ -287,7 +292,7 @@ class ClaimLinker(RuleComponent):
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
                 if (cue_tok is not None and this == "report" and sent.start <= lead_at < sent.end
-                        and any(t.lower_ in self.settlements and t.tag_ == "NNS" for t in _span(doc, s, e))):
+                        and any(low[k] in self._settlement_hashes and P.tag[k] == "NNS" for k in range(s, e))):
                     # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
                     # account of a barrage on several places reports each strike the article breaks
                     # out, without the overall toll
@@ -335,6 +340,7 @@ class ClaimLinker(RuleComponent):
         doc._.cn_claims = claims
         doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
         self._id_lists = {}  # this Doc's: not kept alive until the next one
+        self._P = None
         return doc
 
     def _scan_words(self, doc: Doc) -> None:
@@ -345,11 +351,10 @@ class ClaimLinker(RuleComponent):
         if not len(doc):
             self._according, self._no_word, self._anonymity_words = [], False, False
             return
-        # a set intersection over the ids as Python ints: on a few hundred tokens numpy's
+        # a set intersection with the Doc's (shared) set of ids: on a few hundred tokens numpy's
         # per-call overhead costs more than the scan
-        low = self._ids(doc, LOWER)
-        hits = _WATCHED.intersection(low)
-        self._according = [i for i, w in enumerate(low) if w == _ACCORDING] if _ACCORDING in hits else []
+        hits = _WATCHED.intersection(self._id_set(doc, LOWER))
+        self._according = _positions(self._ids(doc, LOWER), (_ACCORDING,)) if _ACCORDING in hits else []
         self._no_word = _NO in hits
         self._anonymity_words = not _ANONYMITY_HASHES.isdisjoint(hits)
 
@@ -357,13 +362,26 @@ class ClaimLinker(RuleComponent):
         """The `attr` (LOWER, LEMMA, ORTH) ids of the Doc's tokens as a list, read once per Doc."""
         ids = self._id_lists.get(attr)
         if ids is None:
-            ids = self._id_lists[attr] = column(doc, attr).tolist() if len(doc) else []
+            # the list other components read too (shared: never modified here)
+            ids = self._id_lists[attr] = column_list(doc, attr) if len(doc) else []
+        return ids
+
+    def _id_set(self, doc: Doc, attr: int) -> frozenset[int]:
+        """The distinct `attr` ids of the Doc (shared), kept per Doc here: each `column_set`
+        call goes through two weak-keyed lookups."""
+        ids = self._id_lists.get(("set", attr))
+        if ids is None:
+            ids = self._id_lists[("set", attr)] = column_set(doc, attr)
         return ids
 
     def _indices(self, doc: Doc, attr: int, hashes: frozenset[int]) -> list[int]:
-        """`base.token_indices` for an id set built once: a scan of the id list (on a few
-        hundred tokens numpy's per-call overhead costs more than the scan)."""
-        return [i for i, w in enumerate(self._ids(doc, attr)) if w in hashes]
+        """`base.token_indices` for an id set built once: the few ids of `hashes` the Doc holds
+        (from its shared id set) are looked up with `list.index`, which scans in C, instead of
+        testing every token in Python."""
+        if not len(doc):
+            return []
+        hits = hashes.intersection(self._id_set(doc, attr))
+        return _positions(self._ids(doc, attr), hits) if hits else []
 
     def _nobody(self, speaker: Token) -> bool:
         """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
@@ -397,7 +415,7 @@ class ClaimLinker(RuleComponent):
                 if speaker is None or self._embedded(tok, speaker):
                     continue
                 stance = self._stance(tok, cue)
-                content = _content(tok)
+                content = _content(tok, self._P)
             if self._nobody(speaker) or speaker.pos_ not in {"NOUN", "PROPN", "PRON"} or (
                     speaker.pos_ == "PRON" and speaker.lower_ not in PRONOUNS):
                 continue
@@ -409,8 +427,9 @@ class ClaimLinker(RuleComponent):
         self._last_cue = None
         for a in found:
             a.sources = []
-            for sp in _coordinated(a.speaker):
-                src = self._source(doc, sp, a.cue, last, seen, cut_conj=sp is not a.speaker or _has_conj(a.speaker))
+            for sp in _coordinated(a.speaker, self._P):
+                src = self._source(doc, sp, a.cue, last, seen,
+                                   cut_conj=sp is not a.speaker or _has_conj(a.speaker, self._P))
                 a.sources.append(src)
                 seen.append(src)
             last = a.sources[0]
@@ -501,7 +520,9 @@ class ClaimLinker(RuleComponent):
 
     def _stance(self, tok: Token, cue: AttributionCue) -> str:
         stance = cue.stance.value
-        if cue.lemma == "claim" and not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
+        if cue.lemma != "claim":
+            return stance  # (the tests below are about 'claim' only)
+        if not _has_child_lemma(tok, {"responsibility", "credit"}) and not any(
             (c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "nsubj" and any(k.dep_ == "agent" for k in tok.children)))
             and c.lemma_.lower() in self.attack_nouns for c in tok.children
         ) and not (tok.dep_ == "acl" and tok.head.lemma_.lower() in self.attack_nouns):
@@ -683,19 +704,6 @@ class ClaimLinker(RuleComponent):
                 best = (dist, cue_events[b.cue.i][0])
         return best[1] if best else None
 
-    def _nouns(self, doc: Doc, start: int, end: int) -> Iterable[Token]:
-        """The NOUN and PROPN tokens of doc[start:end], found in the POS column: only they can be
-        topic words, and most tokens of a sentence are not."""
-        if not 0 <= start <= end <= len(doc):
-            yield from _span(doc, start, end)
-            return
-        pos = self._pos
-        if pos is None:
-            pos = self._pos = column(doc, POS).tolist()
-        for i in range(start, end):
-            if pos[i] in _NOUNISH:
-                yield doc[i]
-
     def _topic_words(self, tokens) -> set[str]:
         """Nouns and names that can tell one incident from another: not dates or numbers, not the
         words of attribution, not a country (every statement of the article names it)."""
@@ -712,6 +720,26 @@ class ClaimLinker(RuleComponent):
             out.add(lemma)
         return out
 
+    def _topic_words_in(self, doc: Doc, start: int, end: int) -> set[str]:
+        """`_topic_words` of the NOUN and PROPN tokens of doc[start:end], each token judged once
+        per Doc (the sentences of several events, and what several sources say, overlap)."""
+        if not 0 <= start <= end <= len(doc):
+            return self._topic_words(_span(doc, start, end))
+        pos = self._pos
+        if pos is None:
+            pos = self._pos = column_list(doc, POS)
+        memo = self._topic_memo
+        out = set()
+        for i in range(start, end):
+            if pos[i] in _NOUNISH:
+                word = memo.get(i, 0)
+                if word == 0:
+                    found = self._topic_words((doc[i],))
+                    word = memo[i] = found.pop() if found else None
+                if word is not None:
+                    out.add(word)
+        return out
+
     def _is_country(self, text: str) -> bool:
         pipe = self._actors_pipe
         return pipe is not None and bool(pipe.country_of(text))
@@ -719,7 +747,9 @@ class ClaimLinker(RuleComponent):
     def _topic_overlap(self, doc: Doc, a: _Attribution, latest: dict[str, int]) -> dict[str, int]:
         """Per candidate event, how many content words of what is reported also occur in the
         sentences that mention the event."""
-        said = self._topic_words(t for s, e in a.content for t in self._nouns(doc, s, e))
+        said: set[str] = set()
+        for s, e in a.content:
+            said |= self._topic_words_in(doc, s, e)
         if not said:
             return {}
         out: dict[str, int] = {}
@@ -739,7 +769,7 @@ class ClaimLinker(RuleComponent):
                     s, e = self._sent_of(ref["tokens"][0])
                     if s not in seen:
                         seen.add(s)
-                        words |= self._topic_words(self._nouns(doc, s, e))
+                        words |= self._topic_words_in(doc, s, e)
             cache[eid] = words
         return cache[eid]
 
@@ -770,6 +800,7 @@ class ClaimLinker(RuleComponent):
         lex = getattr(self, "_cas_lex", None)
         if lex is None:
             lex = self._cas_lex = cas.load_lexicon(data_dir() / "events" / "casualties.json")
+            self._cas_words = lex.words  # a property that builds the union on every read
         return lex
 
     def _figures(self, doc: Doc, a: _Attribution) -> dict:
@@ -777,8 +808,13 @@ class ClaimLinker(RuleComponent):
         if cached is not None:
             return dict(cached)
         out: dict = {}
-        for part in self._reported(doc, a):
-            fat, inj = cas.figures_in(part, self._casualty_lexicon())
+        lex = self._casualty_lexicon()
+        words = self._cas_words
+        lower, lemma = self._P.lower, self._P.lemma
+        for s, e in a.content:
+            if e <= s or not any(lower[k] in words or lemma[k].lower() in words for k in range(s, e)):
+                continue  # no casualty word (the words `figures_in` anchors on): no figure
+            fat, inj = cas.figures_in(_span(doc, s, e), lex)
             if fat is not None:
                 out.setdefault("fatalities", fat)
             if inj is not None:
@@ -864,21 +900,30 @@ class ClaimLinker(RuleComponent):
     def _hedged(self, a: _Attribution) -> bool:
         """'said the attack could have been revenge', 'said Russia must be held accountable': every
         clause the cue reports is hedged or demanded by a modal."""
-        clauses = [c for c in a.cue.children if c.dep_ == "ccomp"]
+        P = self._P
+        dep, kids = P.dep, P.children
+        clauses = [c for c in kids[a.cue.i] if dep[c] == "ccomp"]
         # a negated modal ('said it could not give a toll') tells a fact, not a guess
-        return bool(clauses) and all(any(x.dep_ == "aux" and x.lower_ in self.modals for x in c.children)
-                                     and not any(x.dep_ == "neg" for x in c.children) for c in clauses)
+        return bool(clauses) and all(any(dep[x] == "aux" and P.lower[x] in self.modals for x in kids[c])
+                                     and not any(dep[x] == "neg" for x in kids[c]) for c in clauses)
 
     def _points_back(self, doc: Doc, a: _Attribution) -> bool:
         """'the attackers', 'the bodies', 'the wounded': words that only make sense about the
         incident the article is reporting. Not in what a source vows or warns it will do ('vowed
         to hunt down the attackers'): a promise about the future is no account of the incident."""
-        for part in self._reported(doc, a):
-            vows = [(t.i + 1, t.right_edge.i + 1) for t in part if t.pos_ == "VERB" and t.lemma_ in self.threat_lemmas]
-            for t in part:
-                if t.lemma_.lower() in self.incident_words or t.lower_ in self.incident_words:
-                    if not any(lo <= t.i < hi for lo, hi in vows):
-                        return True
+        P = self._P  # words from the parse lists; a Token only for a vow's right edge
+        pos, lemma, lower, words = P.pos, P.lemma, P.lower, self.incident_words
+        for s, e in a.content:
+            if e <= s:
+                continue
+            hits = [k for k in range(s, e) if lemma[k].lower() in words or lower[k] in words]
+            if not hits:
+                continue
+            vows = [(k + 1, doc[k].right_edge.i + 1) for k in range(s, e)
+                    if pos[k] == "VERB" and lemma[k] in self.threat_lemmas]
+            for k in hits:
+                if not any(lo <= k < hi for lo, hi in vows):
+                    return True
         return False
 
     @staticmethod
@@ -889,7 +934,8 @@ class ClaimLinker(RuleComponent):
             return True
         if not all(src["anonymous"] and not src.get("person") for src in a.sources):
             return False
-        return any(doc[k].text in QUOTE_MARKS for s, e in a.content for k in range(max(s - 1, 0), min(e + 1, len(doc))))
+        orth = column_list(doc, ORTH)  # quote marks by their ids: no Token per word
+        return any(orth[k] in _QUOTE_HASHES for s, e in a.content for k in range(max(s - 1, 0), min(e + 1, len(doc))))
 
     def _commentator(self, source: dict) -> bool:
         """'Analysts said ...': comment on an incident, not a claim about it."""
@@ -934,7 +980,7 @@ class ClaimLinker(RuleComponent):
                     return doc[i], "report", objs[0]
         root = sent.root
         cue = self._verb_cue(root)
-        if cue is not None and root.i != head.i and head.i in {t.i for t in root.subtree}:
+        if cue is not None and root.i != head.i and _governs(self._P, root.i, head.i):
             return root, cue.stance.value, self._speaker(root)
         return None
 
@@ -948,13 +994,15 @@ class ClaimLinker(RuleComponent):
         return memo[i]
 
     def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
-        if tok.pos_ not in {"VERB", "AUX"}:
+        P = self._P  # the parse lists: no Token per child
+        i = tok.i
+        if P.pos[i] not in {"VERB", "AUX"}:
             return None
-        cue = self.verb_cues.get(tok.lemma_.lower())
-        if cue is not None and _negated(tok):
+        cue = self.verb_cues.get(P.lemma[i].lower())
+        if cue is not None and _negated(tok, P):
             return None
         if cue is not None and cue.needs_object and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in cue.needs_object for c in tok.children
+            P.dep[c] == "dobj" and P.lemma[c].lower() in cue.needs_object for c in P.children[i]
         ):
             # 'gave a toll of 56' reports; 'gave weapons' does not
             return None
@@ -987,40 +1035,42 @@ class ClaimLinker(RuleComponent):
         outer = cue.head
         return self._verb_cue(outer) is not None and self._speaker(outer) is not None
 
-    @staticmethod
-    def _speaker(cue: Token) -> Optional[Token]:
+    def _speaker(self, cue: Token) -> Optional[Token]:
         """The cue's subject; for a participle ('issued a statement claiming ...') the subject
         of the verb it hangs from; for a passive the agent."""
-        tok = cue
+        doc = cue.doc
+        P = self._P  # token indices into the parse lists: no Token per child looked at
+        dep, head, kids = P.dep, P.head, P.children
+        t = cue.i
         for _ in range(4):
-            subj: Optional[Token] = None
-            agent: Optional[Token] = None
-            for c in tok.children:
-                if c.dep_ == "nsubj":
-                    if c.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl" and tok.head.i != tok.i:
-                        return tok.head  # 'the ministry, which said ...': the ministry speaks
-                    if subj is None or (c.i > tok.i > subj.i and tok.i > 0 and tok.nbor(-1).is_punct):
+            subj: Optional[int] = None
+            agent: Optional[int] = None
+            for c in kids[t]:
+                if dep[c] == "nsubj":
+                    if P.tag[c] in {"WDT", "WP"} and dep[t] == "relcl" and head[t] != t:
+                        return doc[head[t]]  # 'the ministry, which said ...': the ministry speaks
+                    if subj is None or (c > t > subj and t > 0 and doc[t - 1].is_punct):
                         # '... the stairwell filled with smoke," said a neighbor': after a closed
                         # quotation the inverted subject speaks, not a noun the parser hung on the cue
                         subj = c
-                elif c.dep_ == "agent" and agent is None:
-                    agent = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if agent is not None and (subj is None or agent.pos_ == "PROPN" or agent.ent_type_ in {
+                elif dep[c] == "agent" and agent is None:
+                    agent = next((p for p in kids[c] if dep[p] == "pobj"), None)
+            if agent is not None and (subj is None or P.pos[agent] == "PROPN" or doc[agent].ent_type_ in {
                     "ORG", "PERSON", "GPE", "NORP"}):
                 # 'X confirmed as Y by the Ministry of Defence': with a named agent the subject is
                 # the patient ('said by phone' keeps its subject)
-                return agent
+                return doc[agent]
             if subj is not None:
-                return _set_off_subject(tok, subj, cue)
-            if tok.i == cue.i and tok.dep_ == "conj" and cue.i > 0 and cue.doc[cue.i - 1].pos_ in {"NOUN", "PROPN"}:
+                return _set_off_subject(doc[t], doc[subj], cue, P)
+            if t == cue.i and dep[t] == "conj" and t > 0 and P.pos[t - 1] in {"NOUN", "PROPN"}:
                 # '..., killing several officers, a source in Ukraine's General Staff told Reuters':
                 # the cue is read as the conjunct of the attack verb and its speaker as an apposition
                 left = _left_speaker(cue)
                 if left is not None and left.dep_ == "appos" and left.left_edge.i > 0 and (
-                        cue.doc[left.left_edge.i - 1].text == ","):
+                        doc[left.left_edge.i - 1].text == ","):
                     return left
-            if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and tok.head.i != tok.i:
-                tok = tok.head
+            if dep[t] in {"advcl", "xcomp", "conj", "acl", "pcomp"} and head[t] != t:
+                t = head[t]
                 continue
             break
         return _left_speaker(cue)
@@ -1087,7 +1137,7 @@ class ClaimLinker(RuleComponent):
                 and self._after_last(cue)):
             # 'The ministry said ... It said ...': the institution that spoke just before
             return {**last, "channel": self._channel(cue) or last.get("channel"), **_local(speaker)}
-        span = self._title_fragment(doc, _phrase(speaker, cut_conj))
+        span = self._title_fragment(doc, _phrase(speaker, cut_conj, self._P))
         named = _surname(span, speaker, seen or [])
         if named is not None:
             return {**named, "channel": self._channel(cue) or named.get("channel"),
@@ -1184,7 +1234,7 @@ class ClaimLinker(RuleComponent):
                 if t.dep_ == "prep" and t.lower_ == "for":
                     for obj in t.children:
                         if obj.dep_ == "pobj":
-                            earlier = _repeats(_phrase(obj), obj, seen, self._ents)
+                            earlier = _repeats(_phrase(obj, P=self._P), obj, seen, self._ents)
                             if earlier is not None:
                                 self._speaks_for[span.start_char] = _source_key(earlier)
                                 return
@@ -1227,14 +1277,19 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _role(self, span: Span, speaker: Token, actor_id: Optional[str]) -> str:
-        low = speaker.lower_
-        lemma = speaker.lemma_.lower()
+        # the words as indices into the parse lists: no Token per word and test
+        P = self._P
+        dep, plemma = P.dep, P.lemma
+        si = speaker.i
+        low = P.lower[si]
+        lemma = plemma[si].lower()
         # 'Farhad Shami, a spokesman for the SDF': the apposition says what the person is
-        described = [t for c in speaker.children if c.dep_ == "appos" for t in c.subtree]
-        words = list(span) + described
-        # the lower-case forms, read once (each `Token.lower_` looks the string up again)
-        lows = [t.lower_ for t in words]
-        span_lows = lows[: len(words) - len(described)]
+        doc = span.doc
+        described = [t.i for c in P.children[si] if dep[c] == "appos" for t in doc[c].subtree]
+        span_idx = range(span.start, span.end)
+        words = [*span_idx, *described]
+        lows = [P.lower[k] for k in words]
+        span_lows = lows[: len(span_idx)]
         role_of = self.role_of
         if any(role_of.get(w) == "spokesperson" for w in lows):
             return "spokesperson"
@@ -1244,15 +1299,16 @@ class ClaimLinker(RuleComponent):
             if role == "media" and padded in folded:
                 # 'the state news agency SANA': a news outlet, whoever owns it
                 return role
-        heads = [t for t in span if t.lemma_.lower() in _INSTITUTION_OR_SOURCE and t.dep_ in {
-            "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or t.i == speaker.i]
-        if any(h.lemma_.lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
-            w in STATE_MODIFIERS for t, w in zip(span, span_lows, strict=True) if t.i not in {h.i for h in heads}
+        heads = [k for k in span_idx if plemma[k].lower() in _INSTITUTION_OR_SOURCE and dep[k] in {
+            "nsubj", "compound", "appos", "ROOT", "nsubjpass", "pobj", "dobj"} or k == si]
+        if any(plemma[h].lower() in _INSTITUTION_OR_SOURCE for h in heads) and any(
+            w in STATE_MODIFIERS for k, w in zip(span_idx, span_lows, strict=True) if k not in heads
         ):
             # "Ukraine's military intelligence agency", "the British maritime agency UKMTO"
             return "official"
-        if any(self._actors.get(self._actor_at.get(t.i, ""), {}).get("kind") in ARMED_KINDS
-               for t in words if t.i != speaker.i) and not self._actors.get(actor_id or "") and not any(
+        actors, actor_at = self._actors, self._actor_at
+        if any(actors.get(actor_at.get(k, ""), {}).get("kind") in ARMED_KINDS
+               for k in words if k != si) and not actors.get(actor_id or "") and not any(
                 w in self.departments for w in span_lows):
             # 'a commander of the Pakistani Taliban', 'senior Hezbollah official X': the group speaks
             # ('a Houthi health official': an official of the authority's ministry is an official)
@@ -1261,15 +1317,18 @@ class ClaimLinker(RuleComponent):
             if padded in folded and role != "armed_group":
                 # 'Save the Children', 'human rights commission', 'press secretary'
                 return role
-        named = self._actors.get(actor_id or "")
+        named = actors.get(actor_id or "")
         if named is not None and named["kind"] in ARMED_KINDS and not named.get("descriptor") and not named.get(
-                "candidate") and self._actor_at.get(speaker.i) == actor_id:
+                "candidate") and actor_at.get(si) == actor_id:
             # 'the Kachin Independence Army said': a named armed group, whatever its head word
             return "armed_group"
-        for key in (low, lemma, span.text.lower()):
-            if key in self.role_of and self.role_of[key] != "armed_group":
-                return self.role_of[key]
-        actor = self._actors.get(actor_id or "")
+        for key in (low, lemma):
+            if key in role_of and role_of[key] != "armed_group":
+                return role_of[key]
+        key = span.text.lower()  # (built token by token: only when the words above say nothing)
+        if key in role_of and role_of[key] != "armed_group":
+            return role_of[key]
+        actor = actors.get(actor_id or "")
         if actor is not None and not (actor.get("candidate") and actor["kind"] == "other"):
             kind = actor["kind"]
             if kind in {"state", "state_forces", "police"}:
@@ -1286,15 +1345,15 @@ class ClaimLinker(RuleComponent):
             return "armed_group"
         # a modifier's witness word says less than another role word ('a local activist group')
         fallback = None
-        for t, w in zip(words, lows, strict=True):
+        for k, w in zip(words, lows, strict=True):
             role = role_of.get(w)
-            if role == "witness" and t.dep_ == "amod":
+            if role == "witness" and dep[k] == "amod":
                 fallback = fallback or role
             elif role:
                 return role
         if fallback:
             return fallback
-        if speaker.lemma_.lower() in self.military_units and self._country_word(span):
+        if lemma in self.military_units and self._country_word(span):
             return "official"  # 'the Jordanian 71st Counter Terrorism Battalion': a state's formation
         if speaker.ent_type_ == "GPE" and self._country_word(span):
             # 'Iraq blames ...', 'Niger says ...': a state speaking through its government
@@ -1364,7 +1423,7 @@ def _split_committal(stance: str, source: dict, asserts: dict) -> tuple[dict, Op
     return committal, (dict(asserts) if figures else None)
 
 
-def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
+def _set_off_subject(verb: Token, subj: Token, cue: Token, P: Parse) -> Token:
     """The parser sometimes hangs the reported clause itself on a sentence-final reporting verb:
     'Fighters killed 34 soldiers ..., security sources said' with two subjects, or 'A helicopter
     fired rockets at the school ..., a teacher who survived told RFA' with the speaker as the
@@ -1374,14 +1433,18 @@ def _set_off_subject(verb: Token, subj: Token, cue: Token) -> Token:
     if subj.i > verb.i:
         return subj
     doc = cue.doc
-    later = [c for c in verb.children if c.dep_ == "nsubj" and subj.i < c.i < verb.i
-             and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    dep, s, v = P.dep, subj.i, verb.i
+    later = [c for c in P.children[v] if dep[c] == "nsubj" and s < c < v
+             and doc[c].left_edge.i > 0 and doc[doc[c].left_edge.i - 1].text == ","]
     if later:
-        return later[-1]
-    if subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return doc[later[-1]]
+    if P.pos[s] == "PROPN" or subj.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return subj
-    for a in subj.children:
-        if (a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 == cue.i
+    for k in P.children[s]:
+        if dep[k] != "appos" or k <= s:
+            continue
+        a = doc[k]
+        if (a.right_edge.i + 1 == cue.i
                 and doc[a.left_edge.i - 1].text in {",", '"', "”", "’", "'"}
                 and any(t.pos_ == "VERB" for t in doc[subj.left_edge.i:a.left_edge.i])):
             return a
@@ -1422,26 +1485,32 @@ def _left_speaker(cue: Token) -> Optional[Token]:
     return set_off
 
 
-def _phrase(tok: Token, cut_conj: bool = False) -> Span:
+def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Span:
     """The noun phrase of a speaker, without relative clauses and appositions after it (and,
     for one of several coordinated speakers, without the others)."""
     doc = tok.doc
+    if P is None:
+        P = parse_of(doc)  # indices into the parse lists: no Token per child and subtree word
+    dep, kids, lower = P.dep, P.children, P.lower
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
-    left = min([tok.i] + [t.i for c in tok.children if c.i < tok.i and c.dep_ not in cut for t in c.subtree])
-    right = tok.i
-    person = tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_HEADS or tok.lower_ in PERSON_HEADS)
-    for c in tok.children:
-        if c.i < tok.i:
+    ti = tok.i
+    # (`Token.subtree` is a C loop: cheaper than walking the children lists in Python)
+    left = min([ti] + [t.i for c in kids[ti] if c < ti and dep[c] not in cut for t in doc[c].subtree])
+    right = ti
+    person = P.pos[ti] == "NOUN" and (P.lemma[ti].lower() in PERSON_HEADS or lower[ti] in PERSON_HEADS)
+    for c in kids[ti]:
+        if c < ti:
             continue
-        keep = c.dep_ not in cut
-        if c.dep_ in {"relcl", "acl"} and person and doc[c.left_edge.i - 1].text != ",":
+        d = dep[c]
+        keep = d not in cut
+        if d in {"relcl", "acl"} and person and doc[doc[c].left_edge.i - 1].text != ",":
             keep = True  # 'residents who helped with burials': the clause says which residents
-        elif c.dep_ == "appos" and c.left_edge.i == tok.i + 1 and c.pos_ == "PROPN":
+        elif d == "appos" and doc[c].left_edge.i == ti + 1 and P.pos[c] == "PROPN":
             keep = True  # 'the al-Qaeda-linked group al-Shabaab': the name itself
         if keep:
-            right = max(right, max(t.i for t in c.subtree))
-    for k in range(tok.i + 1, right):
-        if doc[k].text == "," and doc[k + 1].tag_ in {"WDT", "WP", "WP$", "VBG"}:
+            right = max(right, max(t.i for t in doc[c].subtree))
+    for k in range(ti + 1, right):
+        if lower[k] == "," and P.tag[k + 1] in {"WDT", "WP", "WP$", "VBG"}:
             right = k - 1  # ', who asked not to be named': not part of the name
             break
     span = _span(doc, left, right + 1)
@@ -1450,20 +1519,26 @@ def _phrase(tok: Token, cut_conj: bool = False) -> Span:
     return span
 
 
-def _coordinated(speaker: Token) -> list[Token]:
+def _coordinated(speaker: Token, P: Parse) -> list[Token]:
     """'police and residents said': two speakers, each making its own claim."""
     out = [speaker]
-    tok = speaker
+    doc = speaker.doc  # (P: the parse lists, no Token per child looked at)
+    pos, dep, kids = P.pos, P.dep, P.children
+    if pos[speaker.i] not in {"NOUN", "PROPN"}:
+        return out
+    t = speaker.i
     while True:
-        nxt = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
-        if not nxt or speaker.pos_ not in {"NOUN", "PROPN"}:
+        nxt = [c for c in kids[t] if dep[c] == "conj" and pos[c] in {"NOUN", "PROPN"}]
+        if not nxt:
             return out
-        tok = nxt[0]
-        out.append(tok)
+        t = nxt[0]
+        out.append(doc[t])
 
 
-def _has_conj(tok: Token) -> bool:
-    return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
+def _has_conj(tok: Token, P: Parse) -> bool:
+    pos, dep = P.pos, P.dep
+    return pos[tok.i] in {"NOUN", "PROPN"} and any(dep[c] == "conj" and pos[c] in {"NOUN", "PROPN"}
+                                                   for c in P.children[tok.i])
 
 
 def _repeats(span: Span, speaker: Token, seen: list[dict], ents: list[tuple[int, int]]) -> Optional[dict]:
@@ -1510,11 +1585,12 @@ def _surname(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
     return None
 
 
-def _negated(tok: Token) -> bool:
+def _negated(tok: Token, P: Parse) -> bool:
     """'did not say', 'made no mention', 'declined to confirm': no attribution."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    i, dep = tok.i, P.dep  # the parse lists: no Token per child
+    if any(dep[c] == "neg" for c in P.children[i]):
         return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_ in {"decline", "refuse", "fail"}
+    return dep[i] == "xcomp" and P.lemma[P.head[i]] in {"decline", "refuse", "fail"}
 
 
 def _nobody(speaker: Token) -> bool:
@@ -1523,18 +1599,22 @@ def _nobody(speaker: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
 
 
-def _content(cue: Token) -> list[tuple[int, int]]:
+def _content(cue: Token, P: Parse) -> list[tuple[int, int]]:
     """Token ranges a reporting verb reports: the clauses and objects it governs, and for a
     verb set after its clause ('..., police said') that clause."""
+    doc = cue.doc  # labels and words from the parse lists P; Tokens only for the edges
+    dep, lower, kids = P.dep, P.lower, P.children
     out = []
-    for c in cue.children:
-        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "over"}):
+    for i in kids[cue.i]:
+        d = dep[i]
+        if d in CONTENT_DEPS or (d == "prep" and lower[i] in {"for", "of", "over"}):
+            c = doc[i]
             out.append((c.left_edge.i, c.right_edge.i + 1))
-        elif c.dep_ == "prep" and c.lower_ in {"in", "on"}:
+        elif d == "prep" and lower[i] in {"in", "on"}:
             # 'said in a statement that the fire ...': the parser hangs the clause on the noun
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.extend((k.left_edge.i, k.right_edge.i + 1) for k in p.children
+            for p in kids[i]:
+                if dep[p] == "pobj":
+                    out.extend((k.left_edge.i, k.right_edge.i + 1) for k in doc[p].children
                                if k.dep_ in {"acl", "ccomp", "relcl"} and k.left_edge.lower_ == "that")
     head = cue.head
     if cue.dep_ in {"parataxis", "ccomp", "advcl"} and head.i < cue.i and head.i != cue.i:
@@ -1595,13 +1675,17 @@ def _fold_follow_ups(claims: list[dict]) -> list[dict]:
 
 def _attribution_record(a: _Attribution, offsets: _Offsets) -> dict:
     """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
-    doc = a.cue.doc
-    cue_end = a.cue.i + 1
-    if a.cue.lower_ == "according" and cue_end < len(doc):
-        cue_end += 1
+    cue = a.cue
+    doc = cue.doc
+    text = cue.text
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        to = doc[cue.i + 1]  # 'according to': the two tokens
+        cue_end_char, text = to.idx + len(to), cue.text_with_ws + to.text
+    else:
+        cue_end_char = offsets.idx[cue.i] + len(text)  # (Token.idx + len, without a Span)
     return {
-        "cue": span_record(offsets.idx[a.cue.i], offsets.end(cue_end - 1)),
-        "cue_text": _span(doc, a.cue.i, cue_end).text,
+        "cue": span_record(offsets.idx[cue.i], cue_end_char),
+        "cue_text": text,
         "stance": a.stance,
         "sources": [dict(s) for s in a.sources],
         "content": [span_record(offsets.idx[s], offsets.end(e - 1)) for s, e in a.content if e > s],
@@ -1718,7 +1802,7 @@ class _Offsets:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.idx: list[int] = column(doc, IDX).tolist()
+        self.idx: list[int] = column_list(doc, IDX)  # shared: never modified
 
     def end(self, k: int) -> int:
         """Character end of token k (Span.end_char of a span ending with it)."""
@@ -1761,6 +1845,7 @@ class _PhraseIndex:
     def __init__(self, phrases: list[tuple[str, str]]) -> None:
         self.by_first: dict[str, list[tuple[int, str, str]]] = {}
         self.always: list[tuple[int, str, str]] = []
+        self._memo: dict[str, list[tuple[str, str]]] = {}
         for k, (phrase, role) in enumerate(phrases):
             first = phrase.split(" ")[0]
             entry = (k, f" {phrase} ", role)
@@ -1770,12 +1855,52 @@ class _PhraseIndex:
                 self.always.append(entry)
 
     def candidates(self, folded: str) -> list[tuple[str, str]]:
-        """(padded phrase, role) of the phrases that may occur in `folded`, in list order."""
+        """(padded phrase, role) of the phrases that may occur in `folded`, in list order;
+        remembered (bounded): the same speaker phrases ('police', 'the ministry') recur."""
+        memo = self._memo
+        out = memo.get(folded)
+        if out is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            out = memo[folded] = self._candidates(folded)
+        return out
+
+    def _candidates(self, folded: str) -> list[tuple[str, str]]:
         found = list(self.always)
         for piece in set(folded.split(" ")):
             found.extend(self.by_first.get(piece, ()))
         found.sort()
         return [(padded, role) for _, padded, role in found]
+
+
+def _governs(P: Parse, root: int, i: int) -> bool:
+    """Whether token i is in the subtree of token `root` (`i in root.subtree`): `root` is i or
+    one of its heads. Walks up from i instead of building the whole subtree."""
+    head = P.head
+    for _ in range(P.n + 1):
+        if i == root:
+            return True
+        h = head[i]
+        if h == i:
+            return False
+        i = h
+    return False
+
+
+def _positions(ids: list[int], wanted: Iterable[int]) -> list[int]:
+    """The ascending positions in `ids` of the values `wanted` (each looked for with
+    `list.index`, a C scan: far cheaper than a Python loop when few tokens match)."""
+    out: list[int] = []
+    for w in wanted:
+        i = -1
+        try:
+            while True:
+                i = ids.index(w, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    out.sort()
+    return out
 
 
 def _hash_array(words: Iterable[str]) -> frozenset[int]:
