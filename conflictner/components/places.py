@@ -1298,11 +1298,20 @@ def _name_phrase_start(doc: Doc, i: int) -> int:
     return i
 
 
+#: the last words of the qualifier phrases: a name after any other word has none of them
+PHRASE_LAST_WORDS = frozenset(p.rsplit(" ", 1)[-1] for p in (*NEAR_PHRASES, *PART_PHRASES))
+
+
 def _phrase_before(doc: Doc, i: int) -> str:
-    """The longest known qualifier phrase ending right before token i ('' when none)."""
+    """The longest known qualifier phrase ending right before token i ('' when none).
+    The word before is read first: most names follow no such phrase, and the four-word
+    windows cost a Span and four Tokens each."""
+    if i < 1 or doc[i - 1].lower_ not in PHRASE_LAST_WORDS:
+        return ""
+    words = [t.lower_ for t in doc[max(0, i - 4) : i]]
     for n in (4, 3, 2, 1):
         if i >= n:
-            phrase = " ".join(t.lower_ for t in doc[i - n : i])
+            phrase = " ".join(words[-n:])
             if phrase in NEAR_PHRASES or phrase in PART_PHRASES:
                 return phrase
     return ""
