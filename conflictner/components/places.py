@@ -146,12 +146,14 @@ class PlaceResolver:
         self._gaz: Optional[Gazetteer] = None
         self._matcher: Optional[PhraseMatcher] = None
         self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
+        self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
         if data_path:
             self.data_path = data_path
         self._gaz = Gazetteer.load(self.data_path, self.cities)
         self._country_cache = {}
+        self._lookups = {}
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
@@ -174,6 +176,22 @@ class PlaceResolver:
             self.initialize()
         assert self._gaz is not None
         return self._gaz
+
+    def _lookup(self, text: str, countries: Optional[set[str]] = None,
+                main: Optional[set[str]] = None) -> list[GeoEntry]:
+        """`Gazetteer.lookup`, remembered: a report repeats its place names, and reports on one
+        country share them, while each lookup folds, filters and ranks the candidates anew.
+        Kept as plain tuples (see GeoEntry) and handed out as a fresh list of fresh entries,
+        since callers reorder the list and tell entries apart by identity. Bounded: a long run
+        sees many distinct names."""
+        key = (text, frozenset(countries) if countries else None, frozenset(main) if main else None)
+        rows = self._lookups.get(key)
+        if rows is None:
+            if len(self._lookups) > 20_000:
+                self._lookups.clear()
+            rows = self._lookups[key] = tuple(map(tuple, self.gazetteer.lookup(text, countries, main)))
+        make = GeoEntry._make
+        return [make(r) for r in rows]
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -209,20 +227,20 @@ class PlaceResolver:
                 continue  # 'the isolated northern state of': a lower-case phrase is not the name 'Northern State'
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
-                home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
-                cands = gaz.lookup(span.text, home or countries, None if home else main)
+                home = {c.country for c in self._lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
+                cands = self._lookup(span.text, home or countries, None if home else main)
             else:
-                cands = gaz.lookup(span.text, countries, main)
+                cands = self._lookup(span.text, countries, main)
                 if not cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
                     # 'West Wales', 'Eastern Ukraine', 'South Venezuela': no such name, but a part of
                     # a known area; the name without the direction word, which `_qualify` then reads
                     rest = Span(doc, span.start + 1, span.end, label=span.label)
-                    cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
+                    cands = [c for c in self._lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
                 if span.end in units and cands and cands[0].kind == PlaceKind.populated_place:
                     # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
                     # province, when the gazetteer knows one by the longer name
-                    unit = [c for c in gaz.lookup(doc[span.start:span.end + 1].text, countries, main)
+                    unit = [c for c in self._lookup(doc[span.start:span.end + 1].text, countries, main)
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
