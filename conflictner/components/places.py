@@ -1380,21 +1380,66 @@ DATELINE_RE = re.compile(
 )
 
 
-def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
-    """The dateline's town, the whole dateline, and its country or region text, or None.
-    Only the first two lines are read, so the cost does not grow with the document (nor is
-    the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are)."""
-    if not len(doc):
-        return None
-    head_end = int(numpy.searchsorted(column(doc, IDX), 600))
-    text = doc[: min(len(doc), head_end + 1)].text
+#: where a dateline cannot run on: a line break, or a lower-case word after a space that is no
+#: particle of a region's name ('Republic of Congo'); only the agency's brackets (at most 40
+#: characters) hold such a word. No way through DATELINE_RE crosses either.
+_DATELINE_STOP = re.compile(r"\n|[ \t]([a-z]+)(?=[^a-z])")
+_DATELINE_PARTICLES = frozenset({"of", "the", "and", "de", "del", "du", "da", "do", "des", "la", "el"})
+#: tokens read first for the dateline (a headline and a dateline's opening words), then more
+_DATELINE_TOKENS = (20, 40)
+
+
+def _dateline_starts(text: str) -> list[int]:
+    """Where a dateline may begin: the text's first line, or the line after it (after a headline)."""
     starts = [0]
     newline = text.find("\n", 0, 300)
     if newline >= 0:
         starts.append(newline + 1)
+    out = []
     for start in starts:
         while start < len(text) and text[start] in " \t\n":
             start += 1
+        out.append(start)
+    return out
+
+
+def _dateline_settled(text: str) -> bool:
+    """The opening `text` decides the dateline as the whole head would: the headline's line
+    break (or 300 characters) is in it, and after each place a dateline may begin, a point
+    DATELINE_RE cannot pass (`_DATELINE_STOP`), so no match can reach past its end."""
+    if len(text) < 300 and text.find("\n") < 0:
+        return False
+    for start in _dateline_starts(text):
+        if start >= len(text):
+            return False
+        for m in _DATELINE_STOP.finditer(text, start + 1):
+            word = m.group(1)
+            if word is None or (word not in _DATELINE_PARTICLES and "(" not in text[max(0, m.start(1) - 41):m.start(1)]):
+                break
+        else:
+            return False
+    return True
+
+
+def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
+    """The dateline's town, the whole dateline, and its country or region text, or None.
+    Only the first two lines are read, so the cost does not grow with the document (nor is
+    the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are, and
+    only the first 20 or 40 tokens when those settle it, see `_dateline_settled`)."""
+    if not len(doc):
+        return None
+    text = None
+    for n in _DATELINE_TOKENS:
+        if len(doc) <= n:
+            break
+        text = doc[:n].text_with_ws
+        # (600 characters or fewer: every token in it starts inside the head read below)
+        if len(text) <= 600 and _dateline_settled(text):
+            break
+        text = None
+    if text is None:
+        text = doc[: min(len(doc), int(numpy.searchsorted(column(doc, IDX), 600)) + 1)].text
+    for start in _dateline_starts(text):
         m = DATELINE_RE.match(text, start)
         if m is None:
             continue
