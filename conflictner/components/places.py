@@ -13,13 +13,14 @@ import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 import srsly
 from spacy.attrs import DEP, IDX, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
@@ -27,7 +28,7 @@ from ..extensions import records
 from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import column, span_record, token_indices
+from .base import column, is_in, span_record, token_indices
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -198,12 +199,13 @@ class PlaceResolver:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        commas, owners, units = _marks(doc)
+        marks = _marks(doc)
+        commas, owners, units = marks.commas, marks.owners, marks.units
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans)[0])
+                                      self._doc_countries(doc, spans)[0], marks)
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
         dateline = _dateline(doc)
         if dateline is not None:
@@ -267,7 +269,7 @@ class PlaceResolver:
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
-        located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
+        located = self._locate(unknown + _site_names(doc, ents, taken, marks.heads), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -392,7 +394,8 @@ class PlaceResolver:
         return out
 
     @staticmethod
-    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str]) -> list[Span]:
+    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str],
+                        marks: Optional[_Marks] = None) -> list[Span]:
         """Town names the NER missed, where the syntax says 'place': capitalized words after
         'in/near/outside/...', 'the town/city/village of', 'in central ...' or '20 km north of',
         that the gazetteer knows as a populated place or admin1 unit (or a country, after a
@@ -400,15 +403,18 @@ class PlaceResolver:
         A verb's object must be a town's own name, or another name of a town in a country the
         document is about ('hit Palmyra' in a report on Syria: GeoNames' Tadmur)."""
         out: list[Span] = []
-        preps = token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"})
+        marks = marks or _marks(doc)
+        preps, directions = marks.preps, marks.directions
         starts = [j + 1 for j in preps if j + 1 < len(doc)]
         # 'in western Niger': a direction word between the preposition and the name
-        starts += [j + 2 for j in preps if j + 2 < len(doc) and doc[j + 1].lower_ in DIRECTIONS]
+        starts += [j + 2 for j in preps if j + 2 < len(doc) and j + 1 in directions]
         # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
         objects = _verb_objects(doc)
         for i in sorted(set(starts)) + sorted(objects):
+            if i in taken:
+                continue  # (before any Token is made)
             tok, prev = doc[i], doc[i - 1]
-            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.i in taken or tok.is_sent_start:
+            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.is_sent_start:
                 continue
             if tok.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, tok):
                 continue  # 'in March', 'on Thanksgiving Day': a date, not a town
@@ -756,17 +762,61 @@ class PlaceResolver:
         return self
 
 
-def _marks(doc: Doc) -> tuple[list[int], set[int], set[int]]:
-    """Positions of the commas (sorted), of the "'s" tokens and of the unit words ('governorate',
-    'state'), from the Doc's cached LOWER column (no Token objects)."""
+class _Marks(NamedTuple):
+    """Token positions of the words the rules look for, by kind."""
+
+    commas: list[int]  # sorted
+    owners: set[int]  # "'s"
+    units: set[int]  # 'governorate', 'state' (SEAT_PROVINCE_WORDS)
+    preps: list[int]  # LOCATIVE_PREPS and 'of', sorted
+    directions: set[int]  # DIRECTIONS
+    heads: set[int]  # SITE_HEADS
+
+
+#: each kind of mark: the lower-case words, and the bit a word of that kind sets
+_MARK_KINDS = ((frozenset({","}), 1), (frozenset({"'s", "’s"}), 2), (SEAT_PROVINCE_WORDS, 4),
+               (LOCATIVE_PREPS | {"of"}, 8), (DIRECTIONS, 16), (SITE_HEADS, 32))
+
+
+def _mark_bits() -> dict[int, int]:
+    """String id -> the bits of the kinds of mark the word is."""
+    out: dict[int, int] = {}
+    for words, bit in _MARK_KINDS:
+        for w in words:
+            out[get_string_id(w)] = out.get(get_string_id(w), 0) | bit
+    return out
+
+
+_MARK_BITS = _mark_bits()
+_MARK_IDS = numpy.array(sorted(_MARK_BITS), dtype="uint64")
+
+
+def _marks(doc: Doc) -> _Marks:
+    """Positions of the commas, of the "'s" tokens, of the unit words ('governorate', 'state'),
+    of the locative prepositions, direction words and site heads: one vectorized pass over the
+    Doc's cached LOWER column (no Token objects), where one pass per kind cost several times more."""
+    out = _Marks([], set(), set(), [], set(), set())
     if not len(doc):
-        return [], set(), set()
+        return out
     lower = column(doc, LOWER)
-    strings = doc.vocab.strings
-    commas = numpy.flatnonzero(lower == strings[","]).tolist()
-    owners = set(numpy.flatnonzero((lower == strings["'s"]) | (lower == strings["’s"])).tolist())
-    units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
-    return commas, owners, units
+    hit = is_in(lower, _MARK_IDS)
+    bits = _MARK_BITS
+    commas, owners, units, preps, directions, heads = out
+    for i, h in zip(numpy.flatnonzero(hit).tolist(), lower[hit].tolist(), strict=True):
+        b = bits[h]
+        if b & 1:
+            commas.append(i)
+        if b & 2:
+            owners.add(i)
+        if b & 4:
+            units.add(i)
+        if b & 8:
+            preps.append(i)
+        if b & 16:
+            directions.add(i)
+        if b & 32:
+            heads.add(i)
+    return out
 
 
 def _locates(entry: GeoEntry) -> bool:
@@ -1007,12 +1057,13 @@ def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
+def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int], heads: Optional[set[int]] = None) -> list[Span]:
     """Entities of any label whose last word says they are a site or a local area ('Crossroads
     Correctional Center' ORG, 'Karl Bremer Hospital' PERSON): the small NER rarely calls a
     hospital or prison a FAC. Tokens already read as places or actors are left alone."""
     out = []
-    heads = set(token_indices(doc, LOWER, SITE_HEADS))
+    if heads is None:
+        heads = _marks(doc).heads
     if not heads:
         return []
     for e in ents:
