@@ -148,6 +148,7 @@ class PlaceResolver:
         self._matcher: Optional[PhraseMatcher] = None
         self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
         self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
+        self._texts: dict[tuple[int, int], str] = {}  # the current Doc's span texts, see _text
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
         if data_path:
@@ -194,8 +195,25 @@ class PlaceResolver:
         make = GeoEntry._make
         return [make(r) for r in rows]
 
+    def _text(self, span: Span) -> str:
+        """`span.text`, remembered for the current Doc: a Span builds its text anew from its
+        tokens on every access, and the same names are read several times over."""
+        key = (span.start, span.end)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = span.text
+        return text
+
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
+        assert self._matcher is not None
+        self._texts = {}
+        try:
+            return self._resolve(doc, gaz)
+        finally:
+            self._texts = {}  # per Doc: dropped with it
+
+    def _resolve(self, doc: Doc, gaz: Gazetteer) -> Doc:
         assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
@@ -230,9 +248,9 @@ class PlaceResolver:
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
                 home = {c.country for c in self._lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
-                cands = self._lookup(span.text, home or countries, None if home else main)
+                cands = self._lookup(self._text(span), home or countries, None if home else main)
             else:
-                cands = self._lookup(span.text, countries, main)
+                cands = self._lookup(self._text(span), countries, main)
                 if not cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
                     # 'West Wales', 'Eastern Ukraine', 'South Venezuela': no such name, but a part of
                     # a known area; the name without the direction word, which `_qualify` then reads
@@ -246,7 +264,8 @@ class PlaceResolver:
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
-            if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
+            text = self._text(span)
+            if text.isupper() and len(text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if cands:
@@ -331,8 +350,8 @@ class PlaceResolver:
         cache = self._country_cache
         if len(cache) > 50_000:  # bounded: a long run sees many distinct names
             cache.clear()
-        for s in spans:
-            text = s.text
+        texts = [self._text(s) for s in spans]
+        for text in texts:
             if text not in cache:
                 cands = self.gazetteer.lookup(text)
                 top = cands[0] if cands else None
@@ -347,24 +366,24 @@ class PlaceResolver:
             hit = cache[text]
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
-        found = {c for s in spans if (hit := cache.get(s.text)) and hit[1] and (c := hit[0])}
+        found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
         for a in records(doc, "cn_actors"):
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
         if not weight:
-            shared = self._shared_country(spans)
+            shared = self._shared_country(texts)
             return ({shared}, {shared}) if shared else (found, set())
         most = max(weight.values(), default=0)
         return found, {c for c, n in weight.items() if n == most}
 
-    def _shared_country(self, spans: list[Span]) -> Optional[str]:
+    def _shared_country(self, texts: list[str]) -> Optional[str]:
         """For a report that names no country, nor any place only one country has ('a stabbing
         in Dundalk ... the court in Dundrum'): the one country where more of its place names
         have a town or province than anywhere else, if at least two do. Dundalk is in Ireland
         and Maryland, Dundrum in Ireland and County Down: the report is Irish."""
         votes: dict[str, int] = {}
-        for text in {s.text for s in spans}:
+        for text in set(texts):
             key = fold(text)
             for country in {c.country for c in self.gazetteer.lookup(text)[:8] if c.country and c.kind in {
                     PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2, PlaceKind.facility}
@@ -535,7 +554,7 @@ class PlaceResolver:
             top = cands[0]
             if top.kind != PlaceKind.populated_place:
                 continue
-            key = fold(span.text)
+            key = fold(self._text(span))
             own = fold(top.name) == key
             if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz.is_capital(top)):
                 continue
