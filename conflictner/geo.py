@@ -88,6 +88,7 @@ class GeoEntry(_GeoRow):
 
 
 _KINDS = {k.value: k for k in PlaceKind}
+_ADMIN1, _TOWN = PlaceKind.admin1.value, PlaceKind.populated_place.value
 
 
 class EntryTable(dict):
@@ -488,11 +489,14 @@ class Gazetteer:
         # town: the suffix case above is how a text names the province
         # (a town in the province: one merely listing the name among its alternates, as Bozeman
         # lists 'Missouri', is no such town)
-        admin_countries = {c.country for c in cands if c.kind == PlaceKind.admin1}
-        curated_countries = {c.country for c in cands if c.kind == PlaceKind.admin1 and not _generated(c)}
-        shared = {c.admin1 for c in cands if c.kind == PlaceKind.populated_place} & {
-            c.admin1 for c in cands if c.kind == PlaceKind.admin1} - {None} if stripped == key else set()
-        curated_shared = {c.admin1 for c in cands if c.kind == PlaceKind.admin1 and not _generated(c)} & shared
+        # (kinds compared by their stored names: a long bucket is scanned here several times)
+        admins = [c for c in cands if c.kind_name == _ADMIN1]
+        curated = [c for c in admins if not _generated(c)]
+        admin_countries = {c.country for c in admins}
+        curated_countries = {c.country for c in curated}
+        shared = {c.admin1 for c in cands if c.kind_name == _TOWN} & {
+            c.admin1 for c in admins} - {None} if stripped == key else set()
+        curated_shared = {c.admin1 for c in curated} & shared
         own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
 
         def tier(c: GeoEntry) -> int:

@@ -13,13 +13,14 @@ import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import numpy
 import srsly
 from spacy.attrs import DEP, IDX, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
@@ -27,7 +28,7 @@ from ..extensions import records
 from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import column, span_record, token_indices
+from .base import column, is_in, span_record, token_indices
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -146,12 +147,15 @@ class PlaceResolver:
         self._gaz: Optional[Gazetteer] = None
         self._matcher: Optional[PhraseMatcher] = None
         self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
+        self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
+        self._texts: dict[tuple[int, int], str] = {}  # the current Doc's span texts, see _text
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
         if data_path:
             self.data_path = data_path
         self._gaz = Gazetteer.load(self.data_path, self.cities)
         self._country_cache = {}
+        self._lookups = {}
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
@@ -175,17 +179,51 @@ class PlaceResolver:
         assert self._gaz is not None
         return self._gaz
 
+    def _lookup(self, text: str, countries: Optional[set[str]] = None,
+                main: Optional[set[str]] = None) -> list[GeoEntry]:
+        """`Gazetteer.lookup`, remembered: a report repeats its place names, and reports on one
+        country share them, while each lookup folds, filters and ranks the candidates anew.
+        Kept as plain tuples (see GeoEntry) and handed out as a fresh list of fresh entries,
+        since callers reorder the list and tell entries apart by identity. Bounded: a long run
+        sees many distinct names."""
+        key = (text, frozenset(countries) if countries else None, frozenset(main) if main else None)
+        rows = self._lookups.get(key)
+        if rows is None:
+            if len(self._lookups) > 20_000:
+                self._lookups.clear()
+            rows = self._lookups[key] = tuple(map(tuple, self.gazetteer.lookup(text, countries, main)))
+        make = GeoEntry._make
+        return [make(r) for r in rows]
+
+    def _text(self, span: Span) -> str:
+        """`span.text`, remembered for the current Doc: a Span builds its text anew from its
+        tokens on every access, and the same names are read several times over."""
+        key = (span.start, span.end)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = span.text
+        return text
+
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         assert self._matcher is not None
+        self._texts = {}
+        try:
+            return self._resolve(doc, gaz)
+        finally:
+            self._texts = {}  # per Doc: dropped with it
+
+    def _resolve(self, doc: Doc, gaz: Gazetteer) -> Doc:
+        assert self._matcher is not None
         actor_tokens = self._actor_name_tokens(doc)
         ents = doc.ents  # built anew on every access: read once
-        commas, owners, units = _marks(doc)
+        marks = _marks(doc)
+        commas, owners, units = marks.commas, marks.owners, marks.units
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans)[0])
+                                      self._doc_countries(doc, spans)[0], marks)
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
         dateline = _dateline(doc)
         if dateline is not None:
@@ -209,24 +247,25 @@ class PlaceResolver:
                 continue  # 'the isolated northern state of': a lower-case phrase is not the name 'Northern State'
             if is_dateline:
                 # 'GOMA, Congo —': the country or region after the comma decides between namesakes
-                home = {c.country for c in gaz.lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
-                cands = gaz.lookup(span.text, home or countries, None if home else main)
+                home = {c.country for c in self._lookup(dateline[2])[:1] if c.country} if dateline[2] else set()
+                cands = self._lookup(self._text(span), home or countries, None if home else main)
             else:
-                cands = gaz.lookup(span.text, countries, main)
+                cands = self._lookup(self._text(span), countries, main)
                 if not cands and len(span) > 1 and span[0].lower_ in DIRECTIONS:
                     # 'West Wales', 'Eastern Ukraine', 'South Venezuela': no such name, but a part of
                     # a known area; the name without the direction word, which `_qualify` then reads
                     rest = Span(doc, span.start + 1, span.end, label=span.label)
-                    cands = [c for c in gaz.lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
+                    cands = [c for c in self._lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
                 if span.end in units and cands and cands[0].kind == PlaceKind.populated_place:
                     # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
                     # province, when the gazetteer knows one by the longer name
-                    unit = [c for c in gaz.lookup(doc[span.start:span.end + 1].text, countries, main)
+                    unit = [c for c in self._lookup(doc[span.start:span.end + 1].text, countries, main)
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
-            if span.text.isupper() and len(span.text.replace(".", "")) <= 3:
+            text = self._text(span)
+            if text.isupper() and len(text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if cands:
@@ -249,7 +288,7 @@ class PlaceResolver:
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
-        located = self._locate(unknown + _site_names(doc, ents, taken), found, countries, main)
+        located = self._locate(unknown + _site_names(doc, ents, taken, marks.heads), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -311,8 +350,8 @@ class PlaceResolver:
         cache = self._country_cache
         if len(cache) > 50_000:  # bounded: a long run sees many distinct names
             cache.clear()
-        for s in spans:
-            text = s.text
+        texts = [self._text(s) for s in spans]
+        for text in texts:
             if text not in cache:
                 cands = self.gazetteer.lookup(text)
                 top = cands[0] if cands else None
@@ -327,24 +366,24 @@ class PlaceResolver:
             hit = cache[text]
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
-        found = {c for s in spans if (hit := cache.get(s.text)) and hit[1] and (c := hit[0])}
+        found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
         for a in records(doc, "cn_actors"):
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
         if not weight:
-            shared = self._shared_country(spans)
+            shared = self._shared_country(texts)
             return ({shared}, {shared}) if shared else (found, set())
         most = max(weight.values(), default=0)
         return found, {c for c, n in weight.items() if n == most}
 
-    def _shared_country(self, spans: list[Span]) -> Optional[str]:
+    def _shared_country(self, texts: list[str]) -> Optional[str]:
         """For a report that names no country, nor any place only one country has ('a stabbing
         in Dundalk ... the court in Dundrum'): the one country where more of its place names
         have a town or province than anywhere else, if at least two do. Dundalk is in Ireland
         and Maryland, Dundrum in Ireland and County Down: the report is Irish."""
         votes: dict[str, int] = {}
-        for text in {s.text for s in spans}:
+        for text in set(texts):
             key = fold(text)
             for country in {c.country for c in self.gazetteer.lookup(text)[:8] if c.country and c.kind in {
                     PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2, PlaceKind.facility}
@@ -374,7 +413,8 @@ class PlaceResolver:
         return out
 
     @staticmethod
-    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str]) -> list[Span]:
+    def _locative_names(doc: Doc, gaz: Gazetteer, taken: set[int], countries: set[str],
+                        marks: Optional[_Marks] = None) -> list[Span]:
         """Town names the NER missed, where the syntax says 'place': capitalized words after
         'in/near/outside/...', 'the town/city/village of', 'in central ...' or '20 km north of',
         that the gazetteer knows as a populated place or admin1 unit (or a country, after a
@@ -382,15 +422,18 @@ class PlaceResolver:
         A verb's object must be a town's own name, or another name of a town in a country the
         document is about ('hit Palmyra' in a report on Syria: GeoNames' Tadmur)."""
         out: list[Span] = []
-        preps = token_indices(doc, LOWER, LOCATIVE_PREPS | {"of"})
+        marks = marks or _marks(doc)
+        preps, directions = marks.preps, marks.directions
         starts = [j + 1 for j in preps if j + 1 < len(doc)]
         # 'in western Niger': a direction word between the preposition and the name
-        starts += [j + 2 for j in preps if j + 2 < len(doc) and doc[j + 1].lower_ in DIRECTIONS]
+        starts += [j + 2 for j in preps if j + 2 < len(doc) and j + 1 in directions]
         # "shelled Kupiansk", "raided Jenin": the object of a verb, when it is a town's own name
         objects = _verb_objects(doc)
         for i in sorted(set(starts)) + sorted(objects):
+            if i in taken:
+                continue  # (before any Token is made)
             tok, prev = doc[i], doc[i - 1]
-            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.i in taken or tok.is_sent_start:
+            if not (tok.is_title or tok.is_upper or _camel_case(tok)) or tok.is_sent_start:
                 continue
             if tok.ent_type_ in NOT_PLACE_ENTS and _date_like(doc, tok):
                 continue  # 'in March', 'on Thanksgiving Day': a date, not a town
@@ -511,7 +554,7 @@ class PlaceResolver:
             top = cands[0]
             if top.kind != PlaceKind.populated_place:
                 continue
-            key = fold(span.text)
+            key = fold(self._text(span))
             own = fold(top.name) == key
             if own and (top.admin1 in areas or top.population >= WORLD_CITY or gaz.is_capital(top)):
                 continue
@@ -738,17 +781,61 @@ class PlaceResolver:
         return self
 
 
-def _marks(doc: Doc) -> tuple[list[int], set[int], set[int]]:
-    """Positions of the commas (sorted), of the "'s" tokens and of the unit words ('governorate',
-    'state'), from the Doc's cached LOWER column (no Token objects)."""
+class _Marks(NamedTuple):
+    """Token positions of the words the rules look for, by kind."""
+
+    commas: list[int]  # sorted
+    owners: set[int]  # "'s"
+    units: set[int]  # 'governorate', 'state' (SEAT_PROVINCE_WORDS)
+    preps: list[int]  # LOCATIVE_PREPS and 'of', sorted
+    directions: set[int]  # DIRECTIONS
+    heads: set[int]  # SITE_HEADS
+
+
+#: each kind of mark: the lower-case words, and the bit a word of that kind sets
+_MARK_KINDS = ((frozenset({","}), 1), (frozenset({"'s", "’s"}), 2), (SEAT_PROVINCE_WORDS, 4),
+               (LOCATIVE_PREPS | {"of"}, 8), (DIRECTIONS, 16), (SITE_HEADS, 32))
+
+
+def _mark_bits() -> dict[int, int]:
+    """String id -> the bits of the kinds of mark the word is."""
+    out: dict[int, int] = {}
+    for words, bit in _MARK_KINDS:
+        for w in words:
+            out[get_string_id(w)] = out.get(get_string_id(w), 0) | bit
+    return out
+
+
+_MARK_BITS = _mark_bits()
+_MARK_IDS = numpy.array(sorted(_MARK_BITS), dtype="uint64")
+
+
+def _marks(doc: Doc) -> _Marks:
+    """Positions of the commas, of the "'s" tokens, of the unit words ('governorate', 'state'),
+    of the locative prepositions, direction words and site heads: one vectorized pass over the
+    Doc's cached LOWER column (no Token objects), where one pass per kind cost several times more."""
+    out = _Marks([], set(), set(), [], set(), set())
     if not len(doc):
-        return [], set(), set()
+        return out
     lower = column(doc, LOWER)
-    strings = doc.vocab.strings
-    commas = numpy.flatnonzero(lower == strings[","]).tolist()
-    owners = set(numpy.flatnonzero((lower == strings["'s"]) | (lower == strings["’s"])).tolist())
-    units = set(token_indices(doc, LOWER, SEAT_PROVINCE_WORDS))
-    return commas, owners, units
+    hit = is_in(lower, _MARK_IDS)
+    bits = _MARK_BITS
+    commas, owners, units, preps, directions, heads = out
+    for i, h in zip(numpy.flatnonzero(hit).tolist(), lower[hit].tolist(), strict=True):
+        b = bits[h]
+        if b & 1:
+            commas.append(i)
+        if b & 2:
+            owners.add(i)
+        if b & 4:
+            units.add(i)
+        if b & 8:
+            preps.append(i)
+        if b & 16:
+            directions.add(i)
+        if b & 32:
+            heads.add(i)
+    return out
 
 
 def _locates(entry: GeoEntry) -> bool:
@@ -989,12 +1076,13 @@ def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int]) -> list[Span]:
+def _site_names(doc: Doc, ents: tuple[Span, ...], taken: set[int], heads: Optional[set[int]] = None) -> list[Span]:
     """Entities of any label whose last word says they are a site or a local area ('Crossroads
     Correctional Center' ORG, 'Karl Bremer Hospital' PERSON): the small NER rarely calls a
     hospital or prison a FAC. Tokens already read as places or actors are left alone."""
     out = []
-    heads = set(token_indices(doc, LOWER, SITE_HEADS))
+    if heads is None:
+        heads = _marks(doc).heads
     if not heads:
         return []
     for e in ents:
@@ -1298,11 +1386,20 @@ def _name_phrase_start(doc: Doc, i: int) -> int:
     return i
 
 
+#: the last words of the qualifier phrases: a name after any other word has none of them
+PHRASE_LAST_WORDS = frozenset(p.rsplit(" ", 1)[-1] for p in (*NEAR_PHRASES, *PART_PHRASES))
+
+
 def _phrase_before(doc: Doc, i: int) -> str:
-    """The longest known qualifier phrase ending right before token i ('' when none)."""
+    """The longest known qualifier phrase ending right before token i ('' when none).
+    The word before is read first: most names follow no such phrase, and the four-word
+    windows cost a Span and four Tokens each."""
+    if i < 1 or doc[i - 1].lower_ not in PHRASE_LAST_WORDS:
+        return ""
+    words = [t.lower_ for t in doc[max(0, i - 4) : i]]
     for n in (4, 3, 2, 1):
         if i >= n:
-            phrase = " ".join(t.lower_ for t in doc[i - n : i])
+            phrase = " ".join(words[-n:])
             if phrase in NEAR_PHRASES or phrase in PART_PHRASES:
                 return phrase
     return ""
@@ -1353,21 +1450,66 @@ DATELINE_RE = re.compile(
 )
 
 
-def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
-    """The dateline's town, the whole dateline, and its country or region text, or None.
-    Only the first two lines are read, so the cost does not grow with the document (nor is
-    the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are)."""
-    if not len(doc):
-        return None
-    head_end = int(numpy.searchsorted(column(doc, IDX), 600))
-    text = doc[: min(len(doc), head_end + 1)].text
+#: where a dateline cannot run on: a line break, or a lower-case word after a space that is no
+#: particle of a region's name ('Republic of Congo'); only the agency's brackets (at most 40
+#: characters) hold such a word. No way through DATELINE_RE crosses either.
+_DATELINE_STOP = re.compile(r"\n|[ \t]([a-z]+)(?=[^a-z])")
+_DATELINE_PARTICLES = frozenset({"of", "the", "and", "de", "del", "du", "da", "do", "des", "la", "el"})
+#: tokens read first for the dateline (a headline and a dateline's opening words), then more
+_DATELINE_TOKENS = (20, 40)
+
+
+def _dateline_starts(text: str) -> list[int]:
+    """Where a dateline may begin: the text's first line, or the line after it (after a headline)."""
     starts = [0]
     newline = text.find("\n", 0, 300)
     if newline >= 0:
         starts.append(newline + 1)
+    out = []
     for start in starts:
         while start < len(text) and text[start] in " \t\n":
             start += 1
+        out.append(start)
+    return out
+
+
+def _dateline_settled(text: str) -> bool:
+    """The opening `text` decides the dateline as the whole head would: the headline's line
+    break (or 300 characters) is in it, and after each place a dateline may begin, a point
+    DATELINE_RE cannot pass (`_DATELINE_STOP`), so no match can reach past its end."""
+    if len(text) < 300 and text.find("\n") < 0:
+        return False
+    for start in _dateline_starts(text):
+        if start >= len(text):
+            return False
+        for m in _DATELINE_STOP.finditer(text, start + 1):
+            word = m.group(1)
+            if word is None or (word not in _DATELINE_PARTICLES and "(" not in text[max(0, m.start(1) - 41):m.start(1)]):
+                break
+        else:
+            return False
+    return True
+
+
+def _dateline(doc: Doc) -> Optional[tuple[Span, Span, Optional[str]]]:
+    """The dateline's town, the whole dateline, and its country or region text, or None.
+    Only the first two lines are read, so the cost does not grow with the document (nor is
+    the whole `Doc.text` rebuilt from its tokens: only the opening 600 characters are, and
+    only the first 20 or 40 tokens when those settle it, see `_dateline_settled`)."""
+    if not len(doc):
+        return None
+    text = None
+    for n in _DATELINE_TOKENS:
+        if len(doc) <= n:
+            break
+        text = doc[:n].text_with_ws
+        # (600 characters or fewer: every token in it starts inside the head read below)
+        if len(text) <= 600 and _dateline_settled(text):
+            break
+        text = None
+    if text is None:
+        text = doc[: min(len(doc), int(numpy.searchsorted(column(doc, IDX), 600)) + 1)].text
+    for start in _dateline_starts(text):
         m = DATELINE_RE.match(text, start)
         if m is None:
             continue
