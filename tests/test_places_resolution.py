@@ -290,3 +290,20 @@ def test_a_name_and_a_first_level_unit_word_is_the_province(nlp, text, name, adm
     assert (places[name]["kind"], places[name]["admin1"]) == ("admin1", admin1)
     if located:
         assert places[located]["qualifier"] == f"in {name}"
+
+
+# '<town/city/village> of X': a name the small NER calls a person or an organisation is a place
+@pytest.mark.parametrize("text,name,country", [
+    ("Mali's army said it had killed dozens of fighters in air strikes near the northern town of Tessalit.",
+     "Tessalit", "MLI"),
+    ("Gunmen stormed the town of Mirebalais in central Haiti on Thursday.", "Mirebalais", "HTI"),
+    ("Drones struck the city of Kramatorsk overnight, officials said.", "Kramatorsk", "UKR"),
+])
+def test_a_name_after_town_of_is_a_place_whatever_the_ner_says(nlp, text, name, country):
+    places = found(nlp, text)
+    assert places[name]["country"] == country
+
+
+def test_a_person_after_of_is_no_place(nlp):
+    places = found(nlp, "Supporters of Ibrahim Traore rallied in the capital on Friday.")
+    assert "Ibrahim Traore" not in places

@@ -220,6 +220,7 @@ class PlaceResolver:
         marks = _marks(doc)
         commas, owners, units = marks.commas, marks.owners, marks.units
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
+        spans += _named_by_place_noun(doc, ents)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
@@ -1054,6 +1055,17 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional
             rec["tokens"].append([i, end])
             taken.update(range(i, end))
             break
+
+
+def _named_by_place_noun(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """'the northern town of Tessalit', 'the village of Kadawa': a name the small NER calls a
+    PERSON or an ORG after '<town/city/village> of' is a place name."""
+    out = []
+    for e in ents:
+        if e.label_ in {"PERSON", "ORG"} and e.start >= 2 and doc[e.start - 1].lower_ == "of" and (
+                doc[e.start - 2].lemma_.lower() in NAMED_PLACE_NOUNS) and doc[e.start].is_title:
+            out.append(Span(doc, e.start, e.end, label="GPE"))
+    return out
 
 
 def _joined_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
