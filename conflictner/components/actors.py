@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
-from .base import RuleComponent, column, column_list, column_set, is_in, span_record
+from .base import RuleComponent, column, column_list, column_set, is_in, positions, span_record
 from .base import span_of as _span
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
@@ -663,7 +663,7 @@ class ActorRecognizer(RuleComponent):
         # the Doc's (shared) set of words says whether any anaphor word occurs at all; their
         # positions are found by `list.index`, a C scan
         hits = _ANAPHOR_IDS.intersection(column_set(doc, LOWER)) if len(doc) else ()
-        for i in _positions(column_list(doc, LOWER), hits) if hits else []:
+        for i in positions(column_list(doc, LOWER), hits) if hits else []:
             tok = doc[i]
             kinds = DEFINITE_ANAPHORS[tok.lower_]
             if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -869,21 +869,6 @@ def _filter_ranges(ranges: list[_Range]) -> list[_Range]:
             seen.update(range(r.start, r.end))
     result.sort(key=lambda r: r.start)
     return result
-
-
-def _positions(ids: list[int], wanted: frozenset[int]) -> list[int]:
-    """The ascending positions in `ids` of the values `wanted`, each found with `list.index`."""
-    out: list[int] = []
-    for w in wanted:
-        i = -1
-        try:
-            while True:
-                i = ids.index(w, i + 1)
-                out.append(i)
-        except ValueError:
-            pass
-    out.sort()
-    return out
 
 
 #: ActorKind -> its value (`Enum.value` is a descriptor call on every read)

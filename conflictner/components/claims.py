@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import Parse, RuleComponent, column_list, column_set, parse_of, span_record
+from .base import Parse, RuleComponent, column_list, column_set, parse_of, positions, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -354,7 +354,7 @@ class ClaimLinker(RuleComponent):
         # a set intersection with the Doc's (shared) set of ids: on a few hundred tokens numpy's
         # per-call overhead costs more than the scan
         hits = _WATCHED.intersection(self._id_set(doc, LOWER))
-        self._according = _positions(self._ids(doc, LOWER), (_ACCORDING,)) if _ACCORDING in hits else []
+        self._according = positions(self._ids(doc, LOWER), (_ACCORDING,)) if _ACCORDING in hits else []
         self._no_word = _NO in hits
         self._anonymity_words = not _ANONYMITY_HASHES.isdisjoint(hits)
 
@@ -381,7 +381,7 @@ class ClaimLinker(RuleComponent):
         if not len(doc):
             return []
         hits = hashes.intersection(self._id_set(doc, attr))
-        return _positions(self._ids(doc, attr), hits) if hits else []
+        return positions(self._ids(doc, attr), hits) if hits else []
 
     def _nobody(self, speaker: Token) -> bool:
         """`_nobody`, whose 'no' determiner is only looked for in a Doc that has the word."""
@@ -1885,22 +1885,6 @@ def _governs(P: Parse, root: int, i: int) -> bool:
             return False
         i = h
     return False
-
-
-def _positions(ids: list[int], wanted: Iterable[int]) -> list[int]:
-    """The ascending positions in `ids` of the values `wanted` (each looked for with
-    `list.index`, a C scan: far cheaper than a Python loop when few tokens match)."""
-    out: list[int] = []
-    for w in wanted:
-        i = -1
-        try:
-            while True:
-                i = ids.index(w, i + 1)
-                out.append(i)
-        except ValueError:
-            pass
-    out.sort()
-    return out
 
 
 def _hash_array(words: Iterable[str]) -> frozenset[int]:
