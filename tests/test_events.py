@@ -1163,3 +1163,16 @@ def test_an_attack_told_weeks_before_is_set_apart(extract):
 ], ids=["colombia", "nigeria"])
 def test_a_town_in_another_province_is_another_attack(extract, text):
     assert len(asserted(extract(text, published="2024-05-10"))) == 2
+
+
+# who made or owns the weapon on the target phrase ('with U.S.-supplied HIMARS rockets') was not hit
+@pytest.mark.parametrize("text,not_target", [
+    ("Ukrainian forces struck a Russian command post in the Kursk region with U.S.-supplied HIMARS rockets on "
+     "Sunday.", "himars"),
+    ("Israeli jets struck a Hezbollah depot with American-made bombs near Tyre on Monday.", "united states"),
+], ids=["russia", "lebanon"])
+def test_the_weapons_maker_on_the_target_phrase_is_no_target(extract, text, not_target):
+    x = extract(text, published="2024-05-10")
+    (e,) = asserted(x)
+    names = {a.id: a.name.lower() for a in x.actors}
+    assert not any(not_target in names[a] for a in e.target_ids)

@@ -851,6 +851,14 @@ class EventExtractor(RuleComponent):
             m.target_scope = P.tag[i] == "NNS" and P.lemma[i].lower() in SCOPE_NOUNS and not any(
                 dep[c] in {"det", "nummod", "poss"} for c in kids[i])
         found = self._actors_at(i)
+        if found and self._instruments:
+            # 'struck a command post with U.S.-supplied HIMARS rockets': who made or owns the
+            # weapon the target phrase carries was not hit
+            armed = {g for w in _subtree(P, i) if dep[w] == "prep" and lower[w] == "with" and any(
+                p in self._instruments for p in kids[w] if dep[p] == "pobj") for g in _subtree(P, w)}
+            if armed:
+                hit = {self._actor_at[k] for k in _subtree(P, i) if k in self._actor_at and k not in armed}
+                found = [a for a in found if a in hit]
         parts = _breakdown(P, i) if len(found) > 1 else []
         if parts:
             # 'Six members of a family, three women and three children,': the parts restate the whole
