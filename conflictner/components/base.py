@@ -26,6 +26,7 @@ from spacy.attrs import (
     IS_SPACE,
     IS_TITLE,
     LEMMA,
+    LENGTH,
     LIKE_NUM,
     LOWER,
     NORM,
@@ -732,3 +733,43 @@ def positions(ids: list[int], wanted: Iterable[int]) -> list[int]:
             pass
     out.sort()
     return out
+
+
+class CharIndex:
+    """Character offsets -> token bounds, as `Doc.char_span(..., alignment_mode="expand")`
+    finds them (the same binary search over token offsets), without the Span and the Tokens
+    char_span creates; and token character ends without a Token."""
+
+    __slots__ = ("doc", "idx", "length", "text_end")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.idx: list[int] = column_list(doc, IDX)  # shared: never modified
+        self.length: list[int] = column(doc, LENGTH).tolist()
+        self.text_end = self.idx[-1] + self.length[-1] + len(doc[-1].whitespace_) if len(doc) else 0
+
+    def end(self, k: int) -> int:
+        """Character end of token k (Span.end_char of a span ending with it)."""
+        return self.idx[k] + self.length[k]
+
+    def _token(self, char: int) -> int:
+        """The token whose text or trailing space holds `char`, or -1 (tokens and their
+        trailing spaces tile the text)."""
+        if char < 0 or char >= self.text_end:
+            return -1
+        return bisect.bisect_right(self.idx, char) - 1
+
+    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
+        """(start, end) of `doc.char_span(start_char, end_char, alignment_mode="expand")`, or None."""
+        start = self._token(start_char)
+        if start < 0:
+            return None
+        end = self._token(end_char - 1)
+        if end < 0:
+            return None
+        if start_char > self.idx[start] and start_char == self.end(start):
+            start += 1  # on the trailing space of a token: the span starts after it
+        if start > end + 1:  # no valid Span: let spaCy decide
+            span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+            return None if span is None else (span.start, span.end)
+        return start, end + 1

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import meta_of, records
 from ..rules import AttributionCue, SourceRoleEntry, _Rule, data_dir
 from . import casualties as cas
-from .base import Parse, RuleComponent, column_list, column_set, parse_of, positions, span_record
+from .base import CharIndex, Parse, RuleComponent, column_list, column_set, parse_of, positions, span_record
 from .base import span_of as _span
 from .events import _headline_end
 
@@ -162,7 +162,7 @@ class ClaimLinker(RuleComponent):
 
     def process(self, doc: Doc) -> Doc:
         meta = meta_of(doc)
-        self._offsets = _Offsets(doc)
+        self._offsets = CharIndex(doc)
         self._actor_at = _actor_index(doc, self._offsets)
         self._actors = {a["id"]: a for a in records(doc, "cn_actors")}
         # entities once per document: `doc.ents` (and `Span.ents`, which reads it) builds new
@@ -1673,7 +1673,7 @@ def _fold_follow_ups(claims: list[dict]) -> list[dict]:
     return out
 
 
-def _attribution_record(a: _Attribution, offsets: _Offsets) -> dict:
+def _attribution_record(a: _Attribution, offsets: CharIndex) -> dict:
     """A msgpack-safe record of one attribution for `doc._.cn_attributions`."""
     cue = a.cue
     doc = cue.doc
@@ -1783,7 +1783,7 @@ def _trim(sent: Span) -> Span:
     return _span(doc, start, end)
 
 
-def _actor_index(doc: Doc, offsets: _Offsets) -> dict[int, str]:
+def _actor_index(doc: Doc, offsets: CharIndex) -> dict[int, str]:
     """Token -> the first actor with a mention over it (mentions are character offsets)."""
     out: dict[int, str] = {}
     for a in records(doc, "cn_actors"):
@@ -1794,46 +1794,6 @@ def _actor_index(doc: Doc, offsets: _Offsets) -> dict[int, str]:
             for i in range(span[0], span[1]):
                 out.setdefault(i, a["id"])
     return out
-
-
-class _Offsets:
-    """Character offsets of one Doc's tokens: starts from the (shared) IDX column, ends from the
-    one Token asked about. `doc.char_span` builds several Tokens and a Span per call."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.idx: list[int] = column_list(doc, IDX)  # shared: never modified
-
-    def end(self, k: int) -> int:
-        """Character end of token k (Span.end_char of a span ending with it)."""
-        tok = self.doc[k]
-        return tok.idx + len(tok)
-
-    def _token_at(self, char: int) -> int:
-        """The token whose text or trailing space holds character `char`, else -1 (spaCy's
-        `token_by_char`: tokens and their trailing spaces tile the text)."""
-        k = bisect.bisect_right(self.idx, char) - 1
-        if k < 0:
-            return -1
-        if k + 1 < len(self.idx):
-            return k
-        tok = self.doc[k]
-        return k if char < tok.idx + len(tok.text_with_ws) else -1
-
-    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
-        """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`."""
-        start = self._token_at(start_char)
-        if start < 0:
-            return None
-        end = self._token_at(end_char - 1)
-        if end < 0:
-            return None
-        if start_char > self.idx[start] and start_char == self.end(start):
-            start += 1  # on the trailing space of a token: the span starts after it
-        if start > end + 1:  # no valid Span: let spaCy decide, as before
-            span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
-            return None if span is None else (span.start, span.end)
-        return start, end + 1
 
 
 class _PhraseIndex:

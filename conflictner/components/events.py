@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_SPACE, LEMMA, LENGTH, LOWER, SENT_START
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -36,6 +36,7 @@ from ..rules import CauseEntry, InstrumentEntry, NonTriggerRule, TriggerRule, da
 from ..schema import kinds_compatible
 from . import casualties as cas
 from .base import (
+    CharIndex,
     Parse,
     RuleComponent,
     WindowedMatcher,
@@ -208,7 +209,7 @@ class EventExtractor(RuleComponent):
         self._parse = parse_of(doc, fresh=True)
         actors = records(doc, "cn_actors")
         self._tables_memo: Optional[tuple[list[dict], dict[str, str], dict[str, Optional[str]]]] = None
-        self._chars = _CharIndex(doc)
+        self._chars = CharIndex(doc)
         self._actor_at = _token_index(doc, actors, chars=self._chars)
         kinds = {a["id"]: a["kind"] for a in actors if a.get("descriptor")}
         self._actor_kind_at = {i: kinds[a] for i, a in self._actor_at.items() if a in kinds}
@@ -2198,45 +2199,14 @@ def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(result, key=lambda sp: sp[0])
 
 
-class _CharIndex:
-    """Character offsets -> token bounds, as `Doc.char_span(..., alignment_mode="expand")`
-    finds them (the same binary search over token offsets), without the Span and the Tokens
-    char_span creates."""
-
-    __slots__ = ("idx", "length", "text_end")
-
-    def __init__(self, doc: Doc) -> None:
-        self.idx: list[int] = column_list(doc, IDX)
-        self.length: list[int] = column(doc, LENGTH).tolist()
-        self.text_end = self.idx[-1] + self.length[-1] + len(doc[-1].whitespace_) if len(doc) else 0
-
-    def _token(self, char: int) -> int:
-        """The token whose text or trailing space holds `char`, or -1."""
-        if char < 0 or char >= self.text_end:
-            return -1
-        return bisect.bisect_right(self.idx, char) - 1
-
-    def expand(self, start_char: int, end_char: int) -> Optional[tuple[int, int]]:
-        """(start, end) of `doc.char_span(start_char, end_char, alignment_mode="expand")`, or None."""
-        start = self._token(start_char)
-        if start < 0:
-            return None
-        end = self._token(end_char - 1)
-        if end < 0:
-            return None
-        if start_char == self.idx[start] + self.length[start]:
-            start += 1  # the trailing whitespace is not part of the token before it
-        return start, end + 1
-
-
 def _token_index(doc: Doc, recs: list[dict], key: str = "mentions",
-                 chars: Optional[_CharIndex] = None) -> dict[int, str]:
+                 chars: Optional[CharIndex] = None) -> dict[int, str]:
     """token index -> record id, for every token inside one of the records' spans."""
     out: dict[int, str] = {}
     for r in recs:
         for s, e in r.get(key) or []:
             if key == "mentions":
-                found = (chars or _CharIndex(doc)).expand(s, e)
+                found = (chars or CharIndex(doc)).expand(s, e)
                 if found is None:
                     continue
                 s, e = found
