@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .build import build, text_sha256
+from .components.base import release
 from .errors import Errors, Warnings
 from .rules import data_dir
 from .schema import Document, Extraction
@@ -206,6 +207,14 @@ def _batches(pairs: Iterable[tuple[str, dict]], size: int) -> Iterator[list[tupl
         yield batch
 
 
+def _built(doc: Doc, text: str) -> Extraction:
+    """`build(doc, text)` for a Doc no one else will see (extract_many's): its annotations are
+    released at once rather than when `nlp.pipe` lets go of its batch."""
+    extraction = build(doc, text)
+    release(doc)
+    return extraction
+
+
 def _extract_json(batch: list[tuple[str, dict]]) -> list[str]:
     """In a worker: extract a batch and return each Extraction as JSON."""
     nlp = _WORKER_NLP
@@ -214,7 +223,7 @@ def _extract_json(batch: list[tuple[str, dict]]) -> list[str]:
     docs = nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
     for (text, _), (doc, meta) in zip(batch, docs, strict=True):
         doc._.cn_meta = meta
-        out.append(build(doc, text).model_dump_json())
+        out.append(_built(doc, text).model_dump_json())
     return out
 
 
@@ -270,7 +279,7 @@ def extract_many(
             yield from others()
             _, text, _ = order.popleft()
             doc._.cn_meta = meta
-            yield build(doc, text)
+            yield _built(doc, text)
             tick()
     else:
         # workers run the pipeline AND build, and send back the Extraction as JSON: far less

@@ -638,6 +638,17 @@ def parse_of(doc: Doc, fresh: bool = False) -> Parse:
     return parse
 
 
+def release(doc: Doc) -> None:
+    """Drop what our components keep for `doc`: its cached parse and columns and every
+    extension value (records, attributions), once its `Extraction` is built. `nlp.pipe` holds
+    a whole batch of Docs until the batch is done, so without this each built Doc's records
+    would outlive it by a batch and be promoted to the collector's oldest generation, whose
+    full collections then walk the whole heap."""
+    _PARSES.pop(doc, None)
+    _COLUMNS.pop(doc, None)
+    doc.user_data.clear()
+
+
 def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
     """Indices of the tokens whose `attr` (spacy.attrs LOWER, LEMMA, ORTH) is one of `values`.
     One vectorized pass: looping over a Doc in Python creates a Token object per token, which
