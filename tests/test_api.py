@@ -88,6 +88,30 @@ def test_extract_many_keeps_order_and_metadata(nlp):
     assert out[2] == single
 
 
+def test_extract_many_releases_each_doc_once_built(nlp, monkeypatch):
+    """nlp.pipe holds a batch of Docs until the batch is done: each Doc's records must go as
+    soon as its Extraction is built, not a batch later (they would reach the oldest GC
+    generation), and the Extraction must not depend on them afterwards."""
+    from conflictner import api
+    from conflictner.components import base
+
+    built = []
+    real_build = api.build
+
+    def spy(doc, text=None):
+        out = real_build(doc, text)
+        built.append((doc, out.model_dump_json()))
+        return out
+
+    monkeypatch.setattr(api, "build", spy)
+    out = list(conflictner.extract_many([ATTACK, {"text": ATTACK, "doc_id": "b"}, ATTACK], nlp=nlp, batch_size=3))
+    assert len(built) == 3 and out[0].events
+    for (doc, js), ex in zip(built, out, strict=True):
+        assert doc.user_data == {}
+        assert doc not in base._PARSES and doc not in base._COLUMNS
+        assert ex.model_dump_json() == js  # the Extraction holds no reference into the released records
+
+
 def test_extract_many_rejects_unknown_keys_and_types(nlp):
     with pytest.raises(ValueError, match="unknown keys"):
         list(conflictner.extract_many([{"text": ATTACK, "pubished": "2024-01-01"}], nlp=nlp))
