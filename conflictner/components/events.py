@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -40,7 +40,6 @@ from .base import (
     Parse,
     RuleComponent,
     WindowedMatcher,
-    column,
     column_list,
     column_set,
     parse_of,
@@ -239,7 +238,6 @@ class EventExtractor(RuleComponent):
         self._gap_verbs: dict[int, bool] = {}  # `_gap_verb` of the tokens tested in this Doc (`_dated_apart`, `_linked`)
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
-        self._ent_types: Optional[list[int]] = None
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
@@ -904,10 +902,9 @@ class EventExtractor(RuleComponent):
                 m.victims.remove(a)
 
     def _ent_type(self, i: int) -> int:
-        """The entity label id of token `i`, from the column read once per document."""
-        if self._ent_types is None:
-            self._ent_types = column(self._doc, ENT_TYPE).tolist()
-        return self._ent_types[i]
+        """The entity label id of token `i`, read off its Token: a Doc asks for a few, and
+        reading the Doc's whole ENT_TYPE column costs as much as a hundred Tokens."""
+        return self._doc[i].ent_type
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
@@ -1164,7 +1161,7 @@ class EventExtractor(RuleComponent):
         P = self._parse
         # the sentences whose mentions tell an attack (not only bare victim clauses), found once
         # rather than again for each later sentence with a figure
-        told = sorted(s for s, ms in self._cas_mentions.items() if not all(_bare_victim_clause(x) for x in ms))
+        told = sorted(s for s, ms in self._cas_mentions.items() if not all(_bare_victim_clause(x, P) for x in ms))
         for start, anchors in sorted(self._cas_anchors.items()):
             if start in told:
                 continue
@@ -2611,13 +2608,15 @@ def _count_of(tok: Token) -> Optional[int]:
     return None
 
 
-def _bare_victim_clause(m: _Mention) -> bool:
+def _bare_victim_clause(m: _Mention, P: Parse) -> bool:
     """'34 people had been killed', 'multiple operatives were killed': a passive victim verb
-    with no attacker, place, time or weapon of its own adds a figure, not an incident."""
-    head = m.head
-    return (len(m.triggers) == 1 and head.pos_ == "VERB" and head.lemma_ in VICTIM_VERBS
-            and any(c.dep_ == "nsubjpass" for c in head.children) and not m.attackers and not m.place
-            and not m.time and not _specific(m.kinds) and not m.instruments)
+    with no attacker, place, time or weapon of its own adds a figure, not an incident. (The
+    mention's own facts are tested first: most mentions have one.)"""
+    if len(m.triggers) != 1 or m.attackers or m.place or m.time or m.instruments:
+        return False
+    h = m.head.i
+    return (P.pos[h] == "VERB" and P.lemma[h] in VICTIM_VERBS and any(P.dep[c] == "nsubjpass" for c in P.children[h])
+            and not _specific(m.kinds))
 
 
 def _apply_collective(ev: _Event, m: _Mention) -> None:
