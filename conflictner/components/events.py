@@ -24,7 +24,7 @@ from typing import NamedTuple, Optional
 
 import numpy
 import srsly
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -40,12 +40,12 @@ from .base import (
     Parse,
     RuleComponent,
     WindowedMatcher,
-    column,
     column_list,
+    column_set,
     parse_of,
+    positions,
     span_of,
     span_record,
-    token_indices,
 )
 from .base import path_to_root as _path_to_root
 
@@ -140,6 +140,7 @@ class _Mention:
     place_told: bool = False  # the place is where its sentence says things happen (own or not)
     answered: bool = False  # the attack a reply answers ('in response to the killing of X')
     replies: bool = False  # the act is itself a reply ('fired shells at the troops in response')
+    bounds: Optional[_Bounds] = field(default=None, compare=False, repr=False)  # see `_mention_span`
 
     @property
     def head(self) -> Token:
@@ -230,13 +231,13 @@ class EventExtractor(RuleComponent):
         published = meta_of(doc).get("published")
         self._published = dt.date.fromisoformat(published) if published else None
         self._time_at = _token_index(doc, times, key="tokens")
+        self._time_heads: dict[str, int] = {}  # time id -> its phrase's root, read once for all its sentence's mentions
         self._instruments = self._find_instruments(doc)
         self._instrument_at = sorted(self._instruments)
         self._sent_casualties: dict[int, tuple] = {}
         self._gap_verbs: dict[int, bool] = {}  # `_gap_verb` of the tokens tested in this Doc (`_dated_apart`, `_linked`)
         self._scopes = records(doc, "cn_modality")
         self._doc = doc
-        self._ent_types: Optional[list[int]] = None
         self._main_place = self._document_country()
         self._dateline, self._dateline_at = self._dateline_place()
         # sentence bounds once per document: Token.sent scans the Doc and slices on every call
@@ -248,7 +249,7 @@ class EventExtractor(RuleComponent):
         # the few marker words, in one pass over the lower-case forms
         self._during_at, self._which_at, self._answer_at = [], [], []
         lower = self._parse.lower
-        for i in [i for i, w in enumerate(lower) if w in MARKER_WORDS]:
+        for i in _word_positions(doc, MARKER_IDS):
             w = lower[i]
             if w in DURING_WORDS:
                 self._during_at.append(i)
@@ -454,13 +455,11 @@ class EventExtractor(RuleComponent):
             if not subjects and dep[v] in {"conj", "xcomp", "advcl"}:
                 subjects = [c for c in kids[P.head[v]] if dep[c] == "nsubj"]  # "arrived ... and set fire"
             for c in [*kids[v], *subjects]:
-                definite = any(dep[d] == "det" and lower[d] in {"the", "these", "those"} for d in kids[c])
-                if not definite:
-                    continue
-                if dep[c] in {"dobj", "nsubjpass"} and c in self._instruments:
-                    return True
-                actor = self._actor_kind_at.get(c)
-                if dep[c] == "nsubj" and actor in {"unidentified_armed_group", "insurgent_group"}:
+                # (the article is looked for only on the few weapons and armed groups)
+                if ((dep[c] in {"dobj", "nsubjpass"} and c in self._instruments) or (
+                        dep[c] == "nsubj" and self._actor_kind_at.get(c) in {"unidentified_armed_group",
+                                                                            "insurgent_group"})) and any(
+                        dep[d] == "det" and lower[d] in {"the", "these", "those"} for d in kids[c]):
                     return True
         return False
 
@@ -903,10 +902,9 @@ class EventExtractor(RuleComponent):
                 m.victims.remove(a)
 
     def _ent_type(self, i: int) -> int:
-        """The entity label id of token `i`, from the column read once per document."""
-        if self._ent_types is None:
-            self._ent_types = column(self._doc, ENT_TYPE).tolist()
-        return self._ent_types[i]
+        """The entity label id of token `i`, read off its Token: a Doc asks for a few, and
+        reading the Doc's whole ENT_TYPE column costs as much as a hundred Tokens."""
+        return self._doc[i].ent_type
 
     def _actors_in(self, tok: Token, shallow: bool = False) -> list[str]:
         """Actor ids mentioned in a token's subtree (its own phrase only when shallow)."""
@@ -953,16 +951,16 @@ class EventExtractor(RuleComponent):
     @staticmethod
     def _form(m: _Mention) -> None:
         """Definiteness, number and 'another'-marking of the mention's noun trigger."""
-        nouns = [t.tok for t in m.triggers if t.tok.pos_ in {"NOUN", "PROPN"}]
-        verbs = [t.tok for t in m.triggers if t.tok.pos_ == "VERB"]
-        tok = nouns[0] if nouns else m.head
-        doc = tok.doc
+        doc = m.head.doc
         P = parse_of(doc)
-        dep, lower, kids = P.dep, P.lower, P.children
+        dep, lower, pos, kids = P.dep, P.lower, P.pos, P.children
+        nouns = [t.tok for t in m.triggers if pos[t.tok.i] in {"NOUN", "PROPN"}]
+        verbs = [t.tok for t in m.triggers if pos[t.tok.i] == "VERB"]
+        tok = nouns[0] if nouns else m.head
         dets = [c for c in kids[tok.i] if dep[c] in {"det", "poss", "predet"}]
         nums = [doc[c] for c in kids[tok.i] if dep[c] == "nummod" and not _calibre(doc[c])]
         m.definite = bool(dets and lower[dets[0]] in DEFINITE) and not verbs
-        m.plural = tok.tag_ in {"NNS", "NNPS"} or any(lower[d] in {"both", "either", "these", "those"} for d in dets)
+        m.plural = P.tag[tok.i] in {"NNS", "NNPS"} or any(lower[d] in {"both", "either", "these", "those"} for d in dets)
         if nums:
             m.count = NUMBER_WORDS.get(nums[0].lower_) or (int(nums[0].text) if nums[0].text.isdigit() else None)
         words = {lower[c] for t in m.triggers for c in kids[t.tok.i]}
@@ -993,7 +991,9 @@ class EventExtractor(RuleComponent):
             (s, e), = t["tokens"][:1] or [(None, None)]
             if s is None or not (ss <= s < se):
                 continue
-            head = doc[s:e].root.i
+            head = self._time_heads.get(tid)
+            if head is None:
+                head = self._time_heads[tid] = doc[s:e].root.i
             path = P.path(head)
             if apart is not None and P.head[head] == apart.i and dep[head] == "npadvmod":
                 continue  # 'a day after': it dates the main clause from this one, not this one
@@ -1158,24 +1158,26 @@ class EventExtractor(RuleComponent):
         if self._cas_orphans is not None:
             return self._cas_orphans
         out: dict[int, list] = {}
-        told = sorted(self._cas_mentions)
+        P = self._parse
+        # the sentences whose mentions tell an attack (not only bare victim clauses), found once
+        # rather than again for each later sentence with a figure
+        told = sorted(s for s, ms in self._cas_mentions.items() if not all(_bare_victim_clause(x, P) for x in ms))
         for start, anchors in sorted(self._cas_anchors.items()):
-            ms = self._cas_mentions.get(start)
-            if ms and not all(_bare_victim_clause(x) for x in ms):
+            if start in told:
                 continue
-            prev = [s for s in told if s < start and not all(_bare_victim_clause(x) for x in self._cas_mentions[s])]
-            if not prev or start < getattr(self, "_headline_end", 0):
+            k = bisect.bisect_left(told, start)  # the last of them before this one
+            if not k or start < getattr(self, "_headline_end", 0):
                 continue
-            asserted = [x for x in self._cas_mentions[prev[-1]] if x.modality == "asserted"]
+            asserted = [x for x in self._cas_mentions[told[k - 1]] if x.modality == "asserted"]
             if not asserted:
                 continue
-            sent = doc[start].sent
-            if _habitual(sent.root) or any(_habitual(doc[i].head) for i in anchors):
+            sent = self._sentence(start)
+            if _habitual_at(P, doc, sent.root.i) or any(_habitual_at(P, doc, P.head[i]) for i in anchors):
                 continue  # "the war has killed thousands since 2023"
             stmts = self._sent_casualties.get(start)
             if stmts is None:
                 stmts = cas.scan_sentence(sent, anchors, self._instruments, self._cas_lex)
-            main = min(asserted, key=lambda x: len(_path_to_root(x.head)))
+            main = min(asserted, key=lambda x: len(P.path(x.head.i)))
             out.setdefault(id(main), []).extend(stmts)
         self._cas_orphans = out
         return out
@@ -1702,6 +1704,7 @@ class EventExtractor(RuleComponent):
         return None
 
     def _compatible(self, m: _Mention, ev: _Event) -> bool:
+        km = _specific(m.kinds)
         for o in ev.mentions:
             # a definite reference ('the attack came as ... in New Delhi') is placed only by its
             # own phrase, not by whatever else its sentence names
@@ -1717,9 +1720,7 @@ class EventExtractor(RuleComponent):
             if tm and to and tm.get("start") and to.get("start") and tm["precision"] == to["precision"] == "day":
                 if tm["start"] != to["start"]:
                     return False
-            km = _specific(m.kinds)
-            ko = _specific(o.kinds)
-            if not kinds_compatible(km, ko):
+            if not kinds_compatible(km, _specific(o.kinds)):
                 return False
         known = {a for o in ev.mentions for a in o.attackers}
         if m.attackers and known and not set(m.attackers) & known and not m.refers_back:
@@ -1797,7 +1798,7 @@ class EventExtractor(RuleComponent):
     def _threats(self, doc: Doc, offset: int) -> list[dict]:
         """'X threatened action against Y', 'vowed more attacks', 'the strike heralds further raids'."""
         out = []
-        for i in token_indices(doc, LEMMA, THREAT_VERBS):
+        for i in _word_positions(doc, frozenset(), THREAT_IDS):
             tok = doc[i]
             if tok.pos_ != "VERB":
                 continue
@@ -2199,6 +2200,24 @@ def _filter_spans(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(result, key=lambda sp: sp[0])
 
 
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    """The string ids of `words` (what the LOWER and LEMMA columns hold)."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _word_positions(doc: Doc, lower_ids: frozenset[int], lemma_ids: frozenset[int] = frozenset()) -> list[int]:
+    """Ascending indices of the tokens whose lower-case form or lemma is one of the ids. The
+    few words of a list a text holds are found by intersecting it with the Doc's set of words,
+    then each with `list.index` (C scans): a Python test per token costs several times more."""
+    found: set[int] = set()
+    for attr, ids in ((LOWER, lower_ids), (LEMMA, lemma_ids)):
+        if ids:
+            wanted = ids & column_set(doc, attr)
+            if wanted:
+                found.update(positions(column_list(doc, attr), wanted))
+    return sorted(found)
+
+
 def _token_index(doc: Doc, recs: list[dict], key: str = "mentions",
                  chars: Optional[CharIndex] = None) -> dict[int, str]:
     """token index -> record id, for every token inside one of the records' spans."""
@@ -2229,8 +2248,14 @@ def _headline_end(doc: Doc) -> int:
     words = [i for i in range(end) if not space[i]]
     if not words or lower[words[-1]] in {".", "!", "?", "\u201d", '"'}:
         return 0
-    alpha = column(doc, IS_ALPHA).tolist()
-    return end if 2 <= sum(alpha[i] for i in words) <= 25 else 0
+    # (the line's words through Tokens, up to the most a headline has: the IS_ALPHA column of
+    # the whole Doc costs more than ten of them)
+    alpha = 0
+    for i in words:
+        alpha += doc[i].is_alpha
+        if alpha > 25:
+            return 0
+    return end if alpha >= 2 else 0
 
 
 def _single_token(pattern: list[dict]) -> Optional[tuple[str, list[str], Optional[set[str]]]]:
@@ -2368,6 +2393,8 @@ COUNTER_FORMS = frozenset({"counter", "counterattack", "counterattacks", "counte
 ANSWER_FORMS = frozenset(ANSWER_WORDS | {"responses", "avenged", "avenging", "avenges", "retaliated", "retaliating",
                                          "retaliates", "responded", "responding", "responds"})
 MARKER_WORDS = DURING_WORDS | WHICH | ANSWER_FORMS | COUNTER_FORMS
+MARKER_IDS = _ids(MARKER_WORDS)
+THREAT_IDS = _ids(THREAT_VERBS)
 
 
 def _relative_which(P: Parse, i: int) -> Optional[int]:
@@ -2581,13 +2608,15 @@ def _count_of(tok: Token) -> Optional[int]:
     return None
 
 
-def _bare_victim_clause(m: _Mention) -> bool:
+def _bare_victim_clause(m: _Mention, P: Parse) -> bool:
     """'34 people had been killed', 'multiple operatives were killed': a passive victim verb
-    with no attacker, place, time or weapon of its own adds a figure, not an incident."""
-    head = m.head
-    return (len(m.triggers) == 1 and head.pos_ == "VERB" and head.lemma_ in VICTIM_VERBS
-            and any(c.dep_ == "nsubjpass" for c in head.children) and not m.attackers and not m.place
-            and not m.time and not _specific(m.kinds) and not m.instruments)
+    with no attacker, place, time or weapon of its own adds a figure, not an incident. (The
+    mention's own facts are tested first: most mentions have one.)"""
+    if len(m.triggers) != 1 or m.attackers or m.place or m.time or m.instruments:
+        return False
+    h = m.head.i
+    return (P.pos[h] == "VERB" and P.lemma[h] in VICTIM_VERBS and any(P.dep[c] == "nsubjpass" for c in P.children[h])
+            and not _specific(m.kinds))
 
 
 def _apply_collective(ev: _Event, m: _Mention) -> None:
@@ -2647,14 +2676,10 @@ def _threat_object(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in tok.children)
 
 
-def _habitual(verb: Token) -> bool:
-    """'has fought the government for two decades', 'which has attacked bases since 2019':
-    a history, not an event. Also a perfect-tense relative clause on an actor description."""
-    return _habitual_at(parse_of(verb.doc), verb.doc, verb.i)
-
-
 def _habitual_at(P: Parse, doc: Doc, v: int) -> bool:
-    """`_habitual` on token indices."""
+    """'has fought the government for two decades', 'which has attacked bases since 2019':
+    verb `v` tells a history, not an event. Also a perfect-tense relative clause on an actor
+    description."""
     dep, lower, tag, kids = P.dep, P.lower, P.tag, P.children
     for c in kids[v]:
         if dep[c] == "prep" and lower[c] in {"for", "since", "over", "throughout"}:
@@ -2733,15 +2758,28 @@ class _Bounds(NamedTuple):
 
 def _mention_span(doc: Doc, m: _Mention) -> _Bounds:
     """The bounds of the text from the mention's first trigger to its last, read off the
-    trigger spans (slicing the Doc would make a Span and read its end Tokens again)."""
-    first = min((t.span for t in m.triggers), key=lambda s: s.start)
-    last = max((t.span for t in m.triggers), key=lambda s: s.end)
-    return _Bounds(first.start, last.end, first.start_char, last.end_char)
+    trigger spans (slicing the Doc would make a Span and read its end Tokens again). Kept on
+    the mention: coreference, the event record and the threats each ask for them."""
+    if m.bounds is None:
+        first = min((t.span for t in m.triggers), key=lambda s: s.start)
+        last = max((t.span for t in m.triggers), key=lambda s: s.end)
+        m.bounds = _Bounds(first.start, last.end, first.start_char, last.end_char)
+    return m.bounds
+
+
+#: rank of each specific kind ('attack' and 'other' are none)
+_SPECIFIC_RANK = {k: r for r, k in enumerate(SPECIFIC_KINDS) if k not in {"attack", "other"}}
 
 
 def _specific(kinds: list[str]) -> Optional[str]:
-    present = [k for k in SPECIFIC_KINDS if k in kinds and k not in {"attack", "other"}]
-    return present[0] if present else None
+    """The first kind of SPECIFIC_KINDS among `kinds`, or None. Asked for every pair of a
+    mention and an event, so one rank lookup per kind, not a scan of `kinds` per entry."""
+    best: Optional[int] = None
+    for k in kinds:
+        r = _SPECIFIC_RANK.get(k)
+        if r is not None and (best is None or r < best):
+            best = r
+    return None if best is None else SPECIFIC_KINDS[best]
 
 
 def _event_outcome(ms: list[_Mention], fatalities: Optional[dict], injured: Optional[dict],
