@@ -547,6 +547,29 @@ class Gazetteer:
         local = self._local(key, countries, main)
         return local + [c for c in cands if c not in local] if local else cands
 
+    def lookup_countries(self, text: str) -> frozenset[Optional[str]]:
+        """The countries whose presence in `lookup`'s `countries` or `main` can change its answer
+        for `text`: those of every place it may return or weigh (the name's own and suffix-less
+        buckets, its small towns, the provinces named after a seat town) and of the regions of
+        the name's local readings. `lookup` tests those arguments only for emptiness and for
+        membership of these countries, so two pairs of arguments that agree on both get the same
+        answer: a caller can remember answers by far fewer keys than the documents' country sets."""
+        key = fold(text)
+        stripped = ADMIN_SUFFIXES.sub("", key)
+        out: set[Optional[str]] = {c.country for c in self.index.get(key, ())}
+        for c in self.index.get(stripped, ()):
+            out.add(c.country)
+            seat = self.admin1_entry(c.admin1)
+            if seat is not None:
+                out.add(seat.country)
+        out.update(c.country for c in self.small.get(key))
+        for place_id, where in self.local.get(key, ()):
+            out.update(where)
+            place = self.by_id.get(place_id)
+            if place is not None:
+                out.add(place.country)
+        return frozenset(out)
+
     def _seat_province(self, name: str, suffix: str, countries: Optional[set[str]],
                        main: Optional[set[str]]) -> list[GeoEntry]:
         """'Kasserine governorate', 'Kassala state', 'Mopti region': a province the tables know by

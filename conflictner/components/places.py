@@ -148,6 +148,7 @@ class PlaceResolver:
         self._matcher: Optional[PhraseMatcher] = None
         self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
         self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
+        self._lookup_countries: dict[str, frozenset[Optional[str]]] = {}  # name -> Gazetteer.lookup_countries
         self._texts: dict[tuple[int, int], str] = {}  # the current Doc's span texts, see _text
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
@@ -156,6 +157,7 @@ class PlaceResolver:
         self._gaz = Gazetteer.load(self.data_path, self.cities)
         self._country_cache = {}
         self._lookups = {}
+        self._lookup_countries = {}
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
@@ -184,13 +186,19 @@ class PlaceResolver:
         """`Gazetteer.lookup`, remembered: a report repeats its place names, and reports on one
         country share them, while each lookup folds, filters and ranks the candidates anew.
         Kept as plain tuples (see GeoEntry) and handed out as a fresh list of fresh entries,
-        since callers reorder the list and tell entries apart by identity. Bounded: a long run
-        sees many distinct names."""
-        key = (text, frozenset(countries) if countries else None, frozenset(main) if main else None)
+        since callers reorder the list and tell entries apart by identity. Keyed by the
+        document's countries that can matter for the name (`Gazetteer.lookup_countries`), not
+        by all of them: reports name different sets of countries, so a key with the whole sets
+        would miss for nearly every new report. Bounded: a long run sees many distinct names."""
+        near = self._lookup_countries.get(text)
+        if near is None:
+            near = self._lookup_countries[text] = self.gazetteer.lookup_countries(text)
+        key = (text, bool(countries), bool(main), near.intersection(countries or ()), near.intersection(main or ()))
         rows = self._lookups.get(key)
         if rows is None:
             if len(self._lookups) > 20_000:
                 self._lookups.clear()
+                self._lookup_countries.clear()
             rows = self._lookups[key] = tuple(map(tuple, self.gazetteer.lookup(text, countries, main)))
         make = GeoEntry._make
         return [make(r) for r in rows]
