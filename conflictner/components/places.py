@@ -25,10 +25,20 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
+from ..geo import (
+    BIG_TOWN,
+    PLACE_TABLES,
+    SEAT_PROVINCE_WORDS,
+    WORLD_CITY,
+    Gazetteer,
+    GeoEntry,
+    entry_of,
+    fold,
+    km_between,
+)
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import column, is_in, span_record, token_indices
+from .base import column, column_list, is_in, positions, span_record
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -200,8 +210,7 @@ class PlaceResolver:
                 self._lookups.clear()
                 self._lookup_countries.clear()
             rows = self._lookups[key] = tuple(map(tuple, self.gazetteer.lookup(text, countries, main)))
-        make = GeoEntry._make
-        return [make(r) for r in rows]
+        return list(map(entry_of, rows))
 
     def _text(self, span: Span) -> str:
         """`span.text`, remembered for the current Doc: a Span builds its text anew from its
@@ -1028,26 +1037,30 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional
     where the NER missed it or called it a person ('the Riverdale area', 'at the Riverdale gas
     station'). Another occurrence counts when it is capitalized, not part of a longer name or
     of another entity, and, when the NER calls it a person, follows a preposition or 'the'
-    ('Jordan said' stays a person). Names two records share are left alone."""
-    names: dict[tuple[str, ...], Optional[dict]] = {}
+    ('Jordan said' stays a person). Names two records share are left alone.
+    Words are compared by their ORTH ids (one id per spelling), read from the Doc's column
+    rather than from a Token per word."""
+    orth = column_list(doc, ORTH)
+    strings = doc.vocab.strings
+    names: dict[tuple[int, ...], Optional[dict]] = {}
     taken = taken | {k for rec in recs for s, e in rec["tokens"] for k in range(s, e)}
     for rec in recs:
         if rec["kind"] not in REPEATED_KINDS:
             continue
         for s, e in rec["tokens"]:
-            words = tuple(t.text for t in doc[s:e])
-            if not words[0][:1].isupper():
+            words = tuple(orth[s:e])
+            if not strings[words[0]][:1].isupper():
                 continue
             names[words] = rec if names.get(words, rec) is rec else None
     names = {w: r for w, r in names.items() if r is not None}
     if not names:
         return
-    for i in token_indices(doc, ORTH, {w[0] for w in names}):
+    for i in positions(orth, {w[0] for w in names}):
         if i in taken:
             continue
         for words, rec in names.items():
             end = i + len(words)
-            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or any(k in taken for k in range(i, end)):
+            if end > len(doc) or tuple(orth[i:end]) != words or any(k in taken for k in range(i, end)):
                 continue
             if (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start) or (
                     end < len(doc) and doc[end].is_title):
