@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -232,7 +232,8 @@ class PlaceResolver:
 
     def _resolve(self, doc: Doc, gaz: Gazetteer) -> Doc:
         assert self._matcher is not None
-        actor_tokens = self._actor_name_tokens(doc)
+        actors = records(doc, "cn_actors")  # each read of a Doc extension costs an Underscore: once
+        actor_tokens = self._actor_name_tokens(doc, actors)
         ents = doc.ents  # built anew on every access: read once
         marks = _marks(doc)
         commas, owners, units = marks.commas, marks.owners, marks.units
@@ -241,8 +242,8 @@ class PlaceResolver:
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans)[0], marks)
-        spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
+                                      self._doc_countries(doc, spans, actors)[0], marks)
+        spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)}, actors)
         dateline = _dateline(doc)
         if dateline is not None:
             # the dateline's town is read from the dateline pattern, whatever the NER made of it
@@ -251,14 +252,14 @@ class PlaceResolver:
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
                  and (s.start_char, s.end_char) not in modifiers]
-        countries, main = self._doc_countries(doc, spans)
+        countries, main = self._doc_countries(doc, spans, actors)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
             label = span.label_
-            span = _strip_det(span)
+            span = _strip_det(span, self._text)
             if span is None:
                 continue
             if label == "PLACE" and not _capitalized(span):
@@ -335,9 +336,9 @@ class PlaceResolver:
 
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
-    def _actor_name_tokens(doc: Doc) -> set[int]:
+    def _actor_name_tokens(doc: Doc, actors: list[dict]) -> set[int]:
         toks: set[int] = set()
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if a.get("descriptor") or a.get("kind") == "state" or a.get("candidate"):
                 # unknown ORGs are only candidates: the NER often tags a town as ORG
                 continue
@@ -357,7 +358,7 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span]) -> tuple[set[str], set[str]]:
+    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> tuple[set[str], set[str]]:
         """Countries the document is about, and its main ones. About: named countries, and the
         home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
         same-named towns. Main: the ones named most often, counting each mention of a country, of
@@ -385,7 +386,7 @@ class PlaceResolver:
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
         found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
@@ -413,11 +414,11 @@ class PlaceResolver:
         return None
 
     @staticmethod
-    def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int], actors: list[dict]) -> list[Span]:
         """ORG entities the actor gazetteer does not know that are the own name of a town or
         admin1 unit ('attacked Nyala'): the small NER often tags towns as ORG."""
         out = []
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if not a.get("candidate"):
                 continue
             for s, e in a["mentions"]:
@@ -1381,14 +1382,16 @@ def _date_like(doc: Doc, tok: Token) -> bool:
     return any(t.lower_.rstrip(".") in DATE_WORDS or t.like_num for t in doc[start:end])
 
 
-def _strip_det(span: Span) -> Optional[Span]:
+def _strip_det(span: Span, text: Callable[[Span], str] = lambda span: span.text) -> Optional[Span]:
+    """The name without a leading article, or None when nothing is left (`text`: how to read a
+    span's text, a caller's memo of it)."""
     start = span.start
     while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     if start >= span.end:
         return None
     out = Span(span.doc, start, span.end, label=span.label)
-    return out if fold(out.text) else None
+    return out if fold(text(out)) else None
 
 
 def _word_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:
