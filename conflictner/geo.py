@@ -87,6 +87,11 @@ class GeoEntry(_GeoRow):
         return _KINDS[self.kind_name]
 
 
+#: a GeoEntry from a stored row (a plain tuple of its fields): what `GeoEntry._make` returns,
+#: made in C, without `_make`'s Python-level call and length check (a name's candidates run to
+#: a hundred entries, made anew on every lookup)
+entry_of = functools.partial(tuple.__new__, GeoEntry)
+
 _KINDS = {k.value: k for k in PlaceKind}
 _ADMIN1, _TOWN = PlaceKind.admin1.value, PlaceKind.populated_place.value
 
@@ -99,17 +104,17 @@ class EntryTable(dict):
         super().__setitem__(key, tuple(entry))
 
     def __getitem__(self, key: str) -> GeoEntry:
-        return GeoEntry._make(super().__getitem__(key))
+        return entry_of(super().__getitem__(key))
 
     def get(self, key: str, default: Optional[GeoEntry] = None) -> Optional[GeoEntry]:  # type: ignore[override]
         row = super().get(key)
-        return default if row is None else GeoEntry._make(row)
+        return default if row is None else entry_of(row)
 
     def values(self) -> Iterator[GeoEntry]:  # type: ignore[override]
-        return map(GeoEntry._make, super().values())
+        return map(entry_of, super().values())
 
     def items(self) -> Iterator[tuple[str, GeoEntry]]:  # type: ignore[override]
-        return ((k, GeoEntry._make(v)) for k, v in super().items())
+        return ((k, entry_of(v)) for k, v in super().items())
 
     def __reduce__(self) -> tuple:
         return EntryTable, (), None, None, iter(dict.items(self))
@@ -158,12 +163,11 @@ class AliasIndex:
 
     def get(self, key: str, default: Sequence[GeoEntry] = ()) -> Sequence[GeoEntry]:
         bucket = self.buckets.get(key)
-        make = GeoEntry._make
-        return default if bucket is None else [make(self.entries[i]) for i in bucket]
+        return default if bucket is None else list(map(entry_of, map(self.entries.__getitem__, bucket)))
 
     def items(self) -> Iterator[tuple[str, list[GeoEntry]]]:
-        entries, make = self.entries, GeoEntry._make
-        return ((k, [make(entries[i]) for i in b]) for k, b in self.buckets.items())
+        entries = self.entries
+        return ((k, list(map(entry_of, map(entries.__getitem__, b)))) for k, b in self.buckets.items())
 
     def values(self) -> Iterator[list[GeoEntry]]:
         return (v for _, v in self.items())
@@ -546,6 +550,29 @@ class Gazetteer:
         cands.sort(key=order)
         local = self._local(key, countries, main)
         return local + [c for c in cands if c not in local] if local else cands
+
+    def lookup_countries(self, text: str) -> frozenset[Optional[str]]:
+        """The countries whose presence in `lookup`'s `countries` or `main` can change its answer
+        for `text`: those of every place it may return or weigh (the name's own and suffix-less
+        buckets, its small towns, the provinces named after a seat town) and of the regions of
+        the name's local readings. `lookup` tests those arguments only for emptiness and for
+        membership of these countries, so two pairs of arguments that agree on both get the same
+        answer: a caller can remember answers by far fewer keys than the documents' country sets."""
+        key = fold(text)
+        stripped = ADMIN_SUFFIXES.sub("", key)
+        out: set[Optional[str]] = {c.country for c in self.index.get(key, ())}
+        for c in self.index.get(stripped, ()):
+            out.add(c.country)
+            seat = self.admin1_entry(c.admin1)
+            if seat is not None:
+                out.add(seat.country)
+        out.update(c.country for c in self.small.get(key))
+        for place_id, where in self.local.get(key, ()):
+            out.update(where)
+            place = self.by_id.get(place_id)
+            if place is not None:
+                out.add(place.country)
+        return frozenset(out)
 
     def _seat_province(self, name: str, suffix: str, countries: Optional[set[str]],
                        main: Optional[set[str]]) -> list[GeoEntry]:

@@ -218,3 +218,20 @@ def test_a_province_named_after_its_seat(gaz, text, countries, admin1):
 ])
 def test_no_province_from_a_seat_town(gaz, text, countries):
     assert not [c for c in gaz.lookup(text, countries) if c.kind.value == "admin1"]
+
+
+@pytest.mark.parametrize("text", ["Kirkuk", "Washington", "Paris", "WA", "Kasserine governorate", "Dundalk",
+                                  "Tripoli", "Florida", "Delft", "Berlin", "Rann", "Reasi district", "Georgia"])
+def test_only_the_lookup_countries_of_a_name_matter(gaz, text):
+    """`lookup` answers alike for any document countries that agree on the name's
+    `lookup_countries` (and on being empty): the key places remembers its answers by."""
+    near = gaz.lookup_countries(text)
+    other = "ZZZ"  # no country's code: keeps a set non-empty
+    assert other not in near
+    for countries, main in [({"USA"}, {"USA"}), ({"AUS", "GBR"}, {"AUS"}), ({"TUN", "FRA"}, None),
+                            ({"IRL", "GBR", "USA"}, {"IRL"}), ({"LBN", "SYR"}, {"LBN"}), ({"ZAF"}, {"ZAF"}),
+                            ({"NGA", "NER"}, {"NER"}), ({"IND"}, None), (None, None), ({"UKR"}, {"RUS"})]:
+        def narrowed(s):
+            return (s & near) | {other} if s else s
+        assert gaz.lookup(text, countries, main) == gaz.lookup(text, narrowed(countries), narrowed(main)), (
+            text, countries, main)

@@ -73,3 +73,16 @@ def test_dateline_split_in_the_pipeline(nlp):
     names = {a.id: a.name for a in ex.actors}
     assert len(ex.events) == 1
     assert [names[a] for a in ex.events[0].attacker_ids] == ["Gang members"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Headline\r\n\r\nBody starts now.", "Body"),
+    ("Headline \t\n  \n\tBody starts now.", "Body"),
+    ("\n\nBody starts now.", "Body"),
+    ("Drone strike  \n\nKHARTOUM, Sudan — The RSF shelled El Fasher.", "The"),
+])
+def test_line_breaks_inside_any_whitespace(blank, text, word):
+    """A line break starts a sentence whatever whitespace surrounds it (the breaks are read
+    from the whitespace tokens, not from the text)."""
+    doc = LineBreakSegmenter()(blank.make_doc(text))
+    assert next(t for t in doc if t.text == word).is_sent_start is True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -25,10 +25,20 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path, filter_spans
 
 from ..extensions import records
-from ..geo import BIG_TOWN, PLACE_TABLES, SEAT_PROVINCE_WORDS, WORLD_CITY, Gazetteer, GeoEntry, fold, km_between
+from ..geo import (
+    BIG_TOWN,
+    PLACE_TABLES,
+    SEAT_PROVINCE_WORDS,
+    WORLD_CITY,
+    Gazetteer,
+    GeoEntry,
+    entry_of,
+    fold,
+    km_between,
+)
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
 from ..schema import PlaceKind
-from .base import column, is_in, span_record, token_indices
+from .base import column, column_list, is_in, positions, span_record
 
 DIRECTIONS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -148,6 +158,7 @@ class PlaceResolver:
         self._matcher: Optional[PhraseMatcher] = None
         self._country_cache: dict[str, Optional[str]] = {}  # name -> country it names (per gazetteer)
         self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
+        self._lookup_countries: dict[str, frozenset[Optional[str]]] = {}  # name -> Gazetteer.lookup_countries
         self._texts: dict[tuple[int, int], str] = {}  # the current Doc's span texts, see _text
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
@@ -156,6 +167,7 @@ class PlaceResolver:
         self._gaz = Gazetteer.load(self.data_path, self.cities)
         self._country_cache = {}
         self._lookups = {}
+        self._lookup_countries = {}
         self._matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
@@ -184,16 +196,21 @@ class PlaceResolver:
         """`Gazetteer.lookup`, remembered: a report repeats its place names, and reports on one
         country share them, while each lookup folds, filters and ranks the candidates anew.
         Kept as plain tuples (see GeoEntry) and handed out as a fresh list of fresh entries,
-        since callers reorder the list and tell entries apart by identity. Bounded: a long run
-        sees many distinct names."""
-        key = (text, frozenset(countries) if countries else None, frozenset(main) if main else None)
+        since callers reorder the list and tell entries apart by identity. Keyed by the
+        document's countries that can matter for the name (`Gazetteer.lookup_countries`), not
+        by all of them: reports name different sets of countries, so a key with the whole sets
+        would miss for nearly every new report. Bounded: a long run sees many distinct names."""
+        near = self._lookup_countries.get(text)
+        if near is None:
+            near = self._lookup_countries[text] = self.gazetteer.lookup_countries(text)
+        key = (text, bool(countries), bool(main), near.intersection(countries or ()), near.intersection(main or ()))
         rows = self._lookups.get(key)
         if rows is None:
             if len(self._lookups) > 20_000:
                 self._lookups.clear()
+                self._lookup_countries.clear()
             rows = self._lookups[key] = tuple(map(tuple, self.gazetteer.lookup(text, countries, main)))
-        make = GeoEntry._make
-        return [make(r) for r in rows]
+        return list(map(entry_of, rows))
 
     def _text(self, span: Span) -> str:
         """`span.text`, remembered for the current Doc: a Span builds its text anew from its
@@ -215,7 +232,8 @@ class PlaceResolver:
 
     def _resolve(self, doc: Doc, gaz: Gazetteer) -> Doc:
         assert self._matcher is not None
-        actor_tokens = self._actor_name_tokens(doc)
+        actors = records(doc, "cn_actors")  # each read of a Doc extension costs an Underscore: once
+        actor_tokens = self._actor_name_tokens(doc, actors)
         ents = doc.ents  # built anew on every access: read once
         marks = _marks(doc)
         commas, owners, units = marks.commas, marks.owners, marks.units
@@ -224,8 +242,8 @@ class PlaceResolver:
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans)[0], marks)
-        spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)})
+                                      self._doc_countries(doc, spans, actors)[0], marks)
+        spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)}, actors)
         dateline = _dateline(doc)
         if dateline is not None:
             # the dateline's town is read from the dateline pattern, whatever the NER made of it
@@ -234,14 +252,14 @@ class PlaceResolver:
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
                  and (s.start_char, s.end_char) not in modifiers]
-        countries, main = self._doc_countries(doc, spans)
+        countries, main = self._doc_countries(doc, spans, actors)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
             is_dateline = dateline is not None and span == dateline[0]
             label = span.label_
-            span = _strip_det(span)
+            span = _strip_det(span, self._text)
             if span is None:
                 continue
             if label == "PLACE" and not _capitalized(span):
@@ -318,9 +336,9 @@ class PlaceResolver:
 
     # -- helpers -------------------------------------------------------------------------------
     @staticmethod
-    def _actor_name_tokens(doc: Doc) -> set[int]:
+    def _actor_name_tokens(doc: Doc, actors: list[dict]) -> set[int]:
         toks: set[int] = set()
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if a.get("descriptor") or a.get("kind") == "state" or a.get("candidate"):
                 # unknown ORGs are only candidates: the NER often tags a town as ORG
                 continue
@@ -340,7 +358,7 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span]) -> tuple[set[str], set[str]]:
+    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> tuple[set[str], set[str]]:
         """Countries the document is about, and its main ones. About: named countries, and the
         home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
         same-named towns. Main: the ones named most often, counting each mention of a country, of
@@ -368,7 +386,7 @@ class PlaceResolver:
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
         found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
@@ -396,11 +414,11 @@ class PlaceResolver:
         return None
 
     @staticmethod
-    def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
+    def _org_towns(doc: Doc, gaz: Gazetteer, taken: set[int], actors: list[dict]) -> list[Span]:
         """ORG entities the actor gazetteer does not know that are the own name of a town or
         admin1 unit ('attacked Nyala'): the small NER often tags towns as ORG."""
         out = []
-        for a in records(doc, "cn_actors"):
+        for a in actors:
             if not a.get("candidate"):
                 continue
             for s, e in a["mentions"]:
@@ -1020,26 +1038,30 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional
     where the NER missed it or called it a person ('the Riverdale area', 'at the Riverdale gas
     station'). Another occurrence counts when it is capitalized, not part of a longer name or
     of another entity, and, when the NER calls it a person, follows a preposition or 'the'
-    ('Jordan said' stays a person). Names two records share are left alone."""
-    names: dict[tuple[str, ...], Optional[dict]] = {}
+    ('Jordan said' stays a person). Names two records share are left alone.
+    Words are compared by their ORTH ids (one id per spelling), read from the Doc's column
+    rather than from a Token per word."""
+    orth = column_list(doc, ORTH)
+    strings = doc.vocab.strings
+    names: dict[tuple[int, ...], Optional[dict]] = {}
     taken = taken | {k for rec in recs for s, e in rec["tokens"] for k in range(s, e)}
     for rec in recs:
         if rec["kind"] not in REPEATED_KINDS:
             continue
         for s, e in rec["tokens"]:
-            words = tuple(t.text for t in doc[s:e])
-            if not words[0][:1].isupper():
+            words = tuple(orth[s:e])
+            if not strings[words[0]][:1].isupper():
                 continue
             names[words] = rec if names.get(words, rec) is rec else None
     names = {w: r for w, r in names.items() if r is not None}
     if not names:
         return
-    for i in token_indices(doc, ORTH, {w[0] for w in names}):
+    for i in positions(orth, {w[0] for w in names}):
         if i in taken:
             continue
         for words, rec in names.items():
             end = i + len(words)
-            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words or any(k in taken for k in range(i, end)):
+            if end > len(doc) or tuple(orth[i:end]) != words or any(k in taken for k in range(i, end)):
                 continue
             if (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start) or (
                     end < len(doc) and doc[end].is_title):
@@ -1360,14 +1382,16 @@ def _date_like(doc: Doc, tok: Token) -> bool:
     return any(t.lower_.rstrip(".") in DATE_WORDS or t.like_num for t in doc[start:end])
 
 
-def _strip_det(span: Span) -> Optional[Span]:
+def _strip_det(span: Span, text: Callable[[Span], str] = lambda span: span.text) -> Optional[Span]:
+    """The name without a leading article, or None when nothing is left (`text`: how to read a
+    span's text, a caller's memo of it)."""
     start = span.start
     while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     if start >= span.end:
         return None
     out = Span(span.doc, start, span.end, label=span.label)
-    return out if fold(out.text) else None
+    return out if fold(text(out)) else None
 
 
 def _word_before(doc: Doc, i: int) -> Optional[tuple[str, int]]:

@@ -10,18 +10,14 @@ glued to the lead, the dateline's town and agency become the subject of its firs
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .places import DATELINE_RE
-
-#: runs of whitespace holding at least one line break
-_NEWLINES = re.compile(r"[^\S\n]*\n\s*")
 
 
 @Language.factory(
@@ -43,10 +39,10 @@ class LineBreakSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        # vectorized: newline positions in the text and comma tokens, mapped to the tokens
-        # after them (a Python loop over the Doc would build a Token object per token); the
-        # columns are read in one `to_array`
-        cols = doc.to_array([ORTH, IDX, IS_SPACE, SENT_START])
+        # vectorized: comma tokens and the whitespace tokens, mapped to the tokens after them
+        # (a Python loop over the Doc would build a Token object per token); the columns are
+        # read in one `to_array`
+        cols = doc.to_array([ORTH, IDX, IS_SPACE, SENT_START, LENGTH])
         orth = cols[:, 0]
         starts = cols[:, 1].astype("int64")
         strings = doc.vocab.strings
@@ -58,17 +54,17 @@ class LineBreakSegmenter:
         sent_start = cols[:, 3].astype("int32")
         after_comma = after_comma[~spaces[after_comma]]
         sent_start[after_comma] = -1
-        text = doc.text
-        newline_at = [m.start() for m in _NEWLINES.finditer(text)] if self.min_newlines <= 1 else [
-            m.start() for m in _NEWLINES.finditer(text) if m.group().count("\n") >= self.min_newlines]
-        if newline_at:
-            after = numpy.searchsorted(starts, numpy.array(newline_at), side="right")
-            for i in sorted(set(after.tolist())):
-                while i < len(doc) and spaces[i]:
-                    i += 1  # the sentence starts at the first word after the break
-                if 0 < i < len(doc):
-                    sent_start[i] = 1
-        lead = _after_dateline(doc, text, starts, newline_at)
+        runs = _line_breaks(doc, numpy.flatnonzero(spaces).tolist(), orth, max(1, self.min_newlines))
+        for _, last in runs:
+            if last + 1 < len(doc):
+                sent_start[last + 1] = 1  # the sentence starts at the first word after the break
+        newline_at = None
+        if runs:
+            # where the first break's whitespace begins: at the trailing space of the word before, if any
+            first = int(starts[runs[0][0]])
+            before = runs[0][0] - 1
+            newline_at = first - 1 if before >= 0 and first > int(starts[before]) + int(cols[before, 4]) else first
+        lead = _after_dateline(doc, starts, newline_at)
         if lead is not None:
             sent_start[lead] = 1
         doc.from_array([SENT_START], sent_start.astype("uint64").reshape(len(doc), 1))
@@ -87,12 +83,30 @@ class LineBreakSegmenter:
         return self
 
 
-def _after_dateline(doc: Doc, text: str, starts: numpy.ndarray, newline_at: list[int]) -> Optional[int]:
+def _line_breaks(doc: Doc, space_at: list[int], orth: numpy.ndarray, least: int) -> list[tuple[int, int]]:
+    """(first, last) token of each run of whitespace tokens holding at least `least` line
+    breaks. spaCy's tokenizer puts every line break in a whitespace token (a word's own
+    trailing whitespace is one space), so these are the text's whitespace runs with line
+    breaks, read from a few tokens' texts rather than from `Doc.text`, which joins every
+    token's text anew."""
+    runs: list[tuple[int, int, int]] = []  # (first, last, line breaks)
+    strings = doc.vocab.strings
+    for k in space_at:
+        breaks = strings[int(orth[k])].count("\n")
+        if runs and runs[-1][1] == k - 1:
+            runs[-1] = (runs[-1][0], k, runs[-1][2] + breaks)
+        else:
+            runs.append((k, k, breaks))
+    return [(first, last) for first, last, breaks in runs if breaks >= least]
+
+
+def _after_dateline(doc: Doc, starts: numpy.ndarray, newline_at: Optional[int]) -> Optional[int]:
     """The first token of the lead after a dateline at the start of the text or of its second
-    line (after a headline), or None. Only those two places are looked at, so the cost does
-    not grow with the document."""
-    head = text[:600]
-    for start in [0, *([newline_at[0] + 1] if newline_at and newline_at[0] < 300 else [])]:
+    line (after a headline; `newline_at`: where the first line break's whitespace begins), or
+    None. Only the text's first 600 characters are read (and built from their tokens), so the
+    cost does not grow with the document."""
+    head = doc[: int(numpy.searchsorted(starts, 600, side="left"))].text_with_ws[:600]
+    for start in [0, *([newline_at + 1] if newline_at is not None and newline_at < 300 else [])]:
         while start < len(head) and head[start] in " \t\n":
             start += 1
         m = DATELINE_RE.match(head, start)
