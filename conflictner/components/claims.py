@@ -1195,7 +1195,8 @@ class ClaimLinker(RuleComponent):
             if actor_id is None and speaker.lower_ == "it" and last is not None and last.get("role") != "media":
                 # 'It said ...' after an institution spoke: the institution again
                 return {**last, "channel": self._channel(cue) or last.get("channel")}
-        inner = [self._actor_at[t.i] for t in span if t.i in self._actor_at and t.i != speaker.i]
+        actor_at, si = self._actor_at, speaker.i  # the phrase by token index: no Token per word
+        inner = [actor_at[k] for k in range(span.start, span.end) if k in actor_at and k != si]
         person = next((text for start, text in self._persons if span.start <= start < span.end
                        and self._actors.get(self._actor_at.get(start, ""), {}).get("kind") not in ARMED_KINDS), None)
         if person is None and speaker.pos_ == "NOUN":
@@ -1222,8 +1223,8 @@ class ClaimLinker(RuleComponent):
             a = self._actors.get(inner[0])
             affiliation = (a["country"] if a and a["kind"] == "state" else inner[0])
         else:
-            for t in span:
-                a = self._actors.get(self._actor_at.get(t.i, ""))
+            for k in range(span.start, span.end):
+                a = self._actors.get(actor_at.get(k, ""))
                 if a and a.get("country"):
                     affiliation = a["country"]
                     break
@@ -1538,8 +1539,9 @@ def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Sp
     dep, kids, lower = P.dep, P.children, P.lower
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
     ti = tok.i
-    # (`Token.subtree` is a C loop: cheaper than walking the children lists in Python)
-    left = min([ti] + [t.i for c in kids[ti] if c < ti and dep[c] not in cut for t in doc[c].subtree])
+    # a child's subtree reaches from its left edge to its right edge: one Token per child, not
+    # one per word of its subtree
+    left = min([ti] + [doc[c].left_edge.i for c in kids[ti] if c < ti and dep[c] not in cut])
     right = ti
     person = P.pos[ti] == "NOUN" and (P.lemma[ti].lower() in PERSON_HEADS or lower[ti] in PERSON_HEADS)
     for c in kids[ti]:
@@ -1552,15 +1554,15 @@ def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Sp
         elif d == "appos" and doc[c].left_edge.i == ti + 1 and P.pos[c] == "PROPN":
             keep = True  # 'the al-Qaeda-linked group al-Shabaab': the name itself
         if keep:
-            right = max(right, max(t.i for t in doc[c].subtree))
+            right = max(right, doc[c].right_edge.i)
     for k in range(ti + 1, right):
         if lower[k] == "," and P.tag[k + 1] in {"WDT", "WP", "WP$", "VBG"}:
             right = k - 1  # ', who asked not to be named': not part of the name
             break
-    span = _span(doc, left, right + 1)
-    while len(span) > 1 and span[-1].is_punct:
-        span = _span(doc, span.start, span.end - 1)
-    return span
+    end = right + 1
+    while end - left > 1 and doc[end - 1].is_punct:
+        end -= 1
+    return _span(doc, left, end)
 
 
 def _coordinated(speaker: Token, P: Parse) -> list[Token]:
