@@ -1123,11 +1123,14 @@ class ClaimLinker(RuleComponent):
         event's attacker is the source's state."""
         if speaker is None or source["role"] not in {"armed_group", "official", "spokesperson", "other", "ngo"}:
             return False
-        path = [head]
-        while path[-1].i != cue.i and path[-1].head.i != path[-1].i and len(path) < 10:
-            path.append(path[-1].head)
-        for t in path:
-            if t.pos_ == "VERB" and t.lemma_ in AGENTIVE:
+        P = self._P  # the path up the heads by index: a Token only for an agentive verb on it
+        up, pos, lemma = P.head, P.pos, P.lemma
+        path = [head.i]
+        while path[-1] != cue.i and up[path[-1]] != path[-1] and len(path) < 10:
+            path.append(up[path[-1]])
+        for k in path:
+            if pos[k] == "VERB" and lemma[k] in AGENTIVE:
+                t = doc[k]
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 own = subj and any(c.dep_ == "poss" and c.lower_ in {"its", "our", "their"} for c in subj[0].children)
                 if subj and (own or subj[0].lower_ in {"it", "we", "they"}):
