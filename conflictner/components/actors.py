@@ -792,8 +792,9 @@ class ActorRecognizer(RuleComponent):
                 country, community, form = entry.country, None, "name"
             else:
                 country, community, plural = self.affiliation_words[label]
-                form = "demonym" if plural or span.root.dep_ not in MODIFIER_DEPS else "adjective"
-                if form == "adjective" and span.root.head.lower_ in PLACE_NOUNS:
+                root = span.root  # (worked out anew on every read: once)
+                form = "demonym" if plural or root.dep_ not in MODIFIER_DEPS else "adjective"
+                if form == "adjective" and root.head.lower_ in PLACE_NOUNS:
                     continue  # 'the Iraqi city of Mosul', 'Syrian territory': geography, not a side
             inner = at.get(span.start)
             if inner is not None and not inner.descriptor:
@@ -820,10 +821,11 @@ class ActorRecognizer(RuleComponent):
     def _name_modifies(span: Span) -> bool:
         """A state name used as a modifier: 'U.S. strike', 'UK-France co-operation', 'Iran-backed'."""
         doc = span.doc
-        if span.root.head.lower_ in PLACE_NOUNS:
+        root = span.root  # (worked out anew on every read: once)
+        head = root.head
+        if head.lower_ in PLACE_NOUNS:
             return False  # 'the Syria-Iraq border'
-        if span.root.dep_ in MODIFIER_DEPS and span.root.head.i > span.root.i and span.root.head.pos_ in {
-                "NOUN", "PROPN"}:
+        if root.dep_ in MODIFIER_DEPS and head.i > root.i and head.pos_ in {"NOUN", "PROPN"}:
             return True
         before = doc[span.start - 2] if span.start > 1 else None
         hyphen_before = before is not None and _hyphen(doc[span.start - 1]) and not before.whitespace_
