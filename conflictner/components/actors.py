@@ -390,7 +390,8 @@ class ActorRecognizer(RuleComponent):
                     start = self._left_edge(head, first)
             country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
-            for tok in _span(doc, start, span.start):
+            for k in range(start, span.start):  # the modifiers (no Span: most phrases have none)
+                tok = doc[k]
                 if tok.i in named_by_tok:
                     inner_named = named_by_tok[tok.i]
                     continue
@@ -424,7 +425,7 @@ class ActorRecognizer(RuleComponent):
                 continue
             name = _span(doc, start, end).text
             kind = d.kind
-            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in _span(doc, start, span.start)):
+            if kind == ActorKind.state_forces and any(doc[k].lower_ in INTERNATIONAL_WORDS for k in range(start, span.start)):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
             elif kind == ActorKind.state_forces and community and country is None:
                 # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
@@ -447,13 +448,15 @@ class ActorRecognizer(RuleComponent):
         # widen named mentions by their own affixes ("the Lebanon-based Hezbollah")
         for m in named:
             start = self._left_edge(doc[m.head], m.start)
-            for tok in _span(doc, start, m.start):
+            if start == m.start:
+                continue  # no word before the name to widen it by (most names)
+            ext = [doc[k] for k in range(start, m.start)]
+            for tok in ext:
                 rel = self._affix_of(tok)
                 iso = self._country_of(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
-            ext = _span(doc, start, m.start)
-            if len(ext) and any(self._affix_of(t) for t in ext) and all(
+            if any(self._affix_of(t) for t in ext) and all(
                 self._affix_of(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self._country_of(t) for t in ext
             ):
                 m.start = start
