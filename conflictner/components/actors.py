@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, SENT_START
@@ -27,6 +27,9 @@ from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
 from .base import RuleComponent, column, column_list, column_set, is_in, positions, span_record
 from .base import span_of as _span
+
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -145,6 +148,7 @@ class ActorRecognizer(RuleComponent):
     ) -> None:
         super().__init__(nlp, name, data_path=data_path)
         self.keep_unknown_orgs = keep_unknown_orgs
+        self._place_memo: tuple[Optional[Gazetteer], dict[str, Optional[str]]] = (None, {})
 
     # -- indexes -----------------------------------------------------------------------------
     def _compile(self) -> None:
@@ -304,10 +308,26 @@ class ActorRecognizer(RuleComponent):
             gaz = self.nlp.get_pipe("conflictner_places").gazetteer
             for ent in self._doc_ents(doc):
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
-                    cands = gaz.lookup(ent.text)
-                    if cands and cands[0].country:
-                        out.add(cands[0].country)
+                    country = self._place_country(gaz, ent.text)
+                    if country:
+                        out.add(country)
         return out
+
+    def _place_country(self, gaz: Gazetteer, text: str) -> Optional[str]:
+        """The country of `gaz`'s best candidate for a place name, remembered per gazetteer
+        (which is only built when loaded): the same place names recur from text to text, and a
+        lookup costs more than the rest of `_doc_countries`. Bounded: a long run meets ever new
+        names."""
+        held, memo = self._place_memo
+        if held is not gaz:
+            memo = {}
+            self._place_memo = (gaz, memo)
+        if text not in memo:
+            if len(memo) >= 4096:
+                memo.clear()
+            cands = gaz.lookup(text)
+            memo[text] = cands[0].country if cands else None
+        return memo[text]
 
     def _doc_ents(self, doc: Doc) -> tuple[Span, ...]:
         """`doc.ents`, built once per Doc when first asked for: every access builds a new Span
