@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import numpy as np
 from spacy.attrs import LOWER, ORTH, SENT_START
@@ -27,6 +27,9 @@ from ..rules import ActorEntry, CommunityEntry, DescriptorEntry
 from ..schema import ACLED_INTER, ActorKind
 from .base import RuleComponent, column, column_list, column_set, is_in, positions, span_record
 from .base import span_of as _span
+
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
 
 #: the second half of "Iranian-backed", "Iran-aligned", "Lebanon-based": what it makes of the
 #: country named in the first half
@@ -71,9 +74,11 @@ STATE_FORCE_WORDS = {"armed", "forces", "force", "defence", "defense", "national
 STRUCTURE_HEADS = {"umbrella", "coalition", "alliance", "network", "grouping", "federation"}
 LINK_WORDS = {"affiliate", "branch", "offshoot", "wing", "front", "faction", "proxy", "arm"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
-#: match-key prefixes of the nationality words and the local names in the name matchers
+#: match-key prefixes of the nationality words, the local names and the descriptor terms in the
+#: name matchers
 AFFILIATION = "aff:"
 LOCAL = "local:"
+DESCRIPTOR = "descriptor:"
 #: verbs whose object is a state acting in politics or war ('thanked Turkey', 'sanctioned Iran')
 STATE_OBJECT_VERBS = {"attack", "accuse", "blame", "strike", "target", "warn", "threaten", "fight", "support",
                       "help", "assist", "join", "thank", "urge", "sanction", "back", "condemn", "invade", "defeat",
@@ -143,6 +148,7 @@ class ActorRecognizer(RuleComponent):
     ) -> None:
         super().__init__(nlp, name, data_path=data_path)
         self.keep_unknown_orgs = keep_unknown_orgs
+        self._place_memo: tuple[Optional[Gazetteer], dict[str, Optional[str]]] = (None, {})
 
     # -- indexes -----------------------------------------------------------------------------
     def _compile(self) -> None:
@@ -153,7 +159,6 @@ class ActorRecognizer(RuleComponent):
         self.descriptor_terms: dict[str, DescriptorEntry] = {}
         self.lower_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         lower: dict[str, set[str]] = {}
         exact: dict[str, set[str]] = {}
         local: dict[str, list[str]] = {}
@@ -190,20 +195,31 @@ class ActorRecognizer(RuleComponent):
                 self.affiliation_words.setdefault(s, (None, c.id, False))
             for s in c.demonyms:
                 self.affiliation_words.setdefault(s, (None, c.id, s not in c.adjectives))
-        # one pass of two matchers finds names, local names and nationality words alike
-        for key, strings in lower.items():
-            self.lower_matcher.add(key, [make(s) for s in sorted(strings)])
-        for key, aliases in local.items():
-            self.lower_matcher.add(key, [make(s) for s in aliases])
+        # one pass of two matchers finds names, local names, nationality words and descriptors alike
+        named_phrases: set[tuple[str, ...]] = set()  # the lower-case names, word by word
+        for key, patterns in [*((k, sorted(v)) for k, v in lower.items()), *local.items()]:
+            docs = [make(s) for s in patterns]
+            named_phrases.update(tuple(t.lower_ for t in d) for d in docs)
+            self.lower_matcher.add(key, docs)
         for key, strings in exact.items():
             self.exact_matcher.add(key, [make(s) for s in sorted(strings)])
         for s in sorted(self.affiliation_words):
             self.exact_matcher.add(AFFILIATION + s, [make(s)])
-        for d in self.rules.get("descriptors.jsonl", []):
+        self._affiliation_ids = frozenset(get_string_id(s) for s in self.affiliation_words)
+        descriptors = self.rules.get("descriptors.jsonl", [])
+        terms = {d.id: [make(t) for t in d.terms] for d in descriptors}
+        # the descriptor terms join the names' matcher (a pass over the Doc fewer) unless a term
+        # is spelled like a name: the matcher lists the keys of one phrase in an order of its
+        # own, which sharing the phrase could change; then they keep a matcher of their own
+        shared = named_phrases.isdisjoint(tuple(t.lower_ for t in d) for docs in terms.values() for d in docs)
+        self.descriptor_matcher: Optional[PhraseMatcher] = None
+        if not shared:
+            self.descriptor_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for d in descriptors:
             for term in d.terms:
                 self.descriptor_terms[term.lower()] = d
-            self.descriptor_matcher.add(d.id, [make(t) for t in d.terms])
-        self.descriptor_by_id = {d.id: d for d in self.rules.get("descriptors.jsonl", [])}
+            (self.descriptor_matcher or self.lower_matcher).add(DESCRIPTOR + d.id, terms[d.id])
+        self.descriptor_by_id = {DESCRIPTOR + d.id: d for d in descriptors}
 
     def country_of(self, text: str) -> Optional[str]:
         """ISO3 for a country name, alias, adjective or demonym ('Iraqi', 'U.S.'), else None."""
@@ -220,13 +236,17 @@ class ActorRecognizer(RuleComponent):
         local: list[Span] = []  # local names ('al-Shabaab' in Cabo Delgado)
         words: list[Span] = []  # nationality and community words, labelled with the word
         strings = doc.vocab.strings
+        orth = column_list(doc, ORTH) if len(doc) else []  # shared: the later components read it too
+        found: list[tuple[int, int, int]] = []  # descriptor terms
         for mid, s, e in [*self.lower_matcher(doc), *self.exact_matcher(doc)]:
             key = strings[mid]
-            if key.startswith(AFFILIATION):
+            if key.startswith(DESCRIPTOR):
+                found.append((mid, s, e))
+            elif key.startswith(AFFILIATION):
                 words.append(Span(doc, s, e, label=key[len(AFFILIATION):]))
             elif key.startswith(LOCAL):
                 local.append(Span(doc, s, e, label=key[len(LOCAL):]))
-            elif not _inside_hyphenated_word(doc, s, e):  # 'PORT-AU-PRINCE' holds no 'AU'
+            elif not _inside_hyphenated_word(doc, orth, s, e):  # 'PORT-AU-PRINCE' holds no 'AU'
                 spans.append(Span(doc, s, e, label=mid))
         # 'North Korean', 'South Sudanese': a nationality of two tokens gives its country to both,
         # for the token-by-token descriptor scans (reset for every Doc)
@@ -239,7 +259,9 @@ class ActorRecognizer(RuleComponent):
         self._edge_memo: dict[int, tuple[bool, bool, int, bool, bool]] = {}
         named, names = self._named(doc, spans, local, words)
         covered = {i for m in named for i in range(m.start, m.end)}
-        descriptors = self._descriptors(doc, covered, named)
+        if self.descriptor_matcher is not None:
+            found = self.descriptor_matcher(doc)
+        descriptors = self._descriptors(doc, covered, named, found)
         mentions = sorted(named + descriptors, key=lambda m: m.start)
         self._structure(doc, mentions)
         if self.keep_unknown_orgs:
@@ -286,10 +308,26 @@ class ActorRecognizer(RuleComponent):
             gaz = self.nlp.get_pipe("conflictner_places").gazetteer
             for ent in self._doc_ents(doc):
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
-                    cands = gaz.lookup(ent.text)
-                    if cands and cands[0].country:
-                        out.add(cands[0].country)
+                    country = self._place_country(gaz, ent.text)
+                    if country:
+                        out.add(country)
         return out
+
+    def _place_country(self, gaz: Gazetteer, text: str) -> Optional[str]:
+        """The country of `gaz`'s best candidate for a place name, remembered per gazetteer
+        (which is only built when loaded): the same place names recur from text to text, and a
+        lookup costs more than the rest of `_doc_countries`. Bounded: a long run meets ever new
+        names."""
+        held, memo = self._place_memo
+        if held is not gaz:
+            memo = {}
+            self._place_memo = (gaz, memo)
+        if text not in memo:
+            if len(memo) >= 4096:
+                memo.clear()
+            cands = gaz.lookup(text)
+            memo[text] = cands[0].country if cands else None
+        return memo[text]
 
     def _doc_ents(self, doc: Doc) -> tuple[Span, ...]:
         """`doc.ents`, built once per Doc when first asked for: every access builds a new Span
@@ -331,10 +369,12 @@ class ActorRecognizer(RuleComponent):
             return True
         return False
 
-    def _descriptors(self, doc: Doc, covered: set[int], named: list[_Mention]) -> list[_Mention]:
+    def _descriptors(self, doc: Doc, covered: set[int], named: list[_Mention],
+                     found: list[tuple[int, int, int]]) -> list[_Mention]:
+        """found: the matches of the descriptor terms, (key, start, end) in the matcher's order."""
         out: list[_Mention] = []
         # matches as plain ranges: the loop reads only their bounds and label, so no Span is built
-        spans = _filter_ranges([_Range(s, e, m) for m, s, e in self.descriptor_matcher(doc)])
+        spans = _filter_ranges([_Range(s, e, m) for m, s, e in found])
         named_by_tok = {i: m for m in named for i in range(m.start, m.end)}
         heads = {sp.end - 1 for sp in spans}
         for span in spans:
@@ -370,7 +410,8 @@ class ActorRecognizer(RuleComponent):
                     start = self._left_edge(head, first)
             country, backers, base, community = None, [], None, None
             inner_named: Optional[_Mention] = None
-            for tok in _span(doc, start, span.start):
+            for k in range(start, span.start):  # the modifiers (no Span: most phrases have none)
+                tok = doc[k]
                 if tok.i in named_by_tok:
                     inner_named = named_by_tok[tok.i]
                     continue
@@ -404,7 +445,7 @@ class ActorRecognizer(RuleComponent):
                 continue
             name = _span(doc, start, end).text
             kind = d.kind
-            if kind == ActorKind.state_forces and any(t.lower_ in INTERNATIONAL_WORDS for t in _span(doc, start, span.start)):
+            if kind == ActorKind.state_forces and any(doc[k].lower_ in INTERNATIONAL_WORDS for k in range(start, span.start)):
                 kind = ActorKind.international  # 'Coalition military forces', 'multinational troops'
             elif kind == ActorKind.state_forces and community and country is None:
                 # 'Kurdish-led forces', 'Tuareg forces': a community's forces are no state's; ACLED
@@ -427,13 +468,15 @@ class ActorRecognizer(RuleComponent):
         # widen named mentions by their own affixes ("the Lebanon-based Hezbollah")
         for m in named:
             start = self._left_edge(doc[m.head], m.start)
-            for tok in _span(doc, start, m.start):
+            if start == m.start:
+                continue  # no word before the name to widen it by (most names)
+            ext = [doc[k] for k in range(start, m.start)]
+            for tok in ext:
                 rel = self._affix_of(tok)
                 iso = self._country_of(tok)
                 if rel == "backer" and iso:
                     m.backers = sorted(set(m.backers) | {iso})
-            ext = _span(doc, start, m.start)
-            if len(ext) and any(self._affix_of(t) for t in ext) and all(
+            if any(self._affix_of(t) for t in ext) and all(
                 self._affix_of(t) or t.text == "-" or t.lower_ in AFFIX_RELATION or self._country_of(t) for t in ext
             ):
                 m.start = start
@@ -509,21 +552,25 @@ class ActorRecognizer(RuleComponent):
         """For `_left_edge`, the tests of token j that do not depend on the phrase: whether it
         ends any phrase, is a glued dash, its head, whether it may hang elsewhere
         (npadvmod, affix) and whether it belongs to a description."""
+        # labels and words compared as ids (no string looked up per test; LOWER is the
+        # lower-cased text)
         prev = doc[j]
-        if prev.is_punct and (prev.text != "-" or prev.whitespace_ or (j >= 1 and doc[j - 1].whitespace_)):
+        orth = prev.orth
+        if prev.is_punct and (orth != _HYPHEN or prev.whitespace_ or (j >= 1 and doc[j - 1].whitespace_)):
             return True, False, -1, False, False  # a spaced dash ('YAOUNDE (AFP) - Separatist fighters')
-        if prev.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"}:
+        if prev.ent_type in _NUMERIC_ENTS:
             return True, False, -1, False, False
-        if prev.text == "-" and j >= 1:
+        if orth == _HYPHEN and j >= 1:
             return False, True, -1, False, False
         affix = self._affix_of(prev)
-        escape = bool(prev.dep_ == "npadvmod" or affix)
+        dep = prev.dep
+        escape = bool(dep == _NPADVMOD or affix)
         takes = bool(
-            affix or self._country_of(prev) or prev.text.lower() in {"pro", "anti"}
-            or prev.text in self.affiliation_words  # 'Rohingya refugees', 'Fulani herders'
-            or (prev.pos_ == "ADJ" and prev.dep_ in {"amod", "compound", "nmod"})
-            or (prev.tag_ == "VBN" and prev.dep_ == "amod")
-            or (prev.pos_ in {"NOUN", "PROPN"} and prev.dep_ == "compound" and prev.lower_ in ROLE_COMPOUNDS))
+            affix or self._country_of(prev) or prev.lower in _PRO_ANTI
+            or orth in self._affiliation_ids  # 'Rohingya refugees', 'Fulani herders'
+            or (prev.pos == _ADJ and dep in _MODIFIER_IDS)
+            or (prev.tag == _VBN and dep == _AMOD)
+            or (prev.pos in _NOUN_IDS and dep == _COMPOUND and prev.lower in _ROLE_COMPOUND_IDS))
         return False, False, prev.head.i, escape, takes
 
     def _affix_of(self, tok: Token) -> Optional[str]:
@@ -627,12 +674,12 @@ class ActorRecognizer(RuleComponent):
         """'the Sudan Liberation Front (SLF) ... SLF fighters': an acronym defined in brackets
         after a name refers to that actor wherever it recurs, gazetteer or not."""
         defined: dict[str, _Mention] = {}
+        orth = column_list(doc, ORTH) if len(doc) else []  # brackets by id: no Token per mention
         for m in mentions:
-            if m.descriptor or m.end + 2 >= len(doc):
+            if m.descriptor or m.end + 2 >= len(doc) or orth[m.end] != _OPEN or orth[m.end + 2] != _CLOSE:
                 continue
-            open_, acr, close = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-            if open_.text == "(" and close.text == ")" and acr.is_upper and 2 <= len(acr.text) <= 8 and (
-                    _may_abbreviate(acr.text, doc[m.start : m.end])):
+            acr = doc[m.end + 1]
+            if acr.is_upper and 2 <= len(acr.text) <= 8 and _may_abbreviate(acr.text, doc[m.start : m.end]):
                 defined[acr.text] = m
         if not defined:
             return []
@@ -768,8 +815,9 @@ class ActorRecognizer(RuleComponent):
                 country, community, form = entry.country, None, "name"
             else:
                 country, community, plural = self.affiliation_words[label]
-                form = "demonym" if plural or span.root.dep_ not in MODIFIER_DEPS else "adjective"
-                if form == "adjective" and span.root.head.lower_ in PLACE_NOUNS:
+                root = span.root  # (worked out anew on every read: once)
+                form = "demonym" if plural or root.dep_ not in MODIFIER_DEPS else "adjective"
+                if form == "adjective" and root.head.lower_ in PLACE_NOUNS:
                     continue  # 'the Iraqi city of Mosul', 'Syrian territory': geography, not a side
             inner = at.get(span.start)
             if inner is not None and not inner.descriptor:
@@ -796,10 +844,11 @@ class ActorRecognizer(RuleComponent):
     def _name_modifies(span: Span) -> bool:
         """A state name used as a modifier: 'U.S. strike', 'UK-France co-operation', 'Iran-backed'."""
         doc = span.doc
-        if span.root.head.lower_ in PLACE_NOUNS:
+        root = span.root  # (worked out anew on every read: once)
+        head = root.head
+        if head.lower_ in PLACE_NOUNS:
             return False  # 'the Syria-Iraq border'
-        if span.root.dep_ in MODIFIER_DEPS and span.root.head.i > span.root.i and span.root.head.pos_ in {
-                "NOUN", "PROPN"}:
+        if root.dep_ in MODIFIER_DEPS and head.i > root.i and head.pos_ in {"NOUN", "PROPN"}:
             return True
         before = doc[span.start - 2] if span.start > 1 else None
         hyphen_before = before is not None and _hyphen(doc[span.start - 1]) and not before.whitespace_
@@ -874,6 +923,16 @@ def _filter_ranges(ranges: list[_Range]) -> list[_Range]:
 #: ActorKind -> its value (`Enum.value` is a descriptor call on every read)
 _KIND_VALUE = {k: k.value for k in ActorKind}
 _LEADING_THE = re.compile(r"^(the|The)\s+")
+#: ORTH ids of a hyphen and of round brackets
+_HYPHEN, _OPEN, _CLOSE = get_string_id("-"), get_string_id("("), get_string_id(")")
+#: the ids `_edge_word` compares token attributes with
+_NUMERIC_ENTS = frozenset(get_string_id(x) for x in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"))
+_PRO_ANTI = frozenset({get_string_id("pro"), get_string_id("anti")})
+_MODIFIER_IDS = frozenset(get_string_id(x) for x in ("amod", "compound", "nmod"))
+_NOUN_IDS = frozenset({get_string_id("NOUN"), get_string_id("PROPN")})
+_ROLE_COMPOUND_IDS = frozenset(get_string_id(w) for w in ROLE_COMPOUNDS)
+_NPADVMOD, _AMOD, _COMPOUND = get_string_id("npadvmod"), get_string_id("amod"), get_string_id("compound")
+_ADJ, _VBN = get_string_id("ADJ"), get_string_id("VBN")
 
 
 def _hyphen(tok: Token) -> bool:
@@ -948,10 +1007,11 @@ def _needs_exact(s: str) -> bool:
     return len(letters) <= 3 or (letters.isupper() and len(letters) <= 6)
 
 
-def _inside_hyphenated_word(doc: Doc, start: int, end: int) -> bool:
+def _inside_hyphenated_word(doc: Doc, orth: list[int], start: int, end: int) -> bool:
     """A match joined by hyphens, without spaces, to words on both sides is part of a longer
-    word ('PORT-AU-PRINCE'), not a name of its own ('AU-led' and 'pro-Hamas' are kept)."""
-    if start < 2 or end + 1 >= len(doc):
+    word ('PORT-AU-PRINCE'), not a name of its own ('AU-led' and 'pro-Hamas' are kept).
+    `orth`: the Doc's ORTH ids, so that a match with no hyphen before it costs no Token."""
+    if start < 2 or end + 1 >= len(doc) or orth[start - 1] != _HYPHEN:
         return False
     left, right = doc[start - 1], doc[end]
     return (left.text == "-" and not left.whitespace_ and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -186,7 +186,10 @@ class ClaimLinker(RuleComponent):
         self._fig_cache: dict[int, dict] = {}
         self._pos: Optional[list[int]] = None
         self._topic_memo: dict[int, Optional[str]] = {}
+        self._topic_cols: Optional[tuple[list[int], list[int]]] = None
         self._vcue_memo: dict[int, Optional[AttributionCue]] = {}
+        self._cue_speakers: dict[int, tuple[Optional[Token], bool]] = {}
+        self._speakers: dict[int, Optional[Token]] = {}
         self._n = len(doc)
         # the parse as lists: the events layer's, read just before (no Tokens for word tests)
         P = self._P = parse_of(doc)
@@ -206,8 +209,11 @@ class ClaimLinker(RuleComponent):
 
         offsets = self._offsets
 
-        def add(eid: str, stance: str, source: dict, cue_tok: Optional[Token], asserts: dict, sent: Span) -> None:
-            evidence = _trim(sent)
+        space = column_list(doc, IS_SPACE)
+
+        def add(eid: str, stance: str, source: dict, cue_tok: Optional[Token], asserts: dict,
+                sent: tuple[int, int]) -> None:
+            """sent: the token bounds of the sentence the claim is read from."""
             key = (eid, stance, _source_key(source))
             if source["role"] == "media" and cue_tok is None:
                 # the article itself: one claim per event, unless it gives different figures
@@ -219,6 +225,12 @@ class ClaimLinker(RuleComponent):
                     same["asserts"].setdefault(k, v)
                 return
             rule_ids = ["claims.outlet"] if cue_tok is None else [f"claims.cue:{cue_tok.lemma_.lower()}"]
+            start, end = _trim(space, *sent)
+            if start < end:
+                evidence = (offsets.idx[start], offsets.end(end - 1))  # (no Span for its offsets)
+            else:
+                span = _span(doc, start, end)
+                evidence = (span.start_char, span.end_char)
             claim = {
                 "id": f"claim-{len(claims)}",
                 "event_id": eid,
@@ -226,9 +238,9 @@ class ClaimLinker(RuleComponent):
                 "source": source,
                 "cue": cue_tok.text if cue_tok is not None else None,
                 "asserts": dict(asserts),
-                "evidence": span_record(evidence.start_char, evidence.end_char),
+                "evidence": span_record(*evidence),
                 "rule_ids": rule_ids,
-                "_headline": sent.start < body_start,
+                "_headline": sent[0] < body_start,
             }
             index[key] = claim
             claims.append(claim)
@@ -267,7 +279,7 @@ class ClaimLinker(RuleComponent):
                 used.add(cue_tok.i)
                 cue_events.setdefault(cue_tok.i, []).extend(ref["event_ids"])
             sources = [src for src in sources if not self._commentator(src)]
-            sent = _span(doc, *self._sent_of(s))
+            sent = self._sent_of(s)
             for source in sources:
                 this = stance
                 if ref["kind"] == "threat":
@@ -291,7 +303,7 @@ class ClaimLinker(RuleComponent):
                             continue
                         asserts = report
                     add(eid, this, source, cue_tok, asserts, sent)
-                if (cue_tok is not None and this == "report" and sent.start <= lead_at < sent.end
+                if (cue_tok is not None and this == "report" and sent[0] <= lead_at < sent[1]
                         and any(low[k] in self._settlement_hashes and P.tag[k] == "NNS" for k in range(s, e))):
                     # 'Russia fired 40 missiles at Ukrainian cities ..., officials said': the lead's
                     # account of a barrage on several places reports each strike the article breaks
@@ -315,7 +327,7 @@ class ClaimLinker(RuleComponent):
             outcome = self._outcome(doc, a)
             if outcome is not None:
                 asserts["outcome"] = outcome
-            cue_sent = _span(doc, *self._sent_of(a.cue.i))  # `Token.sent` walks to the sentence start
+            cue_sent = self._sent_of(a.cue.i)  # `Token.sent` walks to the sentence start
             for source in a.sources:
                 extra = dict(asserts)
                 if a.stance == "claim_responsibility" and source.get("actor_id"):
@@ -339,7 +351,8 @@ class ClaimLinker(RuleComponent):
         _fold_into_events(events, claims)
         doc._.cn_claims = claims
         doc._.cn_attributions = [_attribution_record(a, offsets) for a in attributions]
-        self._id_lists = {}  # this Doc's: not kept alive until the next one
+        # this Doc's: not kept alive until the next one
+        self._id_lists, self._cue_speakers, self._speakers = {}, {}, {}
         self._P = None
         return doc
 
@@ -411,8 +424,8 @@ class ClaimLinker(RuleComponent):
                 cue = self._verb_cue(tok)
                 if cue is None:
                     continue
-                speaker = self._outer_speaker(tok) or self._speaker(tok)
-                if speaker is None or self._embedded(tok, speaker):
+                speaker, embedded = self._cue_speaker(tok)
+                if speaker is None or embedded:
                     continue
                 stance = self._stance(tok, cue)
                 content = _content(tok, self._P)
@@ -704,27 +717,32 @@ class ClaimLinker(RuleComponent):
                 best = (dist, cue_events[b.cue.i][0])
         return best[1] if best else None
 
-    def _topic_words(self, tokens) -> set[str]:
-        """Nouns and names that can tell one incident from another: not dates or numbers, not the
-        words of attribution, not a country (every statement of the article names it)."""
-        out = set()
-        for t in tokens:
-            if t.pos_ not in {"NOUN", "PROPN"} or t.is_stop or len(t.text) < 3 or t.ent_type_ in {
-                    "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "NORP"}:
-                continue
-            lemma = t.lemma_.lower()
-            if lemma in self.generic_words:
-                continue
-            if t.ent_type_ == "GPE" and self._is_country(t.text):
-                continue
-            out.add(lemma)
-        return out
+    def _topic_word(self, doc: Doc, i: int) -> Optional[str]:
+        """Token i's lemma if it is a noun or name that can tell one incident from another: not a
+        date or number, not a word of attribution, not a country (every statement of the article
+        names it). Read from the Doc's columns, fetched once per Doc: no Token per word."""
+        P = self._P
+        if P.pos[i] not in {"NOUN", "PROPN"}:
+            return None
+        cols = self._topic_cols
+        if cols is None:
+            cols = self._topic_cols = (doc.to_array(IS_STOP).tolist(), doc.to_array(ENT_TYPE).tolist())
+        stop, ent = cols
+        if stop[i] or self._offsets.length[i] < 3 or ent[i] in _NOT_TOPIC_ENTS:
+            return None
+        lemma = P.lemma[i].lower()
+        if lemma in self.generic_words:
+            return None
+        if ent[i] == _GPE and self._is_country(doc[i].text):
+            return None
+        return lemma
 
     def _topic_words_in(self, doc: Doc, start: int, end: int) -> set[str]:
-        """`_topic_words` of the NOUN and PROPN tokens of doc[start:end], each token judged once
+        """`_topic_word`s of the NOUN and PROPN tokens of doc[start:end], each token judged once
         per Doc (the sentences of several events, and what several sources say, overlap)."""
         if not 0 <= start <= end <= len(doc):
-            return self._topic_words(_span(doc, start, end))
+            words = (self._topic_word(doc, t.i) for t in _span(doc, start, end))
+            return {w for w in words if w is not None}
         pos = self._pos
         if pos is None:
             pos = self._pos = column_list(doc, POS)
@@ -734,8 +752,7 @@ class ClaimLinker(RuleComponent):
             if pos[i] in _NOUNISH:
                 word = memo.get(i, 0)
                 if word == 0:
-                    found = self._topic_words((doc[i],))
-                    word = memo[i] = found.pop() if found else None
+                    word = memo[i] = self._topic_word(doc, i)
                 if word is not None:
                     out.add(word)
         return out
@@ -954,22 +971,24 @@ class ClaimLinker(RuleComponent):
     def _cue_for(self, doc: Doc, head: Token, self_cue: bool = False) -> Optional[tuple[Token, str, Optional[Token]]]:
         """The reporting cue governing an event mention: (cue token, stance, speaker head).
         With `self_cue` the mention's own verb may be the cue ('X threatened action')."""
-        tok = head
+        P = self._P  # the walk up the heads by index: a Token only for the cue found
+        dep, up, lower = P.dep, P.head, P.lower
+        t = head.i
         steps = 0
         while steps < 12:
             steps += 1
-            cue = self._verb_cue(tok) if (tok is not head or self_cue) else None
+            cue = self._verb_cue_at(t) if (t != head.i or self_cue) else None
             if cue is not None:
-                speaker = self._outer_speaker(tok) or self._speaker(tok)
+                tok = doc[t]
+                speaker, embedded = self._cue_speaker(tok)
                 # 'young men they accused of supporting the militia': a description, not a claim
-                if speaker is None or not (self._embedded(tok, speaker) or (
-                        tok.dep_ == "relcl" and speaker.lower_ in PRONOUNS)):
+                if speaker is None or not (embedded or (dep[t] == "relcl" and speaker.lower_ in PRONOUNS)):
                     return tok, self._stance(tok, cue), speaker
-            if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
-                return tok.head.head, "report", tok
-            if tok.head.i == tok.i:
+            if dep[t] == "pobj" and lower[up[t]] == "to" and lower[up[up[t]]] == "according":
+                return doc[up[up[t]]], "report", doc[t]
+            if up[t] == t:
                 break
-            tok = tok.head
+            t = up[t]
         # "according to X" anywhere in the sentence; "X said" as a parenthetical root
         sent_start, sent_end = self._sent_of(head.i)
         sent = _span(doc, sent_start, sent_end)
@@ -985,21 +1004,23 @@ class ClaimLinker(RuleComponent):
         return None
 
     def _verb_cue(self, tok: Token) -> Optional[AttributionCue]:
-        """The reporting cue a verb is, remembered per token of the Doc being processed: every
+        """The reporting cue a verb is (`_verb_cue_at` of its index)."""
+        return self._verb_cue_at(tok.i)
+
+    def _verb_cue_at(self, i: int) -> Optional[AttributionCue]:
+        """The reporting cue token i is, remembered per token of the Doc being processed: every
         event mention walks up its heads asking this of the same few verbs."""
         memo = self._vcue_memo
-        i = tok.i
         if i not in memo:
-            memo[i] = self._read_verb_cue(tok)
+            memo[i] = self._read_verb_cue(i)
         return memo[i]
 
-    def _read_verb_cue(self, tok: Token) -> Optional[AttributionCue]:
+    def _read_verb_cue(self, i: int) -> Optional[AttributionCue]:
         P = self._P  # the parse lists: no Token per child
-        i = tok.i
         if P.pos[i] not in {"VERB", "AUX"}:
             return None
         cue = self.verb_cues.get(P.lemma[i].lower())
-        if cue is not None and _negated(tok, P):
+        if cue is not None and _negated(i, P):
             return None
         if cue is not None and cue.needs_object and not any(
             P.dep[c] == "dobj" and P.lemma[c].lower() in cue.needs_object for c in P.children[i]
@@ -1007,6 +1028,17 @@ class ClaimLinker(RuleComponent):
             # 'gave a toll of 56' reports; 'gave weapons' does not
             return None
         return cue
+
+    def _cue_speaker(self, cue: Token) -> tuple[Optional[Token], bool]:
+        """The speaker of a cue (`_outer_speaker`, else `_speaker`) and whether the cue is
+        `_embedded` in another's statement (False without a speaker), remembered per cue: the
+        attributions and every event mention the cue governs ask for them."""
+        memo = self._cue_speakers
+        found = memo.get(cue.i)
+        if found is None:
+            speaker = self._outer_speaker(cue) or self._speaker(cue)
+            found = memo[cue.i] = (speaker, speaker is not None and self._embedded(cue, speaker))
+        return found
 
     def _outer_speaker(self, cue: Token) -> Optional[Token]:
         """'X said the bomb had been planted in the church and blamed the ADF': a speech verb
@@ -1036,6 +1068,14 @@ class ClaimLinker(RuleComponent):
         return self._verb_cue(outer) is not None and self._speaker(outer) is not None
 
     def _speaker(self, cue: Token) -> Optional[Token]:
+        """`_read_speaker`, remembered per cue: a cue is asked for its speaker as a cue, as the
+        outer cue of the verbs it reports and as the root of a sentence."""
+        memo = self._speakers
+        if cue.i not in memo:
+            memo[cue.i] = self._read_speaker(cue)
+        return memo[cue.i]
+
+    def _read_speaker(self, cue: Token) -> Optional[Token]:
         """The cue's subject; for a participle ('issued a statement claiming ...') the subject
         of the verb it hangs from; for a passive the agent."""
         doc = cue.doc
@@ -1083,11 +1123,14 @@ class ClaimLinker(RuleComponent):
         event's attacker is the source's state."""
         if speaker is None or source["role"] not in {"armed_group", "official", "spokesperson", "other", "ngo"}:
             return False
-        path = [head]
-        while path[-1].i != cue.i and path[-1].head.i != path[-1].i and len(path) < 10:
-            path.append(path[-1].head)
-        for t in path:
-            if t.pos_ == "VERB" and t.lemma_ in AGENTIVE:
+        P = self._P  # the path up the heads by index: a Token only for an agentive verb on it
+        up, pos, lemma = P.head, P.pos, P.lemma
+        path = [head.i]
+        while path[-1] != cue.i and up[path[-1]] != path[-1] and len(path) < 10:
+            path.append(up[path[-1]])
+        for k in path:
+            if pos[k] == "VERB" and lemma[k] in AGENTIVE:
+                t = doc[k]
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
                 own = subj and any(c.dep_ == "poss" and c.lower_ in {"its", "our", "their"} for c in subj[0].children)
                 if subj and (own or subj[0].lower_ in {"it", "we", "they"}):
@@ -1155,7 +1198,8 @@ class ClaimLinker(RuleComponent):
             if actor_id is None and speaker.lower_ == "it" and last is not None and last.get("role") != "media":
                 # 'It said ...' after an institution spoke: the institution again
                 return {**last, "channel": self._channel(cue) or last.get("channel")}
-        inner = [self._actor_at[t.i] for t in span if t.i in self._actor_at and t.i != speaker.i]
+        actor_at, si = self._actor_at, speaker.i  # the phrase by token index: no Token per word
+        inner = [actor_at[k] for k in range(span.start, span.end) if k in actor_at and k != si]
         person = next((text for start, text in self._persons if span.start <= start < span.end
                        and self._actors.get(self._actor_at.get(start, ""), {}).get("kind") not in ARMED_KINDS), None)
         if person is None and speaker.pos_ == "NOUN":
@@ -1182,8 +1226,8 @@ class ClaimLinker(RuleComponent):
             a = self._actors.get(inner[0])
             affiliation = (a["country"] if a and a["kind"] == "state" else inner[0])
         else:
-            for t in span:
-                a = self._actors.get(self._actor_at.get(t.i, ""))
+            for k in range(span.start, span.end):
+                a = self._actors.get(actor_at.get(k, ""))
                 if a and a.get("country"):
                     affiliation = a["country"]
                     break
@@ -1361,14 +1405,18 @@ class ClaimLinker(RuleComponent):
         return "other"
 
     def _country_word(self, span: Span) -> Optional[str]:
-        for t in span:
-            a = self._actors.get(self._actor_at.get(t.i, ""))
+        # token indices and the parse's lower-case forms: no Token per word (`country_of`
+        # folds the case of what it is given anyway)
+        tokens = range(span.start, span.end)
+        for k in tokens:
+            a = self._actors.get(self._actor_at.get(k, ""))
             if a and a.get("kind") == "state":
                 return a.get("country")
         actors = self._actors_pipe  # looked up once: `nlp.pipe_names` builds a list on every call
         if actors is not None:
-            for t in span:
-                iso = actors.country_of(t.text)
+            lower = self._P.lower
+            for k in tokens:
+                iso = actors.country_of(lower[k])
                 if iso:
                     return iso
         return None
@@ -1494,8 +1542,9 @@ def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Sp
     dep, kids, lower = P.dep, P.children, P.lower
     cut = CLAUSE_CUT | {"conj"} if cut_conj else CLAUSE_CUT
     ti = tok.i
-    # (`Token.subtree` is a C loop: cheaper than walking the children lists in Python)
-    left = min([ti] + [t.i for c in kids[ti] if c < ti and dep[c] not in cut for t in doc[c].subtree])
+    # a child's subtree reaches from its left edge to its right edge: one Token per child, not
+    # one per word of its subtree
+    left = min([ti] + [doc[c].left_edge.i for c in kids[ti] if c < ti and dep[c] not in cut])
     right = ti
     person = P.pos[ti] == "NOUN" and (P.lemma[ti].lower() in PERSON_HEADS or lower[ti] in PERSON_HEADS)
     for c in kids[ti]:
@@ -1508,15 +1557,15 @@ def _phrase(tok: Token, cut_conj: bool = False, P: Optional[Parse] = None) -> Sp
         elif d == "appos" and doc[c].left_edge.i == ti + 1 and P.pos[c] == "PROPN":
             keep = True  # 'the al-Qaeda-linked group al-Shabaab': the name itself
         if keep:
-            right = max(right, max(t.i for t in doc[c].subtree))
+            right = max(right, doc[c].right_edge.i)
     for k in range(ti + 1, right):
         if lower[k] == "," and P.tag[k + 1] in {"WDT", "WP", "WP$", "VBG"}:
             right = k - 1  # ', who asked not to be named': not part of the name
             break
-    span = _span(doc, left, right + 1)
-    while len(span) > 1 and span[-1].is_punct:
-        span = _span(doc, span.start, span.end - 1)
-    return span
+    end = right + 1
+    while end - left > 1 and doc[end - 1].is_punct:
+        end -= 1
+    return _span(doc, left, end)
 
 
 def _coordinated(speaker: Token, P: Parse) -> list[Token]:
@@ -1585,9 +1634,9 @@ def _surname(span: Span, speaker: Token, seen: list[dict]) -> Optional[dict]:
     return None
 
 
-def _negated(tok: Token, P: Parse) -> bool:
-    """'did not say', 'made no mention', 'declined to confirm': no attribution."""
-    i, dep = tok.i, P.dep  # the parse lists: no Token per child
+def _negated(i: int, P: Parse) -> bool:
+    """'did not say', 'made no mention', 'declined to confirm': no attribution (token i)."""
+    dep = P.dep  # the parse lists: no Token per child
     if any(dep[c] == "neg" for c in P.children[i]):
         return True
     return dep[i] == "xcomp" and P.lemma[P.head[i]] in {"decline", "refuse", "fail"}
@@ -1700,6 +1749,9 @@ INSTITUTION_HEADS = {"agency", "service", "office", "center", "centre", "authori
                      "operations", "department", "command", "body", "cell"}
 #: POS ids of the tokens that can be topic words
 _NOUNISH = frozenset({get_string_id("NOUN"), get_string_id("PROPN")})
+#: ENT_TYPE ids of the entities whose words are no topic words (dates, numbers, nationalities)
+_NOT_TOPIC_ENTS = frozenset(get_string_id(x) for x in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "NORP"))
+_GPE = get_string_id("GPE")
 _INSTITUTION_OR_SOURCE = frozenset(INSTITUTION_HEADS | {"source"})
 STATE_MODIFIERS = {"military", "intelligence", "security", "defence", "defense", "maritime", "border", "emergency",
                    "interior", "state", "national", "federal", "regional", "government", "naval", "army", "police",
@@ -1773,14 +1825,14 @@ def _has_child_lemma(tok: Token, lemmas: set[str]) -> bool:
     return any(c.lemma_.lower() in lemmas for c in tok.children)
 
 
-def _trim(sent: Span) -> Span:
-    start, end = sent.start, sent.end
-    doc = sent.doc
-    while start < end and doc[start].is_space:
+def _trim(space: list[int], start: int, end: int) -> tuple[int, int]:
+    """Tokens [start, end) without the whitespace tokens at either end (`space`: the Doc's
+    IS_SPACE column: no Token per test)."""
+    while start < end and space[start]:
         start += 1
-    while end > start and doc[end - 1].is_space:
+    while end > start and space[end - 1]:
         end -= 1
-    return _span(doc, start, end)
+    return start, end
 
 
 def _actor_index(doc: Doc, offsets: CharIndex) -> dict[int, str]:
