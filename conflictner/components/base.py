@@ -659,8 +659,9 @@ def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
 
 
 #: token attributes that no component changes once the base pipeline has run (tokenization,
-#: tags, lemmas): their columns are read from the Doc once and shared by every rule
-STABLE_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, LEMMA, POS, TAG, IDX, IS_SPACE})
+#: tags, lemmas, and the flags and length of the word itself): their columns are read from the
+#: Doc once and shared by every rule
+STABLE_ATTRS = frozenset({ORTH, LOWER, NORM, SHAPE, LEMMA, POS, TAG, IDX, IS_SPACE, LENGTH, IS_TITLE, LIKE_NUM})
 _COLUMNS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
