@@ -298,6 +298,15 @@ def test_a_name_and_a_first_level_unit_word_is_the_province(nlp, text, name, adm
      "Tessalit", "MLI"),
     ("Gunmen stormed the town of Mirebalais in central Haiti on Thursday.", "Mirebalais", "HTI"),
     ("Drones struck the city of Kramatorsk overnight, officials said.", "Kramatorsk", "UKR"),
+    # the small NER calls these a PRODUCT, an EVENT
+    ("Gang members opened fire on a police station in the town of Mirebalais overnight, police said.",
+     "Mirebalais", "HTI"),
+    ("Shelling hit the city of Tumaco overnight, Colombian police said.", "Tumaco", "COL"),
+    # a WORK_OF_ART that runs on past the name: the name alone, and the places after it kept
+    ("Insurgents attacked the town of Macomia in Mozambique's Cabo Delgado province on Friday, officials said.",
+     "Macomia", "MOZ"),
+    ("Insurgents attacked the town of Macomia in Mozambique's Cabo Delgado province on Friday, officials said.",
+     "Cabo Delgado", "MOZ"),
 ])
 def test_a_name_after_town_of_is_a_place_whatever_the_ner_says(nlp, text, name, country):
     places = found(nlp, text)

@@ -1079,14 +1079,25 @@ def _repeat_mentions(doc: Doc, recs: list[dict], taken: set[int], ents: Optional
             break
 
 
+#: entity labels the small NER gives town names it does not know ('the town of Mirebalais' as
+#: a PRODUCT, 'the city of Bor overnight' as a FAC, 'Toretsk' as a LANGUAGE)
+MISREAD_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
 def _named_by_place_noun(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
-    """'the northern town of Tessalit', 'the village of Kadawa': a name the small NER calls a
-    PERSON or an ORG after '<town/city/village> of' is a place name."""
+    """'the northern town of Tessalit', 'the village of Kadawa': a name the small NER gives
+    another label after '<town/city/village> of' is a place name: its capitalized words and the
+    particles between them (the NER's span may run on into 'overnight' or 'in Mozambique')."""
     out = []
     for e in ents:
-        if e.label_ in {"PERSON", "ORG"} and e.start >= 2 and doc[e.start - 1].lower_ == "of" and (
+        if e.label_ in MISREAD_NAME_LABELS and e.start >= 2 and doc[e.start - 1].lower_ == "of" and (
                 doc[e.start - 2].lemma_.lower() in NAMED_PLACE_NOUNS) and doc[e.start].is_title:
-            out.append(Span(doc, e.start, e.end, label="GPE"))
+            end = e.start + 1
+            while end < e.end and (doc[end].is_title or doc[end].lower_ in NAME_PARTICLES or doc[end].text == "-"):
+                end += 1  # ('Mocimboa da Praia', 'Pont-Sondé'; not 'in Mozambique's Cabo Delgado')
+            while end > e.start + 1 and not doc[end - 1].is_title:
+                end -= 1
+            out.append(Span(doc, e.start, end, label="GPE"))
     return out
 
 
