@@ -386,6 +386,22 @@ def test_a_pronoun_or_quantifier_is_no_target(extract, text):
         assert not {names[t] for t in e.target_ids} & {"anyone", "no one", "them", "nobody"}
 
 
+@pytest.mark.parametrize("text", [
+    "Islamic State Mozambique Province claimed the killings on its Telegram channel, saying its fighters had "
+    "killed four Christians in Macomia.",
+    "Al-Shabaab claimed the attack on its website, saying it had killed 20 soldiers near Afgoye.",
+    "JNIM claimed the ambush near Djibo on social media, saying it had killed 15 soldiers.",
+    "The Houthis claimed the strike on their al-Masirah television channel.",
+])
+def test_where_a_claim_was_published_is_no_target(extract, text):
+    x = extract(text, published="2024-06-12")
+    names = {a.id: a.name.lower() for a in x.actors}
+    for e in x.events:
+        said_on = (e.target_text or "").lower()
+        assert not any(w in said_on for w in ("telegram", "website", "social media", "channel"))
+        assert not {names[t] for t in e.target_ids} & {"telegram", "al-masirah"}
+
+
 @pytest.mark.parametrize("text,target", [
     ("Rebels fired at a military helicopter as it landed in Lashio on Tuesday.", "helicopter"),
     ("Houthi fighters fired a missile at a U.S. drone over Marib on Sunday.", "drone"),

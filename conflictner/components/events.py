@@ -832,6 +832,8 @@ class EventExtractor(RuleComponent):
         aimed_at = dep[i] == "pobj" and lower[head[i]] in TARGET_PREPOSITIONS
         if (i in self._instruments and not aimed_at) or i in self._time_at or self._ent_type(i) in DATE_TIME_IDS:
             return
+        if aimed_at and P.lemma[i].lower() in MEDIA_NOUNS:
+            return  # 'claimed the killings on its Telegram channel': where it was said, not what was hit
         if P.pos[i] == "PRON" or lower[i] in NOBODY or any(dep[c] == "det" and lower[c] == "no" for c in kids[i]):
             # 'killed them', 'whether anyone was hurt', 'No one was hurt': a pronoun or a
             # quantifier names nobody in particular (who 'them' are is told elsewhere)
@@ -2654,6 +2656,9 @@ WEAPON_USE_VERBS = {"fire", "launch", "drop", "use", "deploy", "detonate", "plan
 #: prepositions whose object is what an attack is aimed at
 NOBODY = {"nobody", "noone", "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none"}
 TARGET_PREPOSITIONS = {"on", "at", "against", "upon"}
+#: where a claim or statement is published: 'on its Telegram channel', 'on social media' name no target
+MEDIA_NOUNS = {"channel", "website", "account", "page", "platform", "feed", "app", "medium", "media",
+               "telegram", "twitter", "facebook", "broadcast", "television", "radio", "messaging"}
 #: a toll this high with no day of its own sums up a war, not an attack
 SUMMARY_TOLL = 1000
 #: words that make a perfect-tense toll a running count over a period
