@@ -1057,6 +1057,36 @@ def test_a_hit_beside_interceptions_is_effective(extract, text, outcome):
     assert asserted(x)[0].outcome.value == outcome
 
 
+# 'Neither missile hit the vessel', 'the shells missed': the attack told before failed
+@pytest.mark.parametrize("text,outcome", [
+    ("The Houthis fired two anti-ship missiles at a Greek-flagged tanker in the Red Sea on Tuesday. Neither missile "
+     "hit the vessel, U.S. Central Command said.", "failed"),
+    ("Russia launched two missiles at Odesa overnight. Neither of them hit its target, the Ukrainian air force said.",
+     "failed"),
+    ("Militants fired three rockets at a Nigerian army base in Borno on Monday. No rocket hit the base, the army "
+     "said.", "failed"),
+    ("Rebels fired mortars at the airport in Goma on Friday but the shells missed, officials said.", "failed"),
+    # some hit, or people were hurt: effective
+    ("The Houthis fired two missiles at a tanker in the Red Sea on Tuesday. One missile hit the vessel, causing a "
+     "fire, the U.S. military said.", "effective"),
+    ("A Russian missile missed the power plant but killed two people nearby in Kharkiv on Sunday, officials said.",
+     "effective"),
+], ids=["red-sea-neither", "odesa-neither-of-them", "borno-no-rocket", "goma-missed", "red-sea-one-hit",
+        "kharkiv-missed-but-killed"])
+def test_none_of_the_weapons_hitting_is_a_failed_attack(extract, text, outcome):
+    (e,) = asserted(extract(text, published="2024-05-10"))
+    assert e.outcome.value == outcome
+
+
+def test_missing_people_and_missed_meetings_tell_no_outcome(extract):
+    x = extract("Gunmen attacked a village in Zamfara on Sunday, killing five people, and 12 others were reported "
+                "missing, police said. The governor missed a security meeting in Abuja on Monday.",
+                published="2024-05-10")
+    (e,) = asserted(x)
+    assert e.outcome.value == "effective"
+    assert all(c.asserts.get("outcome") != "failed" for c in x.claims)
+
+
 # 'X came two days after Y': the phrase dates X from Y; Y is not two days after anything
 @pytest.mark.parametrize("text,main_day", [
     ("Pakistani warplanes struck hideouts in Khost early on Saturday. The strikes came two days after militants "

@@ -852,6 +852,8 @@ class ClaimLinker(RuleComponent):
                     rule = json.loads(line) if line.strip() else {}
                     if rule.get("role") != "outcome" or not rule.get("outcome") or not rule.get("pattern"):
                         continue
+                    if rule.get("weapon_only"):
+                        continue  # its word tells an outcome only of a weapon ('the shells missed', not 'reported missing')
                     first, rest = rule["pattern"][0], rule["pattern"][1:]
                     follow = None
                     if rest:

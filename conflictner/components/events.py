@@ -410,6 +410,11 @@ class EventExtractor(RuleComponent):
                     dep[c] in {"dobj", "nsubjpass"} and lemma[c].lower() in ASSAULT_NOUNS for c in kids[i]):
                 # 'repelled 48 Russian assaults', 'foiled an attack on the base': the attack failed
                 rule = rule.model_copy(update={"outcome": "failed", "needs_weapon": False})
+            elif rule.role == "event" and lemma[i] in HIT_VERBS and _none_of_them(P, i):
+                # 'Neither missile hit the vessel', 'None of the rockets struck the base': it
+                # tells how an attack told before ended, and it is no attack of its own
+                rule = rule.model_copy(update={"role": "outcome", "outcome": "failed", "needs_weapon": False,
+                                               "weapon_only": False, "needs_object": False})
             elif rule.role == "outcome" and rule.outcome == "intercepted" and not self._has_weapon(i):
                 continue
             if rule.needs_object and not any(dep[c] in {"dobj", "nsubjpass", "prt"} for c in kids[i]):
@@ -2817,6 +2822,20 @@ ASSAULT_NOUNS = {"assault", "attack", "offensive", "advance", "attempt", "incurs
                  "storming", "push"}
 #: verbs that tell a weapon reached what it was aimed at
 HIT_VERBS = {"strike", "hit", "slam", "smash", "pound", "damage"}
+
+
+#: a subject that says none of the weapons did it: 'neither missile', 'none of the rockets', 'no shell'
+NONE_WORDS = {"neither", "none"}
+
+
+def _none_of_them(P: Parse, i: int) -> bool:
+    """The verb's subject is 'neither' / 'none (of them)' or is determined by 'neither' / 'no'."""
+    for c in P.children[i]:
+        if P.dep[c] in {"nsubj", "nsubjpass"}:
+            if P.lower[c] in NONE_WORDS or any(
+                    P.dep[d] == "det" and P.lower[d] in NONE_WORDS | {"no"} for d in P.children[c]):
+                return True
+    return False
 
 
 def _better_outcome(a: Optional[str], b: str) -> str:
