@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .build import build, text_sha256
+from .components.attribute_ruler import swap_in
 from .components.base import release
 from .errors import Errors, Warnings
 from .rules import data_dir
@@ -62,6 +63,8 @@ def _load(base: Optional[str], config: Optional[str]) -> Language:
         if what not in nlp.pipe_names:
             raise ValueError(Errors.E005.format(base=name, what=what))
     cfg = spacy.util.load_config(Path(config) if config else data_dir() / "config.cfg")
+    for base_name, factory in cfg["pipeline"].get("swap_base", {}).items():
+        swap_in(nlp, base_name, factory)  # same annotations, found faster
     comps = cfg["components"]
     for comp in cfg["pipeline"]["before_parser"]:
         nlp.add_pipe(comps[comp]["factory"], name=comp, before="parser",

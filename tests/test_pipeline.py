@@ -106,6 +106,7 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
         assert (tmp_path / "pipe" / name).is_dir(), name
     again = spacy.load(tmp_path / "pipe")
     assert again.pipe_names == nlp.pipe_names
+    assert type(again.get_pipe("attribute_ruler")) is type(nlp.get_pipe("attribute_ruler"))  # the swapped-in ruler
     a = conflictner.extract(TEXT, published="2024-03-06", nlp=nlp)
     b = conflictner.extract(TEXT, published="2024-03-06", nlp=again)
     assert a == b
