@@ -817,19 +817,24 @@ class PlaceResolver:
     def _lead_area(self, found: list[tuple[Span, bool, list[GeoEntry]]], country: Optional[str]) -> Optional[GeoEntry]:
         """The province or state of `country` the report is clearly about: the one its places in
         that country (the province itself, its counties and towns) fall in at least twice as
-        often as in any other. A report on clashes in Manipur names Manipur, Jiribam and, once,
-        Assam; a village it names that no table knows is in Manipur. Capitals are left out, but
-        for the dateline: a report names them for the government ('New Delhi said')."""
+        often as in any other, and twice or by the province's own name. A report on clashes in
+        Manipur names Manipur, Jiribam and, once, Assam; a village it names that no table knows
+        is in Manipur. Capitals are left out, but for the dateline: a report names them for the
+        government ('New Delhi said')."""
         gaz = self.gazetteer
         weight: dict[str, int] = {}
+        told: set[str] = set()  # provinces named as such, or the dateline's
         for _, is_dateline, cands in found:
             c = cands[0]
             if c.country == country and c.admin1 and c.kind != PlaceKind.country and (
                     is_dateline or not gaz.is_capital(c)):  # (the town a report is filed from counts)
                 weight[c.admin1] = weight.get(c.admin1, 0) + 1
+                if is_dateline or c.kind in {PlaceKind.admin1, PlaceKind.admin2, PlaceKind.region}:
+                    told.add(c.admin1)
         ranked = sorted(weight.items(), key=lambda kv: -kv[1])
-        if not ranked or (len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]):
-            return None
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]) or (
+                ranked[0][1] < 2 and ranked[0][0] not in told):
+            return None  # (one town named once may be where officials spoke: 'officials in Aden said')
         area = gaz.admin1_entry(ranked[0][0])
         return area if area is not None and area.lat is not None else None
 
@@ -843,10 +848,10 @@ class PlaceResolver:
         last = doc[span.end - 1].lower_
         if span.label_ == "FAC" or last in FACILITY_HEADS:
             kind = PlaceKind.facility
-        elif span.label_ == "LOC" and last not in AREA_HEADS:
-            kind = PlaceKind.region  # 'the Appalachians', 'Fire Island': an area, not a town
+        elif last in NATURAL_HEADS or (len(span) == 1 and span.text.endswith("s") and span.label_ == "LOC"):
+            kind = PlaceKind.region  # 'the Golis Mountains', 'Fire Island', 'the Appalachians'
         else:
-            kind = PlaceKind.populated_place
+            kind = PlaceKind.populated_place  # the NER's LOC is as often a village ('Um Sumeima')
         stated = how == "stated"
         rules = ["places.unlocated_in_stated_country" if stated else "places.unlocated_in_document_country"]
         where, qualifier = country, f"in {country.name}" if stated else f"in {country.name}, the report's country"
@@ -1417,6 +1422,10 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
     return towns, out
 
 
+#: last words of the name of a natural area, not a town ('Golis Mountains', 'Fire Island')
+NATURAL_HEADS = frozenset({"mountains", "mountain", "hills", "hill", "range", "valley", "desert", "plain", "plains",
+                           "forest", "island", "islands", "coast", "peninsula", "river", "lake", "lagoon", "bay",
+                           "basin", "plateau", "delta", "marshes", "swamp", "wadi"})
 #: entity labels the NER gives place names
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
