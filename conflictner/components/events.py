@@ -49,6 +49,8 @@ from .base import (
 )
 from .base import path_to_root as _path_to_root
 
+#: rule id of a place record named in the text but placed only by the document's main country
+UNLOCATED_IN_DOCUMENT_COUNTRY = "places.unlocated_in_document_country"
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
                  "admit", "write", "post", "issue"}
@@ -2105,7 +2107,8 @@ class EventExtractor(RuleComponent):
         weight: dict[str, int] = {}
         doc = self._doc
         for p in self._places.values():
-            if p.get("country"):
+            if p.get("country") and UNLOCATED_IN_DOCUMENT_COUNTRY not in p.get("rule_ids", ()):
+                # (a name placed only by the document's own country is no evidence of it)
                 n = len(p["mentions"])
                 if p["kind"] == "country":
                     # 'a U.S. strike', 'U.S. forces': a country qualifying a side or an attack
@@ -2117,7 +2120,8 @@ class EventExtractor(RuleComponent):
             return None
         iso = max(weight, key=lambda k: weight[k])
         ranked = sorted(
-            (p for p in self._places.values() if p.get("country") == iso),
+            (p for p in self._places.values() if p.get("country") == iso
+             and UNLOCATED_IN_DOCUMENT_COUNTRY not in p.get("rule_ids", ())),
             key=lambda p: (p["kind"] != "country", p.get("qualifier") is not None, -len(p["mentions"])),
         )
         return ranked[0]["id"] if ranked else None

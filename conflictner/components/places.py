@@ -160,6 +160,7 @@ class PlaceResolver:
         self._lookups: dict[tuple, tuple[tuple, ...]] = {}  # see _lookup
         self._lookup_countries: dict[str, frozenset[Optional[str]]] = {}  # name -> Gazetteer.lookup_countries
         self._texts: dict[tuple[int, int], str] = {}  # the current Doc's span texts, see _text
+        self._adjectives: Optional[dict[str, str]] = None  # see _country_adjectives
 
     def initialize(self, get_examples=None, *, nlp=None, data_path: Optional[str] = None) -> None:  # noqa: ANN001
         if data_path:
@@ -252,7 +253,7 @@ class PlaceResolver:
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
                  and (s.start_char, s.end_char) not in modifiers]
-        countries, main = self._doc_countries(doc, spans, actors)
+        countries, main, lead = self._doc_countries(doc, spans, actors)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
@@ -307,7 +308,7 @@ class PlaceResolver:
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
-        located = self._locate(unknown + _site_names(doc, ents, taken, marks.heads), found, countries, main)
+        located, unplaced = self._locate(unknown + _site_names(doc, ents, taken, marks.heads), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
             qualifier, precision = self._qualify(span, entry)
@@ -328,6 +329,19 @@ class PlaceResolver:
             rec = out.get(key)
             if rec is None:
                 rec = out[key] = self._located_record(span, entry, how, len(out))
+            rec["mentions"].append(span_record(span.start_char, span.end_char))
+            rec["tokens"].append([span.start, span.end])
+        areas: dict[Optional[str], Optional[GeoEntry]] = {}
+        named = [(sp.start_char, c) for sp, _, cands in found if (c := cands[0].country)]
+        named += [(m[0], a["country"]) for a in actors if a.get("country") and not a.get("candidate")
+                  for m in a["mentions"]]
+        for span, country, how in self._unlocated(unplaced, lead, named):
+            key = ("unlocated", fold(span.text))
+            rec = out.get(key)
+            if rec is None:
+                if country.country not in areas:
+                    areas[country.country] = self._lead_area(found, country.country)
+                rec = out[key] = self._unlocated_record(span, country, how, len(out), areas[country.country])
             rec["mentions"].append(span_record(span.start_char, span.end_char))
             rec["tokens"].append([span.start, span.end])
         _repeat_mentions(doc, list(out.values()), taken, ents)
@@ -358,8 +372,9 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> tuple[set[str], set[str]]:
-        """Countries the document is about, and its main ones. About: named countries, and the
+    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> DocCountries:
+        """Countries the document is about, its main ones, and the one it is clearly about if
+        any (`_clear_lead`). About: named countries, and the
         home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
         same-named towns. Main: the ones named most often, counting each mention of a country, of
         a province or state ('Western Cape' is South Africa) and of an actor from it. A report
@@ -386,15 +401,17 @@ class PlaceResolver:
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
         found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
+        placed = set(weight)  # countries a place name points to, not only an actor
         for a in actors:
             if a.get("country") and not a.get("candidate"):
                 found.add(a["country"])
                 weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
         if not weight:
             shared = self._shared_country(texts)
-            return ({shared}, {shared}) if shared else (found, set())
+            return DocCountries({shared}, {shared}, shared) if shared else DocCountries(found, set(), None)
         most = max(weight.values(), default=0)
-        return found, {c for c, n in weight.items() if n == most}
+        main = {c for c, n in weight.items() if n == most}
+        return DocCountries(found, main, _clear_lead(weight, placed))
 
     def _shared_country(self, texts: list[str]) -> Optional[str]:
         """For a report that names no country, nor any place only one country has ('a stabbing
@@ -661,20 +678,21 @@ class PlaceResolver:
         return towns, sites
 
     def _locate(self, unknown: list[Span], found: list[tuple[Span, bool, list[GeoEntry]]], countries: set[str],
-                main: set[str]) -> list[tuple[Span, GeoEntry, str]]:
+                main: set[str]) -> tuple[list[tuple[Span, GeoEntry, str]], list[tuple[Span, Optional[GeoEntry]]]]:
         """Names the gazetteer lacks, placed through a known place the text sets them in: 'the
         prison in Shelby', 'the plant near Enerhodar', 'Donington Park, Leicestershire',
         'Brooklyn's Barclays Center', or a site named after its town ('Kabul International
         Airport'). A country or a sea is too large to locate anything ('Kasindi, a town in eastern
         Congo', 'Missiles in Red Sea'): such names stay unplaced, as do names with no container,
         rather than be pinned to a capital the text never names. Returns (name, container,
-        relation: 'in' or 'near')."""
+        relation: 'in' or 'near'), and the names left unplaced, each with the country the text
+        sets it in ('Kasindi, a town in eastern Congo') or None (`_unlocated`)."""
         gaz = self.gazetteer
         at = {sp.start: (cands[0], sp.end) for sp, _, cands in found}
         ends = {sp.end: cands[0] for sp, _, cands in found}
         out: list[tuple[Span, GeoEntry, str]] = []
         seen: set[tuple[int, int]] = set()
-        later: list[Span] = []
+        later: list[tuple[Span, Optional[GeoEntry]]] = []
         for span in unknown:
             if span.end - span.start > 1 and span.doc[span.end - 1].lower_ in {"'s", "’s"}:
                 span = Span(span.doc, span.start, span.end - 1, label=span.label)  # 'the Capitol Complex's'
@@ -683,11 +701,14 @@ class PlaceResolver:
                 continue  # ('Donington Park, Leicestershire' in a list of capitalized names is a place)
             seen.add((span.start, span.end))
             hit = _container_after(span, at)
+            if hit is None and (k := _part_of_owner(span.doc, span.start)) is not None and k in ends:
+                hit = (ends[k], False)  # 'Cairo's gated suburb of Madinaty', 'Kyiv's suburb of Irpin'
+            # a country said to hold the name ('Kasindi, a town in eastern Congo', 'Nigeria's
+            # district of X'); a bare possessive is not enough ('Nigeria's Buhari')
+            told = hit[0] if hit is not None and hit[0].kind == PlaceKind.country else None
             if hit is None and span.start >= 2 and span.doc[span.start - 1].lower_ in {"'s", "’s"}:
                 owner = ends.get(span.start - 1)  # 'Brooklyn's Barclays Center'
                 hit = (owner, False) if owner is not None else None
-            if hit is None and (k := _part_of_owner(span.doc, span.start)) is not None and k in ends:
-                hit = (ends[k], False)  # 'Cairo's gated suburb of Madinaty', 'Kyiv's suburb of Irpin'
             if hit is None and span.doc[span.end - 1].lower_ in FACILITY_HEADS:
                 # a site named after its town is in it ('Kabul Airport'); an area named after a
                 # place is not ('Washington Township')
@@ -697,11 +718,11 @@ class PlaceResolver:
             elif span.doc[span.end - 1].lower_ in SEAT_HEADS and (seat := _seat_town(span, gaz, countries, main)):
                 out.append((span, seat, "around"))
             else:
-                later.append(span)
+                later.append((span, told))
         # one name, one place in a report: 'Barclays Center' named again without 'in Brooklyn'
         named = {fold(sp.text): (entry, how) for sp, entry, how in out}
-        out += [(sp, *named[key]) for sp in later if (key := fold(sp.text)) in named]
-        return out
+        out += [(sp, *named[key]) for sp, _ in later if (key := fold(sp.text)) in named]
+        return out, [(sp, country) for sp, country in later if fold(sp.text) not in named]
 
     @staticmethod
     def _located_record(span: Span, container: GeoEntry, how: str, n: int) -> dict:
@@ -729,6 +750,128 @@ class PlaceResolver:
             "tokens": [],
             "rule_ids": ["places.located", "places.located_around_seat" if how == "around"
                          else f"places.located_in.{container.kind.value}"],
+        }
+
+    def _unlocated(self, unplaced: list[tuple[Span, Optional[GeoEntry]]], lead: Optional[str],
+                   named: list[tuple[int, str]]) -> list[tuple[Span, GeoEntry, str]]:
+        """Names no table knows and no known place in the text locates, kept at the level that is
+        known (ACLED's geo_precision 3 for a place it cannot pinpoint): the country the text sets
+        the name in ('Kasindi, a town in eastern Congo'), else the country the report is clearly
+        about (a local report's 'Khayelitsha', 'Anfield'; `_clear_lead`). In a report about no
+        one country the name is dropped: any country would be a guess, and a place with no
+        country or point gives an event nothing. The small NER calls many persons, firms and
+        titles places, so a name counts only if it reads as one (`_place_like`) and, unless the
+        text gives its country, is used as a place at least once (`_locative_use`); and the
+        report's country is not taken for a name whose sentence names another country, by a
+        place or an actor ('fighting near Tinzaouaten, close to the border with Algeria' in a
+        report that is mostly about Iraq). `named`: (character offset, country) of the places
+        and actors found. Returns (name, country, how: 'stated' or 'document')."""
+
+        def sentence_countries(span: Span) -> set[str]:
+            sent = span.sent
+            return {c for at, c in named if sent.start_char <= at < sent.end_char}
+
+        if not unplaced:
+            return []
+        gaz = self.gazetteer
+        home = gaz.country(lead) if lead else None
+        people = _person_names(unplaced[0][0].doc)
+        by_name: dict[str, list[tuple[Span, Optional[GeoEntry]]]] = {}
+        for span, country in unplaced:
+            by_name.setdefault(fold(span.text), []).append((span, country))
+        out: list[tuple[Span, GeoEntry, str]] = []
+        for key, spans in by_name.items():
+            if key in people or not all(_place_like(sp, gaz) for sp, _ in spans):
+                continue
+            told = next((c for _, c in spans if c is not None), None) or next(
+                (c for sp, _ in spans if (c := self._adjective_country(sp)) is not None), None)
+            if told is None and (home is None or not any(_locative_use(sp) for sp, _ in spans) or any(
+                    sentence_countries(sp) - {lead} for sp, _ in spans)):
+                continue
+            out += [(sp, told or home, "stated" if told else "document") for sp, _ in spans]
+        return out
+
+    def _adjective_country(self, span: Span) -> Optional[GeoEntry]:
+        """The country a nationality adjective gives the name: 'the Israeli town of Beit Hillel',
+        'the Malian border town of Tinzaouaten', 'a Syrian village called X' is no such phrase."""
+        doc = span.doc
+        i = span.start - 1
+        if i < 2 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in NAMED_PLACE_NOUNS | SMALL_PLACE_NOUNS:
+            return None
+        i -= 2
+        while i > 0 and doc[i].is_lower and doc[i].lower_ not in {"the", "a", "an"} and span.start - i < 6:
+            i -= 1  # 'the Israeli border town of', 'the Malian desert town of'
+        iso = self._country_adjectives().get(fold(doc[i].text))
+        return self.gazetteer.country(iso) if iso else None
+
+    def _country_adjectives(self) -> dict[str, str]:
+        """Folded nationality adjective ('israeli') -> ISO3, from the actor gazetteer's states."""
+        if self._adjectives is None:
+            path = self._folder() / "states.jsonl"
+            if not path.exists():
+                path = data_dir() / "actors" / "states.jsonl"
+            self._adjectives = {fold(a): e.country for e in read_jsonl(path, ActorEntry) if e.country
+                                for a in e.adjectives} if path.exists() else {}
+        return self._adjectives
+
+    def _lead_area(self, found: list[tuple[Span, bool, list[GeoEntry]]], country: Optional[str]) -> Optional[GeoEntry]:
+        """The province or state of `country` the report is clearly about: the one its places in
+        that country (the province itself, its counties and towns) fall in at least twice as
+        often as in any other, and twice or by the province's own name. A report on clashes in
+        Manipur names Manipur, Jiribam and, once, Assam; a village it names that no table knows
+        is in Manipur. Capitals are left out, but for the dateline: a report names them for the
+        government ('New Delhi said')."""
+        gaz = self.gazetteer
+        weight: dict[str, int] = {}
+        told: set[str] = set()  # provinces named as such, or the dateline's
+        for _, is_dateline, cands in found:
+            c = cands[0]
+            if c.country == country and c.admin1 and c.kind != PlaceKind.country and (
+                    is_dateline or not gaz.is_capital(c)):  # (the town a report is filed from counts)
+                weight[c.admin1] = weight.get(c.admin1, 0) + 1
+                if is_dateline or c.kind in {PlaceKind.admin1, PlaceKind.admin2, PlaceKind.region}:
+                    told.add(c.admin1)
+        ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < HOME_LEAD * ranked[1][1]) or (
+                ranked[0][1] < 2 and ranked[0][0] not in told):
+            return None  # (one town named once may be where officials spoke: 'officials in Aden said')
+        area = gaz.admin1_entry(ranked[0][0])
+        return area if area is not None and area.lat is not None else None
+
+    @staticmethod
+    def _unlocated_record(span: Span, country: GeoEntry, how: str, n: int, area: Optional[GeoEntry] = None) -> dict:
+        """A place no table knows, at its country's point with precision 3, as ACLED codes a place
+        it cannot pinpoint at the level it knows; at the province's point when the report is
+        clearly about one province of that country (`_lead_area`). The qualifier says how the
+        country or province was found."""
+        doc = span.doc
+        last = doc[span.end - 1].lower_
+        if span.label_ == "FAC" or last in FACILITY_HEADS:
+            kind = PlaceKind.facility
+        elif last in NATURAL_HEADS or (len(span) == 1 and span.text.endswith("s") and span.label_ == "LOC"):
+            kind = PlaceKind.region  # 'the Golis Mountains', 'Fire Island', 'the Appalachians'
+        else:
+            kind = PlaceKind.populated_place  # the NER's LOC is as often a village ('Um Sumeima')
+        stated = how == "stated"
+        rules = ["places.unlocated_in_stated_country" if stated else "places.unlocated_in_document_country"]
+        where, qualifier = country, f"in {country.name}" if stated else f"in {country.name}, the report's country"
+        if area is not None:
+            where, qualifier = area, f"in {area.name}, the report's province"
+            rules.append("places.unlocated_in_document_province")
+        return {
+            "id": f"place-{n}",
+            "name": span.text,
+            "kind": kind.value,
+            "country": country.country,
+            "admin1": area.admin1 if area is not None else None,
+            "lat": where.lat,
+            "lon": where.lon,
+            "gazetteer_id": None,
+            "qualifier": qualifier,
+            "geo_precision": 3,
+            "mentions": [],
+            "tokens": [],
+            "rule_ids": rules,
         }
 
     @staticmethod
@@ -798,6 +941,35 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+class DocCountries(NamedTuple):
+    """The countries a document is about (`about`), the ones it names most (`main`), and the one
+    country it is clearly about (`home`), if any."""
+
+    about: set[str]
+    main: set[str]
+    home: Optional[str]
+
+
+#: a country is what a report is clearly about when it has at least this many mentions (of it,
+#: its provinces, its towns and its actors) and at least `HOME_LEAD` times as many as any other
+HOME_MIN_WEIGHT = 2
+HOME_LEAD = 2
+
+
+def _clear_lead(weight: dict[str, int], placed: set[str]) -> Optional[str]:
+    """The country a report is clearly about: named (with its provinces, towns only it has and
+    its actors) at least twice and at least twice as often as any other, and by at least one
+    place name (an actor alone may be misread: 'Ben Wagner' is no Wagner Group). A local report
+    names its own country's places again and again and others in passing; two countries named
+    about equally often ('talks between Sudan and Chad') make neither the home of a name we
+    cannot place."""
+    ranked = sorted(weight.values(), reverse=True)
+    if not ranked or ranked[0] < HOME_MIN_WEIGHT or (len(ranked) > 1 and ranked[0] < HOME_LEAD * ranked[1]):
+        return None
+    top = next(c for c, n in weight.items() if n == ranked[0])
+    return top if top in placed else None
 
 
 class _Marks(NamedTuple):
@@ -1172,7 +1344,8 @@ def _container_after(span: Span, at: dict[int, tuple[GeoEntry, int]]) -> Optiona
         i += 3
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    while i < len(doc) and (doc[i].lower_ in DIRECTIONS or doc[i].text == "-"):
+    # ('in southwest Miami-Dade'; a name that starts with one is found before it: 'in North Waziristan')
+    while i < len(doc) and i not in at and (doc[i].lower_ in DIRECTIONS or doc[i].text == "-"):
         i += 1
     hit = at.get(i)
     if hit is not None and hit[1] + 1 < len(doc) and doc[hit[1]].lower_ in {"'s", "’s"}:
@@ -1247,6 +1420,99 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
                         out.append(Span(doc, j, end, label="LOC"))
                 break
     return towns, out
+
+
+#: last words of the name of a natural area, not a town ('Golis Mountains', 'Fire Island')
+NATURAL_HEADS = frozenset({"mountains", "mountain", "hills", "hill", "range", "valley", "desert", "plain", "plains",
+                           "forest", "island", "islands", "coast", "peninsula", "river", "lake", "lagoon", "bay",
+                           "basin", "plateau", "delta", "marshes", "swamp", "wadi"})
+#: entity labels the NER gives place names
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+#: last words of an organisation's name the NER calls a site: 'a professor at Cornell University'
+#: names where the professor works, not where anything happened
+ACADEMIC_HEADS = frozenset({"university", "college", "academy", "institute", "school"})
+
+
+def _place_like(span: Span, gaz: Gazetteer) -> bool:
+    """A name no table knows that may be a place: not an acronym ('BC', 'EU', 'NDF' may be
+    anything), not a bare direction ('the West'), not a name holding a country's ('Nazi Germany',
+    'the British Embassy Tokyo', 'Greece Italy' run together: other things, or several places),
+    and, when the NER did not call it a place, no university or college (an affiliation)."""
+    text = span.text
+    bare = text.replace(".", "")
+    if len(span) == 1 and bare.isupper() and len(bare) <= 5:
+        return False
+    if all(t.lower_ in DIRECTIONS or not t.is_alpha for t in span):
+        return False
+    if span.label_ not in PLACE_LABELS and span.doc[span.end - 1].lower_ in ACADEMIC_HEADS:
+        return False
+    for i in range(span.start, span.end):
+        for j in range(i + 1, min(i + 4, span.end) + 1):
+            if any(c.kind == PlaceKind.country for c in gaz.index.get(fold(span.doc[i:j].text), ())):
+                return False
+    return True
+
+
+#: prepositions that put what follows at a place; a site name the NER did not call a place
+#: needs one of the narrower ones ('a letter to the Carter Center')
+SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "within", "around"})
+
+
+def _locative_use(span: Span) -> bool:
+    """The sentence uses the name as a place: a locative preposition before it ('in Khayelitsha',
+    'at Brands Hatch', 'inside Anfield', 'west of the Appalachians'; 'the', direction words
+    between), and after it no "'s" ('in Modi's name') nor a noun it qualifies ('in the Broadway
+    smash'), unless that noun says what kind of place it is ('in the Shankill area')."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in DIRECTIONS or doc[i].lower_ == "the" or doc[i].text == "-"):
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i].lower_
+    preps = LOCATIVE_PREPS - {"between"} if span.label_ in PLACE_LABELS else SITE_PREPS
+    if prev == "of":
+        before = doc[i - 1].lower_ if i > 0 else ""
+        if not (before in DIRECTIONS or before in DISTANCE_UNITS or before in NAMED_PLACE_NOUNS
+                or before in SMALL_PLACE_NOUNS or before in PART_NOUNS):
+            return False
+    elif prev not in preps:
+        return False
+    k = span.end
+    if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
+        return False
+    kinds = NAME_TYPE_WORDS | FACILITY_HEADS | AREA_HEADS
+    for j in range(k, min(k + 2, len(doc))):
+        if doc[j].lower_ in kinds:
+            return True
+        if not (doc[j].is_lower and doc[j].pos_ in {"NOUN", "PROPN", "ADJ"}):
+            break
+    else:
+        return True
+    return not (k < len(doc) and doc[k].is_lower and doc[k].pos_ in {"NOUN", "PROPN", "ADJ"})
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Folded names the NER gives persons and organisations in this report, with the first and
+    last word of each person's name: a name the tables lack that is also 'Mohamed Salah', 'Yulia
+    Skripal' or 'Wedbush Securities' elsewhere is that person or firm, whatever it is called
+    where it stands alone ('since Salah joined')."""
+    out: set[str] = set()
+    for e in doc.ents:
+        if e[-1].lower_ in SITE_HEADS:
+            continue  # 'Karl Bremer Hospital' (PERSON), 'Crossroads Correctional Center' (ORG): sites
+        if e.label_ == "PERSON":
+            out.add(fold(e.text))
+            words = [t for t in e if t.is_alpha]
+            if len(words) > 1:
+                out.update((fold(words[0].text), fold(words[-1].text)))
+        elif e.label_ == "ORG":
+            out.add(fold(e.text))
+            if len(e) > 1 and e[0].is_alpha:
+                out.add(fold(e[0].text))
+    return out
 
 
 def _in_headline(span: Span) -> bool:
