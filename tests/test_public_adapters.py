@@ -321,6 +321,7 @@ def test_geowebnews_regions_and_seas_are_gold_entities():
     ("Middle East", "region:middle-east"),
     ("Atlantic Ocean", "water_body:atlantic-ocean"),
     ("Persian Gulf", "water_body:persian-gulf"),
+    ("Northern Africa", "region:north-africa"),  # the UN M49 (and GeoNames) name
     ("Virginia", None),  # a US state and an Irish town: left to distance
     ("Syria", None),  # countries are identified by their GeoNames id
     ("Mogadishu", None),
