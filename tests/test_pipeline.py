@@ -18,7 +18,7 @@ from conflictner.extensions import DOC_EXTENSIONS
 
 from .conftest import EXAMPLES
 
-OURS = ["conflictner_segmenter", "conflictner_actors", "conflictner_places", "conflictner_times",
+OURS = ["conflictner_segmenter", "conflictner_parse_fixes", "conflictner_actors", "conflictner_places", "conflictner_times",
         "conflictner_modality", "conflictner_events", "conflictner_claims"]
 TEXT = (EXAMPLES / "somalia_base_attack.txt").read_text(encoding="utf8")
 
@@ -67,7 +67,7 @@ def test_registry_base_weights_match_the_official_release():
 
 def test_factories_are_declared_as_entry_points():
     eps = {ep.name: ep for ep in entry_points(group="spacy_factories")}
-    for name in OURS:
+    for name in [*OURS, "conflictner_attribute_ruler"]:
         assert name in eps, name
         assert callable(eps[name].load())
 
