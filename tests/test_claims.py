@@ -683,6 +683,30 @@ def test_a_named_armed_group_speaks_as_one_whatever_its_head_word(extract: Any, 
     assert c.source.role.value == "armed_group", describe(x)
 
 
+@pytest.mark.parametrize("text,source", [
+    ("Al-Shabaab militants stormed a hotel in Mogadishu on Friday. Al-Shabaab said in a statement that its fighters "
+     "were inside the hotel and had killed more than 20 people.", "Al-Shabaab"),
+    ("Houthi forces attacked a tanker in the Red Sea on Monday. The Houthis said their forces had tracked the ship "
+     "for hours and fired two missiles at it.", "The Houthis"),
+    ("Gunmen ambushed a convoy near Monywa on Monday. The People's Defence Force said its fighters were waiting "
+     "on the road and ambushed the convoy.", "The People's Defence Force"),
+], ids=["somalia", "yemen", "myanmar"])
+def test_a_group_claims_the_second_of_two_coordinated_acts(extract: Any, text: str, source: str) -> None:
+    """'its fighters were inside … and had killed 20': the attack verb shares the first verb's subject."""
+    x = extract(text, published=PUBLISHED)
+    (c,) = [c for c in x.claims if c.source.text == source]
+    assert c.stance.value == "claim_responsibility", describe(x)
+
+
+def test_an_act_glued_to_a_relative_clause_is_not_the_speakers_own(extract: Any) -> None:
+    """'young men they accused of … and shot them': 'they' is the soldiers the commission reports on."""
+    x = extract("Government soldiers killed at least 45 civilians in Merawi in January, the Ethiopian Human Rights "
+                "Commission said. It said soldiers went from house to house looking for young men they accused of "
+                "supporting the militia and shot them in the street.", published=PUBLISHED)
+    stances = {c.stance.value for c in x.claims if "Commission" in c.source.text}
+    assert stances == {"report"}, describe(x)
+
+
 @pytest.mark.parametrize("text", [
     "Jihadist fighters killed 34 soldiers in an attack on an army post near Djibo on Friday, security sources said. "
     "The army said air strikes had neutralised dozens of assailants as they withdrew.",

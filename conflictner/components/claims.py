@@ -1134,6 +1134,11 @@ class ClaimLinker(RuleComponent):
             if pos[k] == "VERB" and lemma[k] in AGENTIVE:
                 t = doc[k]
                 subj = [c for c in t.children if c.dep_ == "nsubj"]
+                if not subj and t.dep_ == "conj" and t.head.i < t.i and t.head.dep_ not in {"relcl", "acl"}:
+                    # 'said its fighters were inside the hotel and had killed 20': coordinated
+                    # verbs share the first one's subject (not inside a relative clause: 'young
+                    # men they accused … and shot' is the parser gluing the report's act to it)
+                    subj = [c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i]
                 own = subj and any(c.dep_ == "poss" and c.lower_ in {"its", "our", "their"} for c in subj[0].children)
                 if subj and (own or subj[0].lower_ in {"it", "we", "they"}):
                     return True  # 'the coalition said it had hit ...', 'said its fighters killed ...'
