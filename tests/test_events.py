@@ -402,6 +402,26 @@ def test_where_a_claim_was_published_is_no_target(extract, text):
         assert not {names[t] for t in e.target_ids} & {"telegram", "al-masirah"}
 
 
+@pytest.mark.parametrize("text,targets", [
+    # the thing attacked names no side: the forces killed in it are the side attacked
+    ("Jihadists killed 30 soldiers in an attack on a military post near Djibo on Tuesday.", {"soldiers"}),
+    ("Gunmen ambushed a convoy near Kidal on Monday, killing nine soldiers.", {"soldiers"}),
+    ("Militants attacked a security checkpost in North Waziristan, killing four Frontier Corps personnel.",
+     {"Frontier Corps"}),
+    ("An Israeli drone struck a car in Nabatieh, killing two Hezbollah fighters.", {"Hezbollah"}),
+    # civilians killed in a strike on a building are its toll, not a side
+    ("A drone strike on a school in Gaza City killed three children.", set()),
+    ("RSF fighters shelled a market in El Fasher on Friday, killing 12 civilians.", set()),
+    # the attackers' own dead are not the side attacked
+    ("Gunmen attacked a checkpoint near Gusau on Monday, and troops killed about 40 attackers in the fighting.", set()),
+])
+def test_armed_victims_are_the_side_attacked_when_the_target_names_none(extract, text, targets):
+    x = extract(text, published="2024-06-12")
+    names = {a.id: a.name for a in x.actors}
+    (e,) = asserted(x)
+    assert {names[t] for t in e.target_ids} == targets, [(names[t], e.target_text) for t in e.target_ids]
+
+
 @pytest.mark.parametrize("text,target", [
     ("Rebels fired at a military helicopter as it landed in Lashio on Tuesday.", "helicopter"),
     ("Houthi fighters fired a missile at a U.S. drone over Marib on Sunday.", "drone"),
@@ -1222,3 +1242,21 @@ def test_the_weapons_maker_on_the_target_phrase_is_no_target(extract, text, not_
     (e,) = asserted(x)
     names = {a.id: a.name.lower() for a in x.actors}
     assert not any(not_target in names[a] for a in e.target_ids)
+
+
+@pytest.mark.parametrize("text,published,old", [
+    ("Al-Shabaab fighters overran an African Union base near Buulo Mareer on Friday, killing 54 Ugandan soldiers. "
+     "It was the deadliest attack on the mission since 2016, when al-Shabaab overran a Kenyan base at El Adde and "
+     "killed scores of soldiers.", "2023-06-04", "El Adde"),
+    ("Jihadists stormed an army camp near Tillaberi on Tuesday, killing 29 soldiers. It was the worst loss for the "
+     "army since 2019, when militants attacked the base at Inates and killed 71 troops.", "2024-03-21", "Inates"),
+    ("A Russian missile hit a railway station in Pokrovsk on Monday, killing 11 people. It was the deadliest strike "
+     "on a station since 2022, when a missile struck Kramatorsk station and killed 61 people.", "2024-08-20",
+     "Kramatorsk"),
+])
+def test_a_when_clause_on_since_a_year_is_history_not_an_event(extract, text, published, old):
+    """'the deadliest since 2016, when X overran Y': the clause tells what happened that year."""
+    x = extract(text, published=published)
+    events = asserted(x)
+    assert len(events) == 1, [(e.target_text, e.mentions[0].text) for e in events]
+    assert not any(old in text[m.start_char:m.end_char + 40] for m in events[0].mentions)

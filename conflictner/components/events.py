@@ -1582,11 +1582,30 @@ class EventExtractor(RuleComponent):
         if self._published is None or not t or not t.get("end") or t.get("anchor") == "event":
             return False
         age = (self._published - dt.date.fromisoformat(t["end"])).days
+        if t.get("start") and "times.since" in t.get("rule_ids", ()) and self._when_since(m, t):
+            # 'the deadliest since 2016, when al-Shabaab overran a Kenyan base': the clause on the
+            # year tells what happened then, not over the years since
+            age = (self._published - dt.date.fromisoformat(t["start"])).days
         if self._is_lead(m):
             # the lead is the story, however old the date it gives, unless that date is history
             # ('sentenced ... for the killing of civilians during the civil war in the 1990s')
             return age > HISTORY_DAYS
         return age > BACKGROUND_DAYS
+
+    def _when_since(self, m: _Mention, t: dict) -> bool:
+        """The mention's verb is a 'when' clause hung on a 'since <year>' expression."""
+        P = self._parse
+        inside = {i for s, e in t.get("tokens") or [] for i in range(s, e)}
+        for trig in m.triggers:
+            k = trig.tok.i
+            for _ in range(6):
+                h = P.head[k]
+                if h == k:
+                    break
+                if h in inside:
+                    return any(P.lower[c] == "when" for c in P.children[k])
+                k = h
+        return False
 
     def _period_total(self, m: _Mention) -> bool:
         """'126 civilians were killed in attacks in the first half of the year', 'bandits have
@@ -1974,7 +1993,16 @@ class EventExtractor(RuleComponent):
             # building killed three children': what was attacked is the target; those killed
             # or wounded in it are its victims (the toll), not another target
             victims = {a for m in hit for a in m.victims} - {a for m in hit for a in m.targets if a not in m.victims}
-            targets = [a for a in targets if a not in victims]
+            kept = [a for a in targets if a not in victims]
+            if not kept:
+                # 'killed 30 soldiers in an attack on a military post': a post, a convoy or a
+                # checkpoint names no side; the forces killed in it are the side attacked
+                # ('killed about 40 attackers': the attacking side's dead are not)
+                kinds = self._actor_tables(doc)[0]
+                kept = [a for a in targets if kinds.get(a) in ARMED_VICTIM_KINDS
+                        and (self._actor_rec.get(a) or {}).get("name", "").lower().split()[-1:] != ["attackers"]
+                        and (self._actor_rec.get(a) or {}).get("name", "").lower().split()[-1:] != ["assailants"]]
+            targets = kept
         target_texts = _best_target_texts(doc, ms, self._sentence)
         place = self._most_precise([m.place for m in ms if m.place])
         place_rule = None
@@ -2150,6 +2178,10 @@ PLOVER_MODE = {"air_strike": "aerial", "drone_strike": "drone", "shelling": "hea
                "armed_clash": "firearms", "arson": "destroy"}
 #: verbs whose 'from' phrase names where a weapon came from, not where it struck
 LAUNCH_LEMMAS = {"launch", "fire", "shoot", "take", "fly", "send", "lob"}
+#: kinds of the victims who are the side attacked when the thing attacked names none ('killed 30
+#: soldiers in an attack on a military post'); civilians killed in a strike on a building stay its toll
+ARMED_VICTIM_KINDS = frozenset({"state_forces", "police", "militia", "identity_militia", "paramilitary",
+                                "insurgent_group", "rebel_group", "unidentified_armed_group", "criminal_group"})
 #: what a territory can be called when 'seized' or 'captured'
 #: remote attacks whose attacker a later report of the same kind shares with the lead
 INHERITED_KINDS = {"air_strike", "drone_strike", "missile_attack", "rocket_attack", "shelling"}
