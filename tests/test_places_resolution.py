@@ -222,6 +222,21 @@ def test_unit_or_town_before_of(nlp, text, name, kind):
     assert p["kind"] == kind
 
 
+# 'territory' and 'state' name countries too: a country the report is about keeps its reading
+# against a province abroad that shares its name (the US state of Georgia)
+@pytest.mark.parametrize("text", [
+    "Russian troops crossed into Georgia in August. Tbilisi said Russian forces had mined the border territory "
+    "of Georgia near South Ossetia.",
+    "Azerbaijan and Armenia traded fire near Nagorno-Karabakh. Baku accused Armenian units of shelling the "
+    "border territory of Georgia, and Georgia protested.",
+    "Georgia's interior ministry said Russian-backed forces moved fences deeper into the state of Georgia "
+    "near Tskhinvali, and Tbilisi protested.",
+])
+def test_a_country_the_report_is_about_keeps_its_reading_after_a_unit_noun(nlp, text):
+    doc = nlp(text)
+    assert {(p["country"], p["kind"]) for p in doc._.cn_places if p["name"] == "Georgia"} == {("GEO", "country")}
+
+
 # -- 'X, County': a small place named by its area ------------------------------------------------
 @pytest.mark.parametrize("text,name,country,admin1,kind,qualifier", [
     # a town the NER left untagged or called an organisation: the namesake inside the area

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -293,7 +293,7 @@ class PlaceResolver:
             elif not is_dateline and label in {"GPE", "LOC", "FAC"}:
                 unknown.append(span)
         _area_readings(found)
-        _unit_readings(found)
+        _unit_readings(found, countries | main)
         _containers(found, gaz)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
@@ -1435,11 +1435,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACADEMIC_HEADS = frozenset({"university", "college", "academy", "institute", "school"})
 
 
+#: kinds of place whose name inside an unknown name says it is no town (see `_place_like`)
+UNPLACEABLE_PARTS = frozenset({PlaceKind.country, PlaceKind.water_body})
+
+
 def _place_like(span: Span, gaz: Gazetteer) -> bool:
     """A name no table knows that may be a place: not an acronym ('BC', 'EU', 'NDF' may be
     anything), not a bare direction ('the West'), not a name holding a country's ('Nazi Germany',
     'the British Embassy Tokyo', 'Greece Italy' run together: other things, or several places),
-    and, when the NER did not call it a place, no university or college (an affiliation)."""
+    and, when the NER did not call it a place, no university or college (an affiliation), and no
+    name holding a sea's or ocean's ('the western Pacific equatorial region', 'the Atlantic
+    Mauritanian waters': a stretch of sea the NER cut short, or a fleet or a coast, never a
+    town the tables lack)."""
     text = span.text
     bare = text.replace(".", "")
     if len(span) == 1 and bare.isupper() and len(bare) <= 5:
@@ -1450,7 +1457,7 @@ def _place_like(span: Span, gaz: Gazetteer) -> bool:
         return False
     for i in range(span.start, span.end):
         for j in range(i + 1, min(i + 4, span.end) + 1):
-            if any(c.kind == PlaceKind.country for c in gaz.index.get(fold(span.doc[i:j].text), ())):
+            if any(c.kind in UNPLACEABLE_PARTS for c in gaz.index.get(fold(span.doc[i:j].text), ())):
                 return False
     return True
 
@@ -1583,10 +1590,13 @@ UNIT_NOUNS = frozenset({"province", "state", "department", "region", "governorat
                         "county", "prefecture", "territory", "municipality", "emirate", "canton"})
 
 
-def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]], home: Collection[str] = ()) -> None:
     """'the northern department of Antioquia', 'the southern province of Daraa', 'the Mexican
     state of Guanajuato': the noun before 'of' says the name is the unit, not its namesake town
-    (and 'the town of Kidal' says it is the town, not the region)."""
+    (and 'the town of Kidal' says it is the town, not the region). A country the report is about
+    keeps its reading against a province abroad: 'the territory of Georgia', 'the state of
+    Georgia' in a report on the Caucasus is the country ('territory' and 'state' are words for
+    countries too), not the US state the report never comes near (`home`: its countries)."""
     for span, _, cands in found:
         if span.start < 2 or len(cands) < 2 or span.doc[span.start - 1].lower_ != "of":
             continue
@@ -1596,6 +1606,8 @@ def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         elif noun in NAMED_PLACE_NOUNS:
             want = [c for c in cands if c.kind == PlaceKind.populated_place]
         else:
+            continue
+        if want and cands[0].kind == PlaceKind.country and cands[0].country in home and want[0].country not in home:
             continue
         if want and want[0] is not cands[0] and (
                 fold(want[0].name) == fold(cands[0].name) or want[0].country == cands[0].country):
