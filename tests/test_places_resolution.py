@@ -341,3 +341,17 @@ def test_a_name_after_town_of_is_a_place_whatever_the_ner_says(nlp, text, name, 
 def test_a_person_after_of_is_no_place(nlp):
     places = found(nlp, "Supporters of Ibrahim Traore rallied in the capital on Friday.")
     assert "Ibrahim Traore" not in places
+
+
+# -- a place name that is part of a street's or a saint's ------------------------------------------
+@pytest.mark.parametrize("text,not_a_place,place", [
+    # a street named after a town: the street is in the town the sentence names
+    ("Russian shells hit houses on Donetsk St. in Kramatorsk, Ukrainian officials said.", "Donetsk", "Kramatorsk"),
+    # a possessive saint's name before a site word: a dedication, not the town St. John's
+    ("A suicide bomber struck St. John's Cathedral in Peshawar, Pakistani police said.", "St. John's", "Peshawar"),
+    ("Jihadists burned St. Paul's Church near Djibo, Burkina Faso's army said.", "Paul", "Djibo"),
+])
+def test_a_name_inside_a_streets_or_a_saints_name_is_not_that_place(nlp, text, not_a_place, place):
+    names = {p["name"]: p for p in nlp(text)._.cn_places}
+    assert place in names
+    assert not_a_place not in names

@@ -252,7 +252,7 @@ class PlaceResolver:
             spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
-                 and (s.start_char, s.end_char) not in modifiers]
+                 and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)]
         countries, main, lead = self._doc_countries(doc, spans, actors)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
@@ -1426,6 +1426,37 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
 NATURAL_HEADS = frozenset({"mountains", "mountain", "hills", "hill", "range", "valley", "desert", "plain", "plains",
                            "forest", "island", "islands", "coast", "peninsula", "river", "lake", "lagoon", "bay",
                            "basin", "plateau", "delta", "marshes", "swamp", "wadi"})
+#: words after a name that make it a street's: 'Haifa Street' in Baghdad, 'Baghdad Street' in
+#: Damascus, '333 Victoria St.' ('Road' stays a place: 'the Kabul road' leads to Kabul)
+STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "boulevard", "blvd", "blvd."})
+
+
+SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste."})
+
+
+def _names_a_street_or_dedication(span: Span) -> bool:
+    """A place name that is only part of another name: a street's ('Baghdad Street' in Damascus,
+    '333 Victoria St.'), or a saint's in a dedication ("St. Anthony's Church" in Colombo, "St.
+    Peter's Basilica"): a possessive name before a capitalized site word names the saint, while
+    'Kabul Airport' or 'Mosul Dam' is at the town and stays a place."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    word = nxt.lower_
+    if not (nxt.is_title or nxt.is_upper or word in {"'s", "’s"}):
+        return False
+    if word in STREET_WORDS:
+        # 'St.' before a name is a saint's ('Victoria St. Mary's'), after a number or name a street's
+        return not (word.startswith("st") and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+                    and word != "street")
+    if doc[span.end - 1].lower_ in {"'s", "’s"}:
+        return word in FACILITY_HEADS
+    # "St. Paul's Church": the name after 'St.' alone ('Paul', a province of Cape Verde)
+    return word in {"'s", "’s"} and span.start > 0 and doc[span.start - 1].lower_ in SAINT_WORDS and \
+        span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].lower_ in FACILITY_HEADS
+
+
 #: entity labels the NER gives place names
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
