@@ -209,3 +209,18 @@ def test_small_towns_of_a_named_state(nlp, text, name, admin1):
 
 def test_a_country_after_its_own_town_stays_the_country(nlp):
     assert places(nlp, "Police said the bomb exploded in Tbilisi, Georgia.")["Georgia"] == ("GEO", "country")
+
+
+# -- a province's local abbreviation that only one country uses says which country the report is on
+@pytest.mark.parametrize("text,name,country", [
+    # 'KZN police': KwaZulu-Natal, so the South African Newcastle, not the larger Australian one
+    ("Gunmen shot dead two councillors in Newcastle on Sunday, KZN police said. The KZN provincial commissioner "
+     "said a task team would hunt the killers.", "Newcastle", "ZAF"),
+    # 'KP police' names no other place: Khyber Pakhtunkhwa, and the village is in Pakistan
+    ("Militants attacked a police checkpoint in Gul Imam on Monday, killing three officers, KP police said. The "
+     "KP government announced compensation for the families.", "Gul Imam", "PAK"),
+    ("Militants attacked a police checkpoint in Gul Imam on Monday, killing three officers, KP police said. The "
+     "KP government announced compensation for the families.", "Khyber Pakhtunkhwa", "PAK"),
+])
+def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, country):
+    assert places(nlp, text)[name][0] == country

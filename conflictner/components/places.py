@@ -238,12 +238,13 @@ class PlaceResolver:
         ents = doc.ents  # built anew on every access: read once
         marks = _marks(doc)
         commas, owners, units = marks.commas, marks.owners, marks.units
+        local = self._local_name_countries(ents, gaz)
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _named_by_place_noun(doc, ents)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans, actors)[0], marks)
+                                      self._doc_countries(doc, spans, actors, local)[0], marks)
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)}, actors)
         dateline = _dateline(doc)
         if dateline is not None:
@@ -253,7 +254,7 @@ class PlaceResolver:
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
                  and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)]
-        countries, main, lead = self._doc_countries(doc, spans, actors)
+        countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
@@ -372,7 +373,33 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> DocCountries:
+    @staticmethod
+    def _local_name_countries(ents: tuple[Span, ...], gaz: Gazetteer) -> dict[str, int]:
+        """Mentions of local abbreviations only one country's places go by ('KP', 'KZN', 'BC',
+        'UP'; `Gazetteer.local`) inside the names of places and bodies the NER found ('KP police',
+        'the KZN health department', 'FrontCounter BC'), by that country: the report is local
+        news from there, which names its provinces so and need not name its country. Not after a
+        number ('500 BC'), not in a person's name ('John Smith, MD'), written in capitals only.
+        A name two countries use ('WA', 'SA') says nothing on its own."""
+        out: dict[str, int] = {}
+        for ent in ents:
+            if ent.label_ not in LOCAL_NAME_LABELS:
+                continue
+            for tok in ent:
+                if not tok.is_upper or len(tok.text) < 2:
+                    continue
+                rows = gaz.local.get(fold(tok.text))
+                if not rows or (tok.i > 0 and tok.nbor(-1).like_num):
+                    continue
+                where = {c for place_id, w in rows for c in w
+                         if not place_id.startswith(PlaceKind.water_body.value)}
+                if len(where) == 1:
+                    (country,) = where
+                    out[country] = out.get(country, 0) + 1
+        return out
+
+    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict],
+                       local: Optional[dict[str, int]] = None) -> DocCountries:
         """Countries the document is about, its main ones, and the one it is clearly about if
         any (`_clear_lead`). About: named countries, and the
         home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
@@ -400,6 +427,8 @@ class PlaceResolver:
             hit = cache[text]
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
+        for country, n in (local or {}).items():
+            weight[country] = weight.get(country, 0) + n  # 'KP', 'BC': a province, by its local name
         found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
         placed = set(weight)  # countries a place name points to, not only an actor
         for a in actors:
@@ -1455,6 +1484,10 @@ def _names_a_street_or_dedication(span: Span) -> bool:
     # "St. Paul's Church": the name after 'St.' alone ('Paul', a province of Cape Verde)
     return word in {"'s", "’s"} and span.start > 0 and doc[span.start - 1].lower_ in SAINT_WORDS and \
         span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].lower_ in FACILITY_HEADS
+
+
+#: entity labels whose names may hold a province's local abbreviation ('KP police', 'FrontCounter BC')
+LOCAL_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
 #: entity labels the NER gives place names
