@@ -224,3 +224,13 @@ def test_a_country_after_its_own_town_stays_the_country(nlp):
 ])
 def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, country):
     assert places(nlp, text)[name][0] == country
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Militants attacked a police checkpoint, KP police said.", {"PAK": 1}),
+    ("The curfew in Birmingham runs until 11:59 p.m. CT on Sunday.", {}),  # a time zone, not Connecticut
+    ("Gunmen killed two men, the SA army said.", {}),  # 'SA': South Africa or South Australia
+])
+def test_which_local_abbreviations_count(nlp, text, expected):
+    pipe = nlp.get_pipe("conflictner_places")
+    assert pipe._local_name_countries(nlp(text).ents, pipe.gazetteer) == expected

@@ -379,7 +379,7 @@ class PlaceResolver:
         'UP'; `Gazetteer.local`) inside the names of places and bodies the NER found ('KP police',
         'the KZN health department', 'FrontCounter BC'), by that country: the report is local
         news from there, which names its provinces so and need not name its country. Not after a
-        number ('500 BC'), not in a person's name ('John Smith, MD'), written in capitals only.
+        number or a clock time ('500 BC', '11:59 p.m. CT', a time zone), not in a person's name ('John Smith, MD'), written in capitals only.
         A name two countries use ('WA', 'SA') says nothing on its own."""
         out: dict[str, int] = {}
         for ent in ents:
@@ -389,7 +389,7 @@ class PlaceResolver:
                 if not tok.is_upper or len(tok.text) < 2:
                     continue
                 rows = gaz.local.get(fold(tok.text))
-                if not rows or (tok.i > 0 and tok.nbor(-1).like_num):
+                if not rows or (tok.i > 0 and (tok.nbor(-1).like_num or tok.nbor(-1).lower_ in CLOCK_WORDS)):
                     continue
                 where = {c for place_id, w in rows for c in w
                          if not place_id.startswith(PlaceKind.water_body.value)}
@@ -1486,6 +1486,8 @@ def _names_a_street_or_dedication(span: Span) -> bool:
         span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].lower_ in FACILITY_HEADS
 
 
+#: words of a clock time, after which capitals are a time zone ('11:59 p.m. CT'), not a province
+CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc"})
 #: entity labels whose names may hold a province's local abbreviation ('KP police', 'FrontCounter BC')
 LOCAL_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
