@@ -234,3 +234,14 @@ def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, coun
 def test_which_local_abbreviations_count(nlp, text, expected):
     pipe = nlp.get_pipe("conflictner_places")
     assert pipe._local_name_countries(nlp(text).ents, pipe.gazetteer) == expected
+
+
+# -- a township the GeoNames tables lack (towns.jsonl), in a report on its country ----------------
+@pytest.mark.parametrize("text,country", [
+    ("Soldiers were deployed in Delft, Bishop Lavis and Manenberg after a surge in gang killings on the Cape "
+     "Flats, Western Cape police said. Western Cape police said six people were shot dead in Delft on Friday.",
+     "ZAF"),
+])
+def test_a_township_of_the_reports_country_beats_a_namesake_city_abroad(nlp, gaz, text, country):
+    assert places(nlp, text)["Delft"][0] == country
+    assert gaz.lookup("Delft")[0].country == "NLD"  # without the country: the better-known city
