@@ -355,3 +355,15 @@ def test_a_name_inside_a_streets_or_a_saints_name_is_not_that_place(nlp, text, n
     names = {p["name"]: p for p in nlp(text)._.cn_places}
     assert place in names
     assert not_a_place not in names
+
+
+# -- a continent's or cross-border region's name inside an organisation's name ---------------------
+@pytest.mark.parametrize("text,region,place", [
+    ("The Council of Europe condemned the killings in Mariupol, Ukraine's foreign ministry said.", "Europe",
+     "Mariupol"),
+    ("Protesters gathered outside the Bank of Asia branch in Yangon, Myanmar's junta said.", "Asia", "Yangon"),
+])
+def test_a_region_inside_an_organisations_name_is_not_that_region(nlp, text, region, place):
+    names = {p["name"] for p in nlp(text)._.cn_places}
+    assert place in names
+    assert region not in names

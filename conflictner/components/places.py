@@ -256,6 +256,7 @@ class PlaceResolver:
                  and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)]
         countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
+        orgs = [(e.start, e.end) for e in ents if e.label_ == "ORG"]
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
@@ -285,6 +286,12 @@ class PlaceResolver:
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
+            if cands and cands[0].kind == PlaceKind.region and cands[0].country is None and any(
+                    s <= span.start and span.end <= e and e - s > len(span) for s, e in orgs):
+                # 'the Council of Europe', 'the UN Economic Commission for Africa', 'the SM Mall of
+                # Asia': a continent's or cross-border region's name inside an organisation's is
+                # part of that name, not where anything is
+                continue
             text = self._text(span)
             if text.isupper() and len(text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
