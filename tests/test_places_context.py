@@ -209,3 +209,39 @@ def test_small_towns_of_a_named_state(nlp, text, name, admin1):
 
 def test_a_country_after_its_own_town_stays_the_country(nlp):
     assert places(nlp, "Police said the bomb exploded in Tbilisi, Georgia.")["Georgia"] == ("GEO", "country")
+
+
+# -- a province's local abbreviation that only one country uses says which country the report is on
+@pytest.mark.parametrize("text,name,country", [
+    # 'KZN police': KwaZulu-Natal, so the South African Newcastle, not the larger Australian one
+    ("Gunmen shot dead two councillors in Newcastle on Sunday, KZN police said. The KZN provincial commissioner "
+     "said a task team would hunt the killers.", "Newcastle", "ZAF"),
+    # 'KP police' names no other place: Khyber Pakhtunkhwa, and the village is in Pakistan
+    ("Militants attacked a police checkpoint in Gul Imam on Monday, killing three officers, KP police said. The "
+     "KP government announced compensation for the families.", "Gul Imam", "PAK"),
+    ("Militants attacked a police checkpoint in Gul Imam on Monday, killing three officers, KP police said. The "
+     "KP government announced compensation for the families.", "Khyber Pakhtunkhwa", "PAK"),
+])
+def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, country):
+    assert places(nlp, text)[name][0] == country
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Militants attacked a police checkpoint, KP police said.", {"PAK": 1}),
+    ("The curfew in Birmingham runs until 11:59 p.m. CT on Sunday.", {}),  # a time zone, not Connecticut
+    ("Gunmen killed two men, the SA army said.", {}),  # 'SA': South Africa or South Australia
+])
+def test_which_local_abbreviations_count(nlp, text, expected):
+    pipe = nlp.get_pipe("conflictner_places")
+    assert pipe._local_name_countries(nlp(text).ents, pipe.gazetteer) == expected
+
+
+# -- a township the GeoNames tables lack (towns.jsonl), in a report on its country ----------------
+@pytest.mark.parametrize("text,country", [
+    ("Soldiers were deployed in Delft, Bishop Lavis and Manenberg after a surge in gang killings on the Cape "
+     "Flats, Western Cape police said. Western Cape police said six people were shot dead in Delft on Friday.",
+     "ZAF"),
+])
+def test_a_township_of_the_reports_country_beats_a_namesake_city_abroad(nlp, gaz, text, country):
+    assert places(nlp, text)["Delft"][0] == country
+    assert gaz.lookup("Delft")[0].country == "NLD"  # without the country: the better-known city

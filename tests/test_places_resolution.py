@@ -222,6 +222,21 @@ def test_unit_or_town_before_of(nlp, text, name, kind):
     assert p["kind"] == kind
 
 
+# 'territory' and 'state' name countries too: a country the report is about keeps its reading
+# against a province abroad that shares its name (the US state of Georgia)
+@pytest.mark.parametrize("text", [
+    "Russian troops crossed into Georgia in August. Tbilisi said Russian forces had mined the border territory "
+    "of Georgia near South Ossetia.",
+    "Azerbaijan and Armenia traded fire near Nagorno-Karabakh. Baku accused Armenian units of shelling the "
+    "border territory of Georgia, and Georgia protested.",
+    "Georgia's interior ministry said Russian-backed forces moved fences deeper into the state of Georgia "
+    "near Tskhinvali, and Tbilisi protested.",
+])
+def test_a_country_the_report_is_about_keeps_its_reading_after_a_unit_noun(nlp, text):
+    doc = nlp(text)
+    assert {(p["country"], p["kind"]) for p in doc._.cn_places if p["name"] == "Georgia"} == {("GEO", "country")}
+
+
 # -- 'X, County': a small place named by its area ------------------------------------------------
 @pytest.mark.parametrize("text,name,country,admin1,kind,qualifier", [
     # a town the NER left untagged or called an organisation: the namesake inside the area
@@ -326,3 +341,29 @@ def test_a_name_after_town_of_is_a_place_whatever_the_ner_says(nlp, text, name, 
 def test_a_person_after_of_is_no_place(nlp):
     places = found(nlp, "Supporters of Ibrahim Traore rallied in the capital on Friday.")
     assert "Ibrahim Traore" not in places
+
+
+# -- a place name that is part of a street's or a saint's ------------------------------------------
+@pytest.mark.parametrize("text,not_a_place,place", [
+    # a street named after a town: the street is in the town the sentence names
+    ("Russian shells hit houses on Donetsk St. in Kramatorsk, Ukrainian officials said.", "Donetsk", "Kramatorsk"),
+    # a possessive saint's name before a site word: a dedication, not the town St. John's
+    ("A suicide bomber struck St. John's Cathedral in Peshawar, Pakistani police said.", "St. John's", "Peshawar"),
+    ("Jihadists burned St. Paul's Church near Djibo, Burkina Faso's army said.", "Paul", "Djibo"),
+])
+def test_a_name_inside_a_streets_or_a_saints_name_is_not_that_place(nlp, text, not_a_place, place):
+    names = {p["name"]: p for p in nlp(text)._.cn_places}
+    assert place in names
+    assert not_a_place not in names
+
+
+# -- a continent's or cross-border region's name inside an organisation's name ---------------------
+@pytest.mark.parametrize("text,region,place", [
+    ("The Council of Europe condemned the killings in Mariupol, Ukraine's foreign ministry said.", "Europe",
+     "Mariupol"),
+    ("Protesters gathered outside the Bank of Asia branch in Yangon, Myanmar's junta said.", "Asia", "Yangon"),
+])
+def test_a_region_inside_an_organisations_name_is_not_that_region(nlp, text, region, place):
+    names = {p["name"] for p in nlp(text)._.cn_places}
+    assert place in names
+    assert region not in names

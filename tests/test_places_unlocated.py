@@ -40,6 +40,13 @@ def test_an_unknown_name_is_placed_in_the_reports_country(nlp, text, name, count
     assert place["lat"] is not None and place["lon"] is not None
 
 
+def test_a_name_holding_a_seas_is_no_town_of_the_reports_country(nlp):
+    text = ("The Philippines said Chinese coast guard ships fired water cannon near Manila's outposts. Philippine "
+            "officials said Philippine patrols were stepped up in the western Pacific equatorial region and the "
+            "Philippines would protest.")
+    assert not [p for p in nlp(text)._.cn_places if "Pacific" in p["name"]]
+
+
 # -- in the country the text gives it --------------------------------------------------------------
 @pytest.mark.parametrize("text,name,country", [
     ("JNIM fighters attacked a military camp in Boulkessi in central Mali on Tuesday. The army said the "
@@ -72,6 +79,9 @@ def test_the_reports_country_must_lead_clearly(weight, placed, lead):
     ("Sanctions by the West hurt the economy.", 3, 4, "LOC", False),  # a bare direction
     ("Comparisons with Nazi Germany were made.", 2, 4, "GPE", False),  # holds a country's name
     ("He is a professor at Khartoum University.", 5, 7, "ORG", False),  # an affiliation
+    # holds a sea's name: a stretch of sea the NER cut short, never a town
+    ("Patrols were stepped up in the western Pacific equatorial region.", 7, 9, "LOC", False),
+    ("Boats were intercepted in the Atlantic Mauritanian waters.", 5, 7, "LOC", False),
 ])
 def test_what_reads_as_a_place(nlp, text, start, end, label, expected):
     doc = nlp(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -238,12 +238,13 @@ class PlaceResolver:
         ents = doc.ents  # built anew on every access: read once
         marks = _marks(doc)
         commas, owners, units = marks.commas, marks.owners, marks.units
+        local = self._local_name_countries(ents, gaz)
         spans = _split_at_comma([e for e in ents if e.label_ in {"GPE", "LOC", "FAC"}], gaz, commas)
         spans += _named_by_place_noun(doc, ents)
         spans += _joined_names(doc, gaz, spans)
         spans += [Span(doc, s, e, label="PLACE") for _, s, e in self._matcher(doc)]
         spans += self._locative_names(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)} | actor_tokens,
-                                      self._doc_countries(doc, spans, actors)[0], marks)
+                                      self._doc_countries(doc, spans, actors, local)[0], marks)
         spans += self._org_towns(doc, gaz, {i for sp in spans for i in range(sp.start, sp.end)}, actors)
         dateline = _dateline(doc)
         if dateline is not None:
@@ -252,9 +253,10 @@ class PlaceResolver:
             spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
-                 and (s.start_char, s.end_char) not in modifiers]
-        countries, main, lead = self._doc_countries(doc, spans, actors)
+                 and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)]
+        countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
+        orgs = [(e.start, e.end) for e in ents if e.label_ == "ORG"]
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
@@ -284,6 +286,12 @@ class PlaceResolver:
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
+            if cands and cands[0].kind == PlaceKind.region and cands[0].country is None and any(
+                    s <= span.start and span.end <= e and e - s > len(span) for s, e in orgs):
+                # 'the Council of Europe', 'the UN Economic Commission for Africa', 'the SM Mall of
+                # Asia': a continent's or cross-border region's name inside an organisation's is
+                # part of that name, not where anything is
+                continue
             text = self._text(span)
             if text.isupper() and len(text.replace(".", "")) <= 3:
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
@@ -293,7 +301,7 @@ class PlaceResolver:
             elif not is_dateline and label in {"GPE", "LOC", "FAC"}:
                 unknown.append(span)
         _area_readings(found)
-        _unit_readings(found)
+        _unit_readings(found, countries | main)
         _containers(found, gaz)  # after: 'Washington, D.C.' is the capital, whatever the list before it
         _one_state_counties(found)
         self._prefer_own_names(found, countries | main)
@@ -372,7 +380,33 @@ class PlaceResolver:
             return True
         return False
 
-    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict]) -> DocCountries:
+    @staticmethod
+    def _local_name_countries(ents: tuple[Span, ...], gaz: Gazetteer) -> dict[str, int]:
+        """Mentions of local abbreviations only one country's places go by ('KP', 'KZN', 'BC',
+        'UP'; `Gazetteer.local`) inside the names of places and bodies the NER found ('KP police',
+        'the KZN health department', 'FrontCounter BC'), by that country: the report is local
+        news from there, which names its provinces so and need not name its country. Not after a
+        number or a clock time ('500 BC', '11:59 p.m. CT', a time zone), not in a person's name ('John Smith, MD'), written in capitals only.
+        A name two countries use ('WA', 'SA') says nothing on its own."""
+        out: dict[str, int] = {}
+        for ent in ents:
+            if ent.label_ not in LOCAL_NAME_LABELS:
+                continue
+            for tok in ent:
+                if not tok.is_upper or len(tok.text) < 2:
+                    continue
+                rows = gaz.local.get(fold(tok.text))
+                if not rows or (tok.i > 0 and (tok.nbor(-1).like_num or tok.nbor(-1).lower_ in CLOCK_WORDS)):
+                    continue
+                where = {c for place_id, w in rows for c in w
+                         if not place_id.startswith(PlaceKind.water_body.value)}
+                if len(where) == 1:
+                    (country,) = where
+                    out[country] = out.get(country, 0) + 1
+        return out
+
+    def _doc_countries(self, doc: Doc, spans: list[Span], actors: list[dict],
+                       local: Optional[dict[str, int]] = None) -> DocCountries:
         """Countries the document is about, its main ones, and the one it is clearly about if
         any (`_clear_lead`). About: named countries, and the
         home countries of the actors it names ('the RSF', 'Malian troops'), which decide between
@@ -400,6 +434,8 @@ class PlaceResolver:
             hit = cache[text]
             if hit and hit[0]:
                 weight[hit[0]] = weight.get(hit[0], 0) + 1
+        for country, n in (local or {}).items():
+            weight[country] = weight.get(country, 0) + n  # 'KP', 'BC': a province, by its local name
         found = {c for text in texts if (hit := cache.get(text)) and hit[1] and (c := hit[0])}
         placed = set(weight)  # countries a place name points to, not only an actor
         for a in actors:
@@ -1426,6 +1462,43 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
 NATURAL_HEADS = frozenset({"mountains", "mountain", "hills", "hill", "range", "valley", "desert", "plain", "plains",
                            "forest", "island", "islands", "coast", "peninsula", "river", "lake", "lagoon", "bay",
                            "basin", "plateau", "delta", "marshes", "swamp", "wadi"})
+#: words after a name that make it a street's: 'Haifa Street' in Baghdad, 'Baghdad Street' in
+#: Damascus, '333 Victoria St.' ('Road' stays a place: 'the Kabul road' leads to Kabul)
+STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "boulevard", "blvd", "blvd."})
+
+
+SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste."})
+
+
+def _names_a_street_or_dedication(span: Span) -> bool:
+    """A place name that is only part of another name: a street's ('Baghdad Street' in Damascus,
+    '333 Victoria St.'), or a saint's in a dedication ("St. Anthony's Church" in Colombo, "St.
+    Peter's Basilica"): a possessive name before a capitalized site word names the saint, while
+    'Kabul Airport' or 'Mosul Dam' is at the town and stays a place."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    word = nxt.lower_
+    if not (nxt.is_title or nxt.is_upper or word in {"'s", "’s"}):
+        return False
+    if word in STREET_WORDS:
+        # 'St.' before a name is a saint's ('Victoria St. Mary's'), after a number or name a street's
+        return not (word.startswith("st") and span.end + 1 < len(doc) and doc[span.end + 1].is_title
+                    and word != "street")
+    if doc[span.end - 1].lower_ in {"'s", "’s"}:
+        return word in FACILITY_HEADS
+    # "St. Paul's Church": the name after 'St.' alone ('Paul', a province of Cape Verde)
+    return word in {"'s", "’s"} and span.start > 0 and doc[span.start - 1].lower_ in SAINT_WORDS and \
+        span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].lower_ in FACILITY_HEADS
+
+
+#: words of a clock time, after which capitals are a time zone ('11:59 p.m. CT'), not a province
+CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc"})
+#: entity labels whose names may hold a province's local abbreviation ('KP police', 'FrontCounter BC')
+LOCAL_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
 #: entity labels the NER gives place names
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -1435,11 +1508,18 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ACADEMIC_HEADS = frozenset({"university", "college", "academy", "institute", "school"})
 
 
+#: kinds of place whose name inside an unknown name says it is no town (see `_place_like`)
+UNPLACEABLE_PARTS = frozenset({PlaceKind.country, PlaceKind.water_body})
+
+
 def _place_like(span: Span, gaz: Gazetteer) -> bool:
     """A name no table knows that may be a place: not an acronym ('BC', 'EU', 'NDF' may be
     anything), not a bare direction ('the West'), not a name holding a country's ('Nazi Germany',
     'the British Embassy Tokyo', 'Greece Italy' run together: other things, or several places),
-    and, when the NER did not call it a place, no university or college (an affiliation)."""
+    and, when the NER did not call it a place, no university or college (an affiliation), and no
+    name holding a sea's or ocean's ('the western Pacific equatorial region', 'the Atlantic
+    Mauritanian waters': a stretch of sea the NER cut short, or a fleet or a coast, never a
+    town the tables lack)."""
     text = span.text
     bare = text.replace(".", "")
     if len(span) == 1 and bare.isupper() and len(bare) <= 5:
@@ -1450,7 +1530,7 @@ def _place_like(span: Span, gaz: Gazetteer) -> bool:
         return False
     for i in range(span.start, span.end):
         for j in range(i + 1, min(i + 4, span.end) + 1):
-            if any(c.kind == PlaceKind.country for c in gaz.index.get(fold(span.doc[i:j].text), ())):
+            if any(c.kind in UNPLACEABLE_PARTS for c in gaz.index.get(fold(span.doc[i:j].text), ())):
                 return False
     return True
 
@@ -1583,10 +1663,13 @@ UNIT_NOUNS = frozenset({"province", "state", "department", "region", "governorat
                         "county", "prefecture", "territory", "municipality", "emirate", "canton"})
 
 
-def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
+def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]], home: Collection[str] = ()) -> None:
     """'the northern department of Antioquia', 'the southern province of Daraa', 'the Mexican
     state of Guanajuato': the noun before 'of' says the name is the unit, not its namesake town
-    (and 'the town of Kidal' says it is the town, not the region)."""
+    (and 'the town of Kidal' says it is the town, not the region). A country the report is about
+    keeps its reading against a province abroad: 'the territory of Georgia', 'the state of
+    Georgia' in a report on the Caucasus is the country ('territory' and 'state' are words for
+    countries too), not the US state the report never comes near (`home`: its countries)."""
     for span, _, cands in found:
         if span.start < 2 or len(cands) < 2 or span.doc[span.start - 1].lower_ != "of":
             continue
@@ -1596,6 +1679,8 @@ def _unit_readings(found: list[tuple[Span, bool, list[GeoEntry]]]) -> None:
         elif noun in NAMED_PLACE_NOUNS:
             want = [c for c in cands if c.kind == PlaceKind.populated_place]
         else:
+            continue
+        if want and cands[0].kind == PlaceKind.country and cands[0].country in home and want[0].country not in home:
             continue
         if want and want[0] is not cands[0] and (
                 fold(want[0].name) == fold(cands[0].name) or want[0].country == cands[0].country):
