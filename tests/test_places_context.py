@@ -245,3 +245,19 @@ def test_which_local_abbreviations_count(nlp, text, expected):
 def test_a_township_of_the_reports_country_beats_a_namesake_city_abroad(nlp, gaz, text, country):
     assert places(nlp, text)["Delft"][0] == country
     assert gaz.lookup("Delft")[0].country == "NLD"  # without the country: the better-known city
+
+
+# -- a name after a word for kin is a relative, not a place ----------------------------------------
+@pytest.mark.parametrize("text,absent,kept", [
+    ("The soldier, who served in Mosul, is survived by his wife Georgia and his brother Jordan.",
+     {"Georgia", "Jordan"}, {"Mosul"}),
+    ("A British soldier born in Manchester was killed in Syria. He is survived by his mother Michelle and "
+     "girlfriend Olivia.", {"Olivia"}, {"Manchester", "Syria"}),
+    ("Her son Kabul was killed by a drone in Helmand.", {"Kabul"}, {"Helmand"}),
+    # a preposition between: a place again
+    ("His brother in Jordan said the family had fled Daraa.", set(), {"Jordan"}),
+])
+def test_a_name_after_a_word_for_kin_is_a_relative(nlp, text, absent, kept):
+    got = set(places(nlp, text))
+    assert not got & absent
+    assert kept <= got

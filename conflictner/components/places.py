@@ -253,7 +253,8 @@ class PlaceResolver:
             spans = [s for s in spans if s.end <= city.start or s.start >= city.end] + [city]
         modifiers = _modifier_affiliations(doc)
         spans = [s for s in filter_spans(spans) if not self._is_affiliation(s, actor_tokens)
-                 and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)]
+                 and (s.start_char, s.end_char) not in modifiers and not _names_a_street_or_dedication(s)
+                 and not _named_kin(s)]
         countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
         orgs = [(e.start, e.end) for e in ents if e.label_ == "ORG"]
@@ -1491,6 +1492,22 @@ def _names_a_street_or_dedication(span: Span) -> bool:
     # "St. Paul's Church": the name after 'St.' alone ('Paul', a province of Cape Verde)
     return word in {"'s", "’s"} and span.start > 0 and doc[span.start - 1].lower_ in SAINT_WORDS and \
         span.end + 1 < len(doc) and doc[span.end + 1].is_title and doc[span.end + 1].lower_ in FACILITY_HEADS
+
+
+#: words for kin and partners: the name after them is a person's ('his brother Jordan', 'his wife
+#: Georgia', 'girlfriend Olivia'), whatever the NER calls it
+KIN_NOUNS = frozenset({"mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
+                       "widower", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "fiancé", "partner",
+                       "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandmother",
+                       "grandfather", "stepson", "stepdaughter", "sons", "daughters", "brothers", "sisters"})
+
+
+def _named_kin(span: Span) -> bool:
+    """A name right after a word for kin is a relative's ('survived by his wife Georgia and his
+    brother Jordan'), not a place; a place phrase has a preposition or 'of' between ('his brother
+    in Jordan', 'the son of Mosul')."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ in KIN_NOUNS and span[0].is_title
 
 
 #: words of a clock time, after which capitals are a time zone ('11:59 p.m. CT'), not a province
