@@ -40,6 +40,8 @@ RULERS = [
                  id="operator-falls-back-to-matcher"),
     pytest.param([([[{"LOWER": "two"}], [{"TAG": "CD"}]], {"LEMMA": "2"}, 0),  # one key, two patterns
                   ([[{"TAG": "CD"}]], {"LEMMA": "num"}, 0)], id="later-pattern-wins"),
+    pytest.param([([[{}, {"LOWER": "said"}]], {"LEMMA": "before-said"}, 0)], id="wildcard-token"),
+    pytest.param([([[{}]], {"LEMMA": "any"}, 0)], id="only-wildcards"),
     pytest.param([([[{"LOWER": {"IN": ["said", "told"]}, "DEP": {"IN": ["ROOT", "parataxis"]}}]],
                    {"POS": "AUX"}, 0),
                   ([[{"IS_SPACE": True}]], {"TAG": "_SP", "POS": "SPACE"}, 0)], id="dep-and-flags"),

@@ -112,7 +112,6 @@ class _Index:
                 self.patterns.append((i, match_id, ids))
             if complex_:
                 self.rest.add(key, complex_)
-        self.specs = specs
         self.attrs = sorted({a for sp in specs for a in (*sp.equal, *sp.not_in, *(r[0] for r in sp.regex))})
         col = {a: k for k, a in enumerate(self.attrs)}
         # specs found by the values of the attributes they fix (one table per attribute set)
@@ -151,8 +150,12 @@ class _Index:
             if len(memo) > MEMO_SIZE:
                 memo.clear()
             sat = []
-            values = doc.to_array(self.attrs)
-            for row in map(tuple, values.reshape(len(doc), len(self.attrs)).tolist()):  # (one attribute: 1-d)
+            if self.attrs:
+                values = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))  # (one attribute: 1-d)
+                rows = map(tuple, values.tolist())
+            else:
+                rows = iter([()] * len(doc))  # only wildcard tokens ('[{}]'): nothing to read
+            for row in rows:
                 hits = memo.get(row)
                 if hits is None:
                     hits = memo[row] = self._satisfied(row)

@@ -48,9 +48,8 @@ from .base import (
     span_record,
 )
 from .base import path_to_root as _path_to_root
+from .places import UNLOCATED_IN_DOCUMENT_COUNTRY
 
-#: rule id of a place record named in the text but placed only by the document's main country
-UNLOCATED_IN_DOCUMENT_COUNTRY = "places.unlocated_in_document_country"
 REPORT_LEMMAS = {"say", "tell", "claim", "announce", "confirm", "deny", "report", "accuse",
                  "allege", "warn", "add", "state", "indicate", "note", "insist", "acknowledge",
                  "admit", "write", "post", "issue"}
@@ -2000,8 +1999,8 @@ class EventExtractor(RuleComponent):
                 # ('killed about 40 attackers': the attacking side's dead are not)
                 kinds = self._actor_tables(doc)[0]
                 kept = [a for a in targets if kinds.get(a) in ARMED_VICTIM_KINDS
-                        and (self._actor_rec.get(a) or {}).get("name", "").lower().split()[-1:] != ["attackers"]
-                        and (self._actor_rec.get(a) or {}).get("name", "").lower().split()[-1:] != ["assailants"]]
+                        and not set((self._actor_rec.get(a) or {}).get("name", "").lower().split()[-1:])
+                        & ATTACKING_SIDE_WORDS]
             targets = kept
         target_texts = _best_target_texts(doc, ms, self._sentence)
         place = self._most_precise([m.place for m in ms if m.place])
@@ -2182,6 +2181,8 @@ LAUNCH_LEMMAS = {"launch", "fire", "shoot", "take", "fly", "send", "lob"}
 #: soldiers in an attack on a military post'); civilians killed in a strike on a building stay its toll
 ARMED_VICTIM_KINDS = frozenset({"state_forces", "police", "militia", "identity_militia", "paramilitary",
                                 "insurgent_group", "rebel_group", "unidentified_armed_group", "criminal_group"})
+#: head words that name the attacking side itself ('about 40 attackers were killed')
+ATTACKING_SIDE_WORDS = frozenset({"attackers", "assailants"})
 #: what a territory can be called when 'seized' or 'captured'
 #: remote attacks whose attacker a later report of the same kind shares with the lead
 INHERITED_KINDS = {"air_strike", "drone_strike", "missile_attack", "rocket_attack", "shelling"}

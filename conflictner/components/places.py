@@ -890,7 +890,7 @@ class PlaceResolver:
         else:
             kind = PlaceKind.populated_place  # the NER's LOC is as often a village ('Um Sumeima')
         stated = how == "stated"
-        rules = ["places.unlocated_in_stated_country" if stated else "places.unlocated_in_document_country"]
+        rules = ["places.unlocated_in_stated_country" if stated else UNLOCATED_IN_DOCUMENT_COUNTRY]
         where, qualifier = country, f"in {country.name}" if stated else f"in {country.name}, the report's country"
         if area is not None:
             where, qualifier = area, f"in {area.name}, the report's province"
@@ -978,6 +978,11 @@ class PlaceResolver:
         self.cities, self.data_path = cfg["cities"], cfg["data_path"]
         self.initialize()
         return self
+
+
+#: rule id of a name placed only by the country the report is about (the events layer does not
+#: take such a record as evidence of the report's country)
+UNLOCATED_IN_DOCUMENT_COUNTRY = "places.unlocated_in_document_country"
 
 
 class DocCountries(NamedTuple):
