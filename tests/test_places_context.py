@@ -261,3 +261,23 @@ def test_a_name_after_a_word_for_kin_is_a_relative(nlp, text, absent, kept):
     got = set(places(nlp, text))
     assert not got & absent
     assert kept <= got
+
+
+# -- at sea off a town, and a town named after its country's "'s" --------------------------------
+@pytest.mark.parametrize("text,name,qualifier", [
+    ("A missile hit a tanker off Mokha on Tuesday, the UKMTO agency said.", "Mocha", "near"),
+    ("Houthi rebels attacked a cargo ship off the coast of Hodeidah on Monday.", "Al Ḩudaydah", "near"),
+    ("Ukrainian sea drones struck a Russian patrol ship off Crimea overnight.", "Crimea", "near"),
+    ("The army called off its offensive in Gaza on Sunday.", "Gaza", None),  # a particle, not 'off X'
+    # the NER calls the town a nationality, or nothing at all
+    ("Drones hit a market in Sudan's Omdurman on Tuesday, killing five people.", "Omdurman", None),
+    ("Militants attacked a checkpost in Pakistan's Dera Ismail Khan district, killing 10 soldiers.",
+     "Dera Ismail Khan", None),
+])
+def test_off_a_town_and_a_countrys_town(nlp, text, name, qualifier):
+    got = {p["name"]: p["qualifier"] for p in nlp(text)._.cn_places}
+    assert name in got and got[name] == qualifier
+
+
+def test_a_person_after_a_countrys_s_is_no_place(nlp):
+    assert set(places(nlp, "Syria's Assad met Russian officials in Moscow.")) == {"Syria", "Moscow"}

@@ -46,9 +46,10 @@ DIRECTIONS = {
     "north-western", "south-eastern", "south-western", "northeast", "northwest", "southeast",
     "southwest", "north-east", "north-west", "south-east", "south-west", "upper", "lower",
 }
-NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "beyond"}
+NEAR_WORDS = {"near", "outside", "around", "nearby", "close", "beyond", "off"}
 #: phrases right before a name that put the place near it (ACLED precision 2 for a town)
 NEAR_PHRASES = {"near", "outside", "around", "close to", "near to", "not far from", "in the vicinity of",
+                "off", "off the coast of", "off the coast near",  # at sea: 'a tanker off Mokha'
                 "on the road to", "on the road from", "in the area of",
                 "in areas around", "in the countryside of", "in the countryside around", "in the rural areas of"}
 #: phrases that put the place in a part of the town itself (precision stays 1)
@@ -70,7 +71,7 @@ SMALL_PLACE_NOUNS = {"village", "villages", "town", "towns", "area", "areas", "h
 SMALL_PLACE_DETS = {"a", "an", "one", "two", "three", "four", "five", "several", "some", "various", "multiple",
                     "another"}
 LOCATIVE_PREPS = {"in", "near", "outside", "around", "at", "into", "from", "towards", "toward", "across",
-                  "through", "inside", "within", "nearby", "to", "between"}
+                  "through", "inside", "within", "nearby", "to", "between", "off"}
 #: prepositions after which a name only the small-town table knows is taken as that town
 SMALL_TOWN_PREPS = {"in", "near", "outside", "around", "at", "inside"}
 #: NER labels that rule such a name out ('in Kurdish', 'in March'); the small NER calls many villages
@@ -1446,6 +1447,10 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
         if k not in owners:  # the "'s" tokens
             continue
         doc = span.doc
+        near = _owned_town(doc, k + 1, cands[0], taken, gaz)
+        if near is not None:  # "Sudan's Omdurman", "Yemen's Mokha": the NER's NORP, or nothing
+            towns.append(near)
+            continue
         for j in range(k + 3, min(k + 6, len(doc))):
             if doc[j - 1].lower_ == "of" and _part_of_owner(doc, j) == k:
                 end = j
@@ -1462,6 +1467,29 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
                         out.append(Span(doc, j, end, label="LOC"))
                 break
     return towns, out
+
+
+def _owned_town(doc: Doc, j: int, owner: GeoEntry, taken: set[int], gaz: Gazetteer
+                ) -> Optional[tuple[Span, bool, list[GeoEntry]]]:
+    """The capitalized name right after a country's or province's "'s" ("Sudan's Omdurman",
+    "Yemen's Mokha", "Syria's Idlib province" is read elsewhere) when the gazetteer has a town or
+    province of that name in the owner; a person ("Syria's Assad") or a group is not looked up."""
+    if owner.kind not in {PlaceKind.country, PlaceKind.admin1} or j >= len(doc) or j in taken:
+        return None
+    if not doc[j].is_title or doc[j].ent_type_ in {"PERSON", "ORG"} | NOT_PLACE_ENTS:
+        return None
+    end = j
+    while end < len(doc) and end - j < 3 and end not in taken and doc[end].is_title:
+        end += 1
+    for stop in range(end, j, -1):  # the longest name the gazetteer knows
+        key = fold(doc[j:stop].text)
+        small = gaz.small.get(key) if not doc[j].ent_type_ else ()
+        inside = [c for c in (*gaz.index.get(key, []), *small)
+                  if c.kind in {PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2}
+                  and (c.country == owner.country if owner.kind == PlaceKind.country else _inside(c, owner))]
+        if inside:
+            return Span(doc, j, stop, label="PLACE"), False, list(dict.fromkeys(inside))
+    return None
 
 
 #: last words of the name of a natural area, not a town ('Golis Mountains', 'Fire Island')
