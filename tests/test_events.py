@@ -1260,3 +1260,30 @@ def test_a_when_clause_on_since_a_year_is_history_not_an_event(extract, text, pu
     events = asserted(x)
     assert len(events) == 1, [(e.target_text, e.mentions[0].text) for e in events]
     assert not any(old in text[m.start_char:m.end_char + 40] for m in events[0].mentions)
+
+
+@pytest.mark.parametrize("text,attacker", [
+    # a verb coordinated with a denial is outside it
+    ("Hezbollah denied the claim and said it fired rockets at an army base in northern Israel.", "Hezbollah"),
+    ("The Houthis rejected the accusation and said they had fired two missiles at a U.S. destroyer.", "Houthis"),
+])
+def test_a_claim_coordinated_with_a_denial_is_asserted(extract, text, attacker):
+    x = extract(text, published="2024-06-12")
+    names = {a.id: a.name for a in x.actors}
+    (e,) = asserted(x)
+    assert attacker in [names[a] for a in e.attacker_ids]
+
+
+def test_what_a_denial_governs_stays_negated(extract):
+    x = extract("The army denied that it had shelled the village near Kadugli.", published="2024-06-12")
+    assert not asserted(x)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Hezbollah said it fired a barrage of rockets at an army base in northern Israel.", "an army base"),
+    ("The Houthis launched a salvo of missiles at a tanker in the Red Sea on Monday.", "a tanker"),
+    ("Russian forces fired a volley of shells at a hospital in Kherson.", "a hospital"),
+])
+def test_a_quantity_of_weapons_is_no_target(extract, text, target):
+    (e,) = asserted(extract(text, published="2024-06-12"))
+    assert (e.target_text or "").startswith(target)

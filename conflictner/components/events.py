@@ -631,7 +631,7 @@ class EventExtractor(RuleComponent):
                         for p in kids[c]:
                             m.attackers += actors_at(p, shallow=True)
                     elif (d == "dobj" and rule_role == "event" and c not in self._instruments
-                          and lower[c] != "fire") or (
+                          and lower[c] != "fire" and not self._weapons_quantity(c)) or (
                         d == "nsubjpass" and c not in self._instruments and rule_role == "event"
                     ):
                         victims = lemma[t] in VICTIM_VERBS
@@ -714,6 +714,12 @@ class EventExtractor(RuleComponent):
         m.attackers = list(dict.fromkeys(a for a in m.attackers if a not in m.targets))
         if not m.attackers and self._nation_at:
             m.nation = self._nation_of(m, toks)
+
+    def _weapons_quantity(self, i: int) -> bool:
+        """'a barrage of rockets', 'a salvo of missiles': a quantity of weapons is what was fired,
+        not what was hit (the target follows: 'at an army base')."""
+        P = self._parse
+        return P.lower[i] in QUANTITY_HEADS and any(q in self._instruments for q in _quantified_at(P, i))
 
     def _weapon_owners(self, toks: list[Token]) -> list[str]:
         """'shot down four Houthi drones', 'destroyed 12 RSF drones', 'Hezbollah rockets hit ...':
@@ -1282,7 +1288,15 @@ class EventExtractor(RuleComponent):
             if _habitual_at(P, doc, support):
                 m.modality, m.modality_rule = "generic", "events.modality.habitual"
                 return
-        for anc in P.path(h)[1:5]:
+        up = P.path(h)[:5]
+        own_act = any(dep[c] == "nsubj" and lower[c] in {"it", "they", "we"} for c in kids[h])
+        for k in range(1, len(up)):
+            anc = up[k]
+            if dep[up[k - 1]] == "conj" and own_act:
+                # 'denied the claim and said it fired rockets': the group's own act, told beside
+                # the denial, is outside it ('denied involvement and said that the army had
+                # shelled the market' keeps the old reading: the other side's act is disputed)
+                break
             if pos[anc] == "VERB" and lemma[anc] in DENIAL_LEMMAS:
                 # "the army denied that it had shelled the village": the speaker negates it
                 m.modality, m.modality_rule = "negated", f"events.modality.{lemma[anc]}"
