@@ -1447,9 +1447,9 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
         if k not in owners:  # the "'s" tokens
             continue
         doc = span.doc
-        near = _owned_town(doc, k + 1, cands[0], taken, gaz)
-        if near is not None:  # "Sudan's Omdurman", "Yemen's Mokha": the NER's NORP, or nothing
-            towns.append(near)
+        owned = _owned_town(doc, k + 1, cands[0], taken, gaz)
+        if owned is not None:  # "Sudan's Omdurman", "Yemen's Mokha": the NER's NORP, or nothing
+            towns.append(owned)
             continue
         for j in range(k + 3, min(k + 6, len(doc))):
             if doc[j - 1].lower_ == "of" and _part_of_owner(doc, j) == k:
@@ -1472,8 +1472,9 @@ def _possessive_parts(found: list[tuple[Span, bool, list[GeoEntry]]], taken: set
 def _owned_town(doc: Doc, j: int, owner: GeoEntry, taken: set[int], gaz: Gazetteer
                 ) -> Optional[tuple[Span, bool, list[GeoEntry]]]:
     """The capitalized name right after a country's or province's "'s" ("Sudan's Omdurman",
-    "Yemen's Mokha", "Syria's Idlib province" is read elsewhere) when the gazetteer has a town or
-    province of that name in the owner; a person ("Syria's Assad") or a group is not looked up."""
+    "Yemen's Mokha", "Pakistan's Dera Ismail Khan district") when the gazetteer has a town,
+    province or district of that name in the owner; a person ("Syria's Assad") or a group the NER
+    names is not looked up, and a name the NER tagged is looked up among the larger towns only."""
     if owner.kind not in {PlaceKind.country, PlaceKind.admin1} or j >= len(doc) or j in taken:
         return None
     if not doc[j].is_title or doc[j].ent_type_ in {"PERSON", "ORG"} | NOT_PLACE_ENTS:
