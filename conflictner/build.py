@@ -71,6 +71,7 @@ def build(doc: Doc, text: Optional[str] = None) -> Extraction:
     if not text.strip():
         return Extraction(document=document)
     mention = _Mentions(doc, text)
+    report = doc._.cn_report or {}
     events_raw = records(doc, "cn_events")
     claims_raw = records(doc, "cn_claims")
     used_actors = {a for e in events_raw for a in e.get("attacker_ids", []) + e.get("target_ids", [])}
@@ -201,7 +202,8 @@ def build(doc: Doc, text: Optional[str] = None) -> Extraction:
     # one validation call for the whole document: pydantic-core checks every nested record
     # (types, enums, offsets) far faster than one constructor call per object
     return Extraction.model_validate(
-        {"document": document, "actors": actors, "places": places, "times": times, "events": events, "claims": claims}
+        {"document": document, "actors": actors, "places": places, "times": times, "events": events, "claims": claims,
+         "report_country": report.get("country"), "report_admin1": report.get("admin1")}
     )
 
 

@@ -17,6 +17,8 @@ DOC_EXTENSIONS: dict[str, str] = {
     "cn_affiliations": "nationality and community words ('Iraqi', 'Syrians', 'Kurdish', 'U.S.' as a "
     "modifier): the state or community named, with the actor each one qualifies",
     "cn_places": "place records (schema.Place fields)",
+    "cn_report": "where the report is about: {'country': the ISO3 of the one country it is clearly about "
+    "or None, 'admin1': the province of that country it is clearly about or None}",
     "cn_times": "time records (schema.TimeSpan fields)",
     "cn_modality": "modality cue scopes: category, cue offsets, token scope, rule id",
     "cn_events": "event records (schema.Event fields plus trigger offsets)",

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class _Model(BaseModel):
@@ -324,6 +324,19 @@ class Extraction(_Model):
     times: list[TimeSpan] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    report_country: Optional[str] = Field(
+        default=None,
+        pattern=r"^[A-Z]{3}$",
+        description="The one country the report is clearly about (ISO 3166 alpha-3): the only country "
+        "it names, by places (as resolved) and actors, or one named at least twice as often as any other, "
+        "and by at least one place name. None when no one country leads (a report on talks between two "
+        "states). A place name no gazetteer knows is put in this country at geo_precision 3.",
+    )
+    report_admin1: Optional[str] = Field(
+        default=None,
+        description="The province or state of report_country the report is clearly about (its places "
+        "fall in it at least twice as often as in any other), if any.",
+    )
 
     # -- convenience views for pandas; plain lists of dicts so pandas stays optional ----------
     def events_table(self) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ ROWS: list[dict[str, Any]] = [
 BAR = 0.95
 
 #: measured on the table below: rows fully right / rows
-MEASURED = "218/220 = 0.991"
+MEASURED = "220/222 = 0.991"
 
 #: row index -> why it still fails
 KNOWN_MISSES: dict[int, str] = {

@@ -357,13 +357,22 @@ def test_a_name_inside_a_streets_or_a_saints_name_is_not_that_place(nlp, text, n
     assert not_a_place not in names
 
 
-# -- a continent's or cross-border region's name inside an organisation's name ---------------------
+# -- a continent's, cross-border region's or sea's name inside an organisation's name --------------
 @pytest.mark.parametrize("text,region,place", [
     ("The Council of Europe condemned the killings in Mariupol, Ukraine's foreign ministry said.", "Europe",
      "Mariupol"),
     ("Protesters gathered outside the Bank of Asia branch in Yangon, Myanmar's junta said.", "Asia", "Yangon"),
+    # a sea's name too
+    ("The North Atlantic Council met after Russian missiles struck Lviv, Ukraine's air force said.",
+     "Atlantic Ocean", "Lviv"),
 ])
 def test_a_region_inside_an_organisations_name_is_not_that_region(nlp, text, region, place):
     names = {p["name"] for p in nlp(text)._.cn_places}
     assert place in names
     assert region not in names
+
+
+def test_a_sea_the_ner_tags_as_an_organisation_with_its_article_is_still_the_sea(nlp):
+    # the small NER tags 'the Bab el-Mandeb' ORG: no longer name than the strait's own
+    doc = nlp("Houthi forces fired missiles at a cargo ship, a new threat for vessels using the Bab el-Mandeb strait.")
+    assert "Bab el-Mandeb" in {p["name"] for p in doc._.cn_places}

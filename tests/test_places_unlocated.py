@@ -66,7 +66,8 @@ def test_an_unknown_name_is_placed_in_the_country_the_text_gives(nlp, text, name
 @pytest.mark.parametrize("weight,placed,lead", [
     ({"SDN": 5, "TCD": 1}, {"SDN", "TCD"}, "SDN"),
     ({"SDN": 3, "TCD": 2}, {"SDN", "TCD"}, None),  # about as often: neither
-    ({"SDN": 1}, {"SDN"}, None),  # named once: too little
+    ({"SDN": 1}, {"SDN"}, "SDN"),  # the only country named
+    ({"SDN": 1, "TCD": 1}, {"SDN", "TCD"}, None),
     ({"RUS": 2, "USA": 1}, {"USA"}, None),  # only an actor names Russia ('Ben Wagner' misread)
 ])
 def test_the_reports_country_must_lead_clearly(weight, placed, lead):
@@ -132,3 +133,73 @@ def test_an_event_is_placed_at_the_unknown_village_not_only_the_country(extract)
     ev = next(e for e in x.events if e.fatalities and e.fatalities.min == 7)
     place = places[ev.place_id]
     assert (place.name, place.country, place.admin1, ev.geo_precision) == ("Um Sumeima", "SDN", "SD-KN", 3)
+
+
+# -- the report's own country and province, on the Extraction -------------------------------------
+@pytest.mark.parametrize("text,country,admin1", [
+    # Sudan three times (province, "Sudan's", actor): Sudan, and North Kordofan twice
+    ("Sudanese army troops clashed with the Rapid Support Forces in North Kordofan on Monday. In Sudan's "
+     "North Kordofan state, residents said RSF fighters also looted shops in Um Sumeima.", "SDN", "SD-KN"),
+    # Mali's towns in three regions: the country, no one province
+    ("JNIM fighters attacked an army post near Boni in central Mali. Malian troops later clashed with the "
+     "militants outside Gao, and a convoy was ambushed near Kidal, the army said.", "MLI", None),
+    # a Myanmar report whose places all fall in Rakhine
+    ("The Arakan Army said it had captured a junta base in Rakhine state. Fighting also spread to Sittwe and "
+     "Kyauktaw in Rakhine, residents said, as Myanmar's military launched air strikes.", "MMR", "MM-16"),
+    # two countries named about equally: no one country leads
+    ("Delegations from Ethiopia and Eritrea met in Jeddah. Ethiopia's envoy said Eritrea had agreed to talks.",
+     None, None),
+    # the only country named, if only once
+    ("Gunmen killed four people in an attack on a village in Kenya on Sunday, witnesses said.", "KEN", None),
+    # one country named once beside another: no lead
+    ("Gunmen killed four people near the border between Kenya and Somalia, witnesses said.", None, None),
+])
+def test_the_extraction_says_which_country_and_province_the_report_is_about(extract, text, country, admin1):
+    result = extract(text)
+    assert (result.report_country, result.report_admin1) == (country, admin1)
+    again = type(result).model_validate_json(result.model_dump_json())
+    assert (again.report_country, again.report_admin1) == (country, admin1)
+
+
+# -- a small town abroad that the report has no reason to visit -----------------------------------
+@pytest.mark.parametrize("text,name,country", [
+    # Turkey has a small Solhan, the report is about Burkina Faso and never names Turkey
+    ("Gunmen killed more than 130 people in an overnight raid on Solhan, the government of Burkina Faso said. "
+     "Burkina Faso's president declared three days of mourning after the attack near Sebba.", "Solhan", "BFA"),
+    # the gazetteer's nearest name is a German town
+    ("Gunmen killed 17 villagers in an attack on Zike, Nigeria's police said, days after an attack on Miango in "
+     "Plateau state. Nigeria's president condemned the killings.", "Zike", "NGA"),
+])
+def test_a_small_foreign_namesake_gives_way_to_the_reports_country(nlp, text, name, country):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["geo_precision"], place["gazetteer_id"]) == (country, 3, None)
+    assert place["rule_ids"][0] == "places.unlocated_in_document_country"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # the other country is named by another of its places
+    ("RSF fighters shelled El Fasher and Tawila on Sunday, Sudan's army said, and Sudan's government said 20 "
+     "people died. Fighting around Sake, west of Goma, also forced thousands to flee.", "Sake", "COD"),
+    # ... or by its own name
+    ("Sudanese refugees fled to Adre in Chad after RSF fighters attacked El Geneina, the Sudanese army said. "
+     "Fighting continued in West Darfur.", "Adré", "TCD"),
+    # a capital and a large city are not strays
+    ("Sudan's army said RSF drones struck Port Sudan and Kassala. A Sudanese delegation later flew to "
+     "N'Djamena for talks on the fighting in Sudan.", "N'Djamena", "TCD"),
+    ("Sudan's army chief flew to Jeddah for talks after RSF shelling killed 12 people in Omdurman, Sudan's "
+     "health ministry said.", "Jeddah", "SAU"),
+])
+def test_a_foreign_town_the_report_has_reason_to_name_stays_abroad(nlp, text, name, country):
+    place = found(nlp, text)[name]
+    assert (place["country"], place["geo_precision"]) == (country, 1 if name != "Sake" else 2)
+    assert place["gazetteer_id"] is not None
+
+
+def test_the_reports_country_is_weighed_on_the_places_as_resolved(nlp):
+    # Lebanon has a Tripoli too: before resolution the name counts for neither country, after it
+    # for Libya, twice, and the unknown wadi is put there
+    doc = nlp("Gunmen attacked a church in Tripoli on Sunday. Police in Tripoli said the attackers fled towards "
+              "Tajoura and a camp near Wadi al-Rabie.")
+    places = {p["name"]: p for p in doc._.cn_places}
+    assert (places["Wadi al-Rabie"]["country"], places["Wadi al-Rabie"]["geo_precision"]) == ("LBY", 3)
+    assert doc._.cn_report == {"country": "LBY", "admin1": None}

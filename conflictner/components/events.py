@@ -1666,8 +1666,11 @@ class EventExtractor(RuleComponent):
             place = None  # a country its sentence names in passing ('supporting Israel', 'Ukraine's services')
         if place is not None:
             have = [self._places[o.place] for o in ev.mentions if o.place in self._places]
-            if place["geo_precision"] == 3 and place.get("kind") in {"country", "admin1", "region"}:
-                # 'in Sudan', 'in Gezira state': no nearer than what the story already says
+            if place["geo_precision"] == 3 and (place.get("kind") in {"country", "admin1", "region"}
+                                                or UNLOCATED_IN_DOCUMENT_COUNTRY in place.get("rule_ids", ())):
+                # 'in Sudan', 'in Gezira state': no nearer than what the story already says; nor is
+                # a name no table knows, put in the report's country ('in the Abu Salim district'
+                # of a report on Tripoli may be a part of the town)
                 if any(h.get("country") and h.get("country") != place.get("country") for h in have):
                     return None
             elif any(h.get("name") == place.get("name") for h in have):

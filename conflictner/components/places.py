@@ -258,7 +258,8 @@ class PlaceResolver:
                  and not _named_kin(s)]
         countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
-        orgs = [(e.start, e.end) for e in ents if e.label_ == "ORG"]
+        # (an organisation's name without its article: 'the Bab el-Mandeb' tagged ORG is only the strait)
+        orgs = [(e.start + (e[0].lower_ == "the"), e.end) for e in ents if e.label_ == "ORG"]
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
@@ -288,11 +289,11 @@ class PlaceResolver:
                             if c.kind == PlaceKind.admin1]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
-            if cands and cands[0].kind == PlaceKind.region and cands[0].country is None and any(
+            if cands and cands[0].kind in {PlaceKind.region, PlaceKind.water_body} and cands[0].country is None and any(
                     s <= span.start and span.end <= e and e - s > len(span) for s, e in orgs):
                 # 'the Council of Europe', 'the UN Economic Commission for Africa', 'the SM Mall of
-                # Asia': a continent's or cross-border region's name inside an organisation's is
-                # part of that name, not where anything is
+                # Asia', 'the North Atlantic Council': a continent's, a cross-border region's or a
+                # sea's name inside an organisation's is part of that name, not where anything is
                 continue
             text = self._text(span)
             if text.isupper() and len(text.replace(".", "")) <= 3:
@@ -318,6 +319,20 @@ class PlaceResolver:
         if towns:
             found = sorted(found + towns, key=lambda f: f[0].start)
         unknown += sites
+        strays: list[tuple[Span, bool, list[GeoEntry]]] = []
+        if found:
+            lead = _resolved_lead(found, [], actors, local)
+            placed: dict[Optional[str], set[str]] = {}  # country -> names placed in it ('Sake, west of Goma')
+            for sp, _, cands in found:
+                placed.setdefault(cands[0].country, set()).add(self._text(sp))
+            strays = [f for f in found if not f[1] and stray_namesake(f[2], countries | main | {
+                c for c, names in placed.items() if c and names - {self._text(f[0])}}, lead, gaz)]
+            if strays:
+                # 'Burton' in a report on English football, 'Nelson' in one on British Columbia: a small
+                # town of a country the report never names is less likely than a place of its own
+                # country that no table knows (`_unlocated` puts it there at precision 3)
+                found = [f for f in found if f not in strays]
+                unknown += [f[0] for f in strays]
         located, unplaced = self._locate(unknown + _site_names(doc, ents, taken, marks.heads), found, countries, main)
         for span, is_dateline, cands in found:
             entry = cands[0]
@@ -342,10 +357,12 @@ class PlaceResolver:
             rec["mentions"].append(span_record(span.start_char, span.end_char))
             rec["tokens"].append([span.start, span.end])
         areas: dict[Optional[str], Optional[GeoEntry]] = {}
+        if found or located:
+            lead = _resolved_lead(found, located, actors, local)
         named = [(sp.start_char, c) for sp, _, cands in found if (c := cands[0].country)]
         named += [(m[0], a["country"]) for a in actors if a.get("country") and not a.get("candidate")
                   for m in a["mentions"]]
-        for span, country, how in self._unlocated(unplaced, lead, named):
+        for span, country, how in self._unlocated(unplaced, lead, named, {fold(self._text(f[0])) for f in strays}):
             key = ("unlocated", fold(span.text))
             rec = out.get(key)
             if rec is None:
@@ -356,6 +373,10 @@ class PlaceResolver:
             rec["tokens"].append([span.start, span.end])
         _repeat_mentions(doc, list(out.values()), taken, ents)
         doc._.cn_places = list(out.values())
+        if lead is not None and lead not in areas:
+            areas[lead] = self._lead_area(found, lead)
+        area = areas.get(lead) if lead is not None else None
+        doc._.cn_report = {"country": lead, "admin1": area.admin1 if area is not None else None}
         return doc
 
     # -- helpers -------------------------------------------------------------------------------
@@ -791,7 +812,7 @@ class PlaceResolver:
         }
 
     def _unlocated(self, unplaced: list[tuple[Span, Optional[GeoEntry]]], lead: Optional[str],
-                   named: list[tuple[int, str]]) -> list[tuple[Span, GeoEntry, str]]:
+                   named: list[tuple[int, str]], towns: Collection[str] = ()) -> list[tuple[Span, GeoEntry, str]]:
         """Names no table knows and no known place in the text locates, kept at the level that is
         known (ACLED's geo_precision 3 for a place it cannot pinpoint): the country the text sets
         the name in ('Kasindi, a town in eastern Congo'), else the country the report is clearly
@@ -803,7 +824,9 @@ class PlaceResolver:
         report's country is not taken for a name whose sentence names another country, by a
         place or an actor ('fighting near Tinzaouaten, close to the border with Algeria' in a
         report that is mostly about Iraq). `named`: (character offset, country) of the places
-        and actors found. Returns (name, country, how: 'stated' or 'document')."""
+        and actors found; `towns`: folded names the gazetteer knows as towns abroad only
+        (`stray_namesake`), which read as places without a locative ('a raid on Solhan').
+        Returns (name, country, how: 'stated' or 'document')."""
 
         def sentence_countries(span: Span) -> set[str]:
             sent = span.sent
@@ -823,7 +846,7 @@ class PlaceResolver:
                 continue
             told = next((c for _, c in spans if c is not None), None) or next(
                 (c for sp, _ in spans if (c := self._adjective_country(sp)) is not None), None)
-            if told is None and (home is None or not any(_locative_use(sp) for sp, _ in spans) or any(
+            if told is None and (home is None or not (key in towns or any(_locative_use(sp) for sp, _ in spans)) or any(
                     sentence_countries(sp) - {lead} for sp, _ in spans)):
                 continue
             out += [(sp, told or home, "stated" if told else "document") for sp, _ in spans]
@@ -995,24 +1018,65 @@ class DocCountries(NamedTuple):
     home: Optional[str]
 
 
-#: a country is what a report is clearly about when it has at least this many mentions (of it,
-#: its provinces, its towns and its actors) and at least `HOME_LEAD` times as many as any other
-HOME_MIN_WEIGHT = 2
+#: a country is what a report is clearly about when it has at least this many times as many
+#: mentions (of it, its provinces, its towns and its actors) as any other
 HOME_LEAD = 2
 
 
 def _clear_lead(weight: dict[str, int], placed: set[str]) -> Optional[str]:
-    """The country a report is clearly about: named (with its provinces, towns only it has and
-    its actors) at least twice and at least twice as often as any other, and by at least one
-    place name (an actor alone may be misread: 'Ben Wagner' is no Wagner Group). A local report
-    names its own country's places again and again and others in passing; two countries named
-    about equally often ('talks between Sudan and Chad') make neither the home of a name we
-    cannot place."""
+    """The country a report is clearly about: the only country it names (with its provinces,
+    towns and actors), or one named at least twice as often as any other; and named by at least
+    one place name (an actor alone may be misread: 'Ben Wagner' is no Wagner Group). A local
+    report names its own country's places again and again and others in passing; a short one
+    names one place and the village next to it ('an attack on Kaya, in Burkina Faso'); two
+    countries named about equally often ('talks between Sudan and Chad') make neither the home
+    of a name we cannot place."""
     ranked = sorted(weight.values(), reverse=True)
-    if not ranked or ranked[0] < HOME_MIN_WEIGHT or (len(ranked) > 1 and ranked[0] < HOME_LEAD * ranked[1]):
+    if not ranked or (len(ranked) > 1 and ranked[0] < HOME_LEAD * ranked[1]):
         return None
     top = next(c for c, n in weight.items() if n == ranked[0])
     return top if top in placed else None
+
+
+#: a town at least this large is not displaced by the report's country (`stray_namesake`)
+STRAY_MAX_POPULATION = 100_000
+
+
+def stray_namesake(cands: list[GeoEntry], about: Collection[str], lead: Optional[str], gaz: Gazetteer) -> bool:
+    """The name's only readings are towns abroad that the report has no reason to visit: a report
+    clearly about one country (`lead`) names a town that country has none of, whose candidates are
+    all towns under `STRAY_MAX_POPULATION` people (no capital) in countries the report never
+    names, by themselves or by another place, nor has actors from (`about`). Local news names its own villages, which no gazetteer
+    holds, and a foreign town it means is nearly always introduced with its country ('Adre, in
+    Chad')."""
+    if lead is None or not cands:
+        return False
+    return all(c.kind == PlaceKind.populated_place and c.country not in about and c.country != lead
+               and c.population < STRAY_MAX_POPULATION and not gaz.is_capital(c) for c in cands)
+
+
+def _resolved_lead(found: list[tuple[Span, bool, list[GeoEntry]]], located: list[tuple[Span, GeoEntry, str]],
+                   actors: list[dict], local: Optional[dict[str, int]]) -> Optional[str]:
+    """The country the report is clearly about (`_clear_lead`), weighed on the places as resolved:
+    every mention of a place by the country it was resolved to, every mention of an actor by its
+    own. Before resolution a name several countries have counts for none of them ('Liverpool'
+    has a namesake in Australia, 'Rockingham' several), and a name is counted by its first
+    candidate, which resolution may overrule ('WA' read as Western Australia in a report on
+    Perth, not the Ghanaian town): the resolved places are the better witness."""
+    weight: dict[str, int] = {}
+    for _, _, cands in found:
+        if (c := cands[0].country) is not None:
+            weight[c] = weight.get(c, 0) + 1
+    for _, container, _ in located:
+        if container.country is not None:
+            weight[container.country] = weight.get(container.country, 0) + 1
+    for country, n in (local or {}).items():
+        weight[country] = weight.get(country, 0) + n
+    placed = set(weight)
+    for a in actors:
+        if a.get("country") and not a.get("candidate"):
+            weight[a["country"]] = weight.get(a["country"], 0) + len(a.get("mentions") or [1])
+    return _clear_lead(weight, placed)
 
 
 class _Marks(NamedTuple):
@@ -1895,7 +1959,8 @@ DATELINE_RE = re.compile(
     r"(?:,[ \t]*(?P<region>[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:of|the|and|de|del|du|da|do|des|la|el)[ \t]+)?"
     r"[A-Z][\w'’.\-]*){0,4}))?"  # 'GOMA, Democratic Republic of Congo (Reuters) -'
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[—–]|--?)[ \t]"
+    r"(?:[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[—–]|--?)[ \t]"
+    r"|--\([^()\n]{0,40}\)--)"  # a press release's 'PLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak'
 )
 
 
