@@ -325,8 +325,10 @@ class PlaceResolver:
             placed: dict[Optional[str], set[str]] = {}  # country -> names placed in it ('Sake, west of Goma')
             for sp, _, cands in found:
                 placed.setdefault(cands[0].country, set()).add(self._text(sp))
+            towns = [(cands[0].lat, cands[0].lon) for _, _, cands in found
+                     if cands[0].kind == PlaceKind.populated_place and cands[0].country == lead]
             strays = [f for f in found if not f[1] and stray_namesake(f[2], countries | main | {
-                c for c, names in placed.items() if c and names - {self._text(f[0])}}, lead, gaz)]
+                c for c, names in placed.items() if c and names - {self._text(f[0])}}, lead, gaz, towns)]
             if strays:
                 # 'Burton' in a report on English football, 'Nelson' in one on British Columbia: a small
                 # town of a country the report never names is less likely than a place of its own
@@ -1042,17 +1044,21 @@ def _clear_lead(weight: dict[str, int], placed: set[str]) -> Optional[str]:
 STRAY_MAX_POPULATION = 100_000
 
 
-def stray_namesake(cands: list[GeoEntry], about: Collection[str], lead: Optional[str], gaz: Gazetteer) -> bool:
+def stray_namesake(cands: list[GeoEntry], about: Collection[str], lead: Optional[str], gaz: Gazetteer,
+                   near: Collection[tuple[float, float]] = ()) -> bool:
     """The name's only readings are towns abroad that the report has no reason to visit: a report
     clearly about one country (`lead`) names a town that country has none of, whose candidates are
     all towns under `STRAY_MAX_POPULATION` people (no capital) in countries the report never
-    names, by themselves or by another place, nor has actors from (`about`). Local news names its own villages, which no gazetteer
-    holds, and a foreign town it means is nearly always introduced with its country ('Adre, in
-    Chad')."""
+    names, by themselves or by another place, nor has actors from (`about`), and more than
+    `NEAR_ANCHOR_KM` from every town the report names (`near`, their points: a border story crosses the border,
+    'Imperial Beach' in a report on Tijuana). Local news names its own villages, which no
+    gazetteer holds, and a foreign town it means is nearly always introduced with its country
+    ('Adre, in Chad') or is a neighbour of its places."""
     if lead is None or not cands:
         return False
     return all(c.kind == PlaceKind.populated_place and c.country not in about and c.country != lead
-               and c.population < STRAY_MAX_POPULATION and not gaz.is_capital(c) for c in cands)
+               and c.population < STRAY_MAX_POPULATION and not gaz.is_capital(c)
+               and not any(km_between(c.lat, c.lon, lat, lon) <= NEAR_ANCHOR_KM for lat, lon in near) for c in cands)
 
 
 def _resolved_lead(found: list[tuple[Span, bool, list[GeoEntry]]], located: list[tuple[Span, GeoEntry, str]],

@@ -99,7 +99,9 @@ def is_stray(name: str, countries: set[str], doc: Doc) -> bool:
     the report never names (`places.stray_namesake`): it goes to the report's own country."""
     gaz = gazetteer()
     lead = (doc._.cn_report or {}).get("country")
-    return stray_namesake(gaz.lookup(name, countries or None), countries, lead, gaz)
+    towns = [(p["lat"], p["lon"]) for p in doc._.cn_places or []
+             if p.get("kind") == "populated_place" and p.get("country") == lead and p.get("lat") is not None]
+    return stray_namesake(gaz.lookup(name, countries or None), countries, lead, gaz, towns)
 
 
 def doc_countries(doc: Doc) -> set[str]:
