@@ -221,6 +221,8 @@ def test_a_country_after_its_own_town_stays_the_country(nlp):
      "KP government announced compensation for the families.", "Gul Imam", "PAK"),
     ("Militants attacked a police checkpoint in Gul Imam on Monday, killing three officers, KP police said. The "
      "KP government announced compensation for the families.", "Khyber Pakhtunkhwa", "PAK"),
+    # 'the J&K police': the village is in India's Jammu and Kashmir
+    ("Two soldiers were killed when militants ambushed a patrol near Shewa, the J&K police said.", "Shewa", "IND"),
 ])
 def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, country):
     assert places(nlp, text)[name][0] == country
@@ -228,6 +230,10 @@ def test_a_local_abbreviation_of_one_country_counts_for_it(nlp, text, name, coun
 
 @pytest.mark.parametrize("text,expected", [
     ("Militants attacked a police checkpoint, KP police said.", {"PAK": 1}),
+    ("Militants attacked a police checkpoint, KPK police said.", {"PAK": 1}),
+    ("Militants ambushed an army patrol, the J&K police said.", {"IND": 1}),
+    ("Shelling damaged homes, AJK officials said.", {"PAK": 1}),
+    ("Officers from NSW Police said two men were arrested.", {"AUS": 1}),
     ("The curfew in Birmingham runs until 11:59 p.m. CT on Sunday.", {}),  # a time zone, not Connecticut
     ("Gunmen killed two men, the SA army said.", {}),  # 'SA': South Africa or South Australia
 ])
