@@ -8,6 +8,7 @@ largest thing conflictner reads; lookups are dictionary hits, never scans.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import json
@@ -93,7 +94,7 @@ class GeoEntry(_GeoRow):
 entry_of = functools.partial(tuple.__new__, GeoEntry)
 
 _KINDS = {k.value: k for k in PlaceKind}
-_ADMIN1, _TOWN = PlaceKind.admin1.value, PlaceKind.populated_place.value
+_ADMIN1, _ADMIN2, _TOWN = PlaceKind.admin1.value, PlaceKind.admin2.value, PlaceKind.populated_place.value
 
 
 class EntryTable(dict):
@@ -474,6 +475,8 @@ class Gazetteer:
                 self._seat_province(stripped, key[len(stripped):].strip(), countries, main)
         else:
             cands = list(self.index.get(key, []))
+            if cands and len(self.small) and all(c.kind_name == _ADMIN2 for c in cands):
+                cands = self._small_seats(key, cands) + cands
         home = (countries or set()) | (main or set())
         if not cands and len(self.small):
             # a name only a small town has: taken in the document's countries (a village named
@@ -503,6 +506,10 @@ class Gazetteer:
         curated_shared = {c.admin1 for c in curated} & shared
         own_keys = {_SAINT.sub("saint ", key), _SAINT.sub("saint ", stripped)}
 
+        # 'Ghazni district', 'Kirkuk District': a second-level unit called by its own full name
+        # beats the province found by the bare name ('Ghazni province' is still the province)
+        full = {c.id for c in self.index.get(key, ()) if c.kind_name == _ADMIN2} if stripped != key else set()
+
         def tier(c: GeoEntry) -> int:
             """0: the document's main countries (or all its countries when none leads), and
             places of no country; 1: its other countries; 2: elsewhere."""
@@ -526,6 +533,19 @@ class Gazetteer:
                             c.population >= WORLD_CITY or self.is_capital(c)):
                         near[id(c)] = best
 
+        # a second-level unit whose own name this is beats a town that only lists it among its
+        # alternate names when it holds more people than that town ('Sulu' is the province, not
+        # its seat Jolo; 'Basilan' not Isabela City), unless a town or province has it as its own
+        # name too; a unit that is no more than its town is that town ('Maimanah' is Maymana)
+        # (an alternate name that spells the own name another way is the own name: 'Kupiansk' is
+        # Kupyansk, not its raion)
+        unit_own = not any(c.kind_name in (_TOWN, _ADMIN1) and (
+            _SAINT.sub("saint ", fold(c.name)) in own_keys or _spelling_of(fold(c.name), key)) for c in cands)
+        town_pop: dict[Optional[str], int] = {}
+        for c in cands:
+            if c.kind_name == _TOWN:
+                town_pop[c.country] = max(town_pop.get(c.country, 0), c.population)
+
         def order(c: GeoEntry) -> tuple:
             # within a kind, a place whose own name this is beats one that merely lists it
             # among its alternate names ('Gao' is Gao, Mali, not an alias of Guantanamo); 'St.'
@@ -545,11 +565,25 @@ class Gazetteer:
                     # town, not Bolivia's El Beni)
                     rank = (_KIND_ORDER[PlaceKind.populated_place], *rank[1:])
             own = 0 if _SAINT.sub("saint ", fold(c.name)) in own_keys else 1
-            return (near[id(c)], rank[0], own, *rank[1:])
+            if unit_own and own == 0 and c.kind_name == _ADMIN2 and c.population > town_pop.get(c.country, 0):
+                rank = (_OWN_UNIT_RANK, *rank[1:])
+            return (near[id(c)], 0 if c.id in full else 1, rank[0], own, *rank[1:])
 
         cands.sort(key=order)
         local = self._local(key, countries, main)
         return local + [c for c in cands if c not in local] if local else cands
+
+    def _small_seats(self, key: str, units: list[GeoEntry]) -> list[GeoEntry]:
+        """The small towns of this own name inside the second-level units that are the name's
+        only candidates: a district named after its seat village ('Adraskan', 'Abs') means the
+        village when the text names it bare, as a town beats its own province; 'Adraskan
+        district' is the unit. The largest such town, or none."""
+        for town in self.small.get(key):
+            if fold(town.name) == key and any(
+                    town.country == u.country and (town.admin1 == u.admin1 or not town.admin1 or not u.admin1)
+                    for u in units):
+                return [town]
+        return []
 
     def lookup_countries(self, text: str) -> frozenset[Optional[str]]:
         """The countries whose presence in `lookup`'s `countries` or `main` can change its answer
@@ -630,6 +664,9 @@ _KIND_ORDER = {
     PlaceKind.populated_place: 4.0,
     PlaceKind.admin2: 5.0,
 }
+#: where a second-level unit called by its own name ranks when no town or province has that own
+#: name: ahead of big towns that only list it as an alternate name (see `Gazetteer.lookup`)
+_OWN_UNIT_RANK = 2.4
 #: a town this large is what a bare name means even when an admin1 shares it ("Kirkuk")
 BIG_TOWN = 50_000
 #: a city this large is what its name means anywhere, even where a village shares the name
@@ -645,6 +682,16 @@ def _rank(c: GeoEntry) -> tuple:
     elif _generated(c):
         order += 0.2
     return (order, -c.population)
+
+
+def _spelling_of(name: str, key: str) -> bool:
+    """`key` spells `name` another way ('kupiansk', 'kupyansk'; 'maimanah', 'maymana'), as far as
+    three quarters of their letters agree in order."""
+    return difflib.SequenceMatcher(None, name, key).ratio() >= SPELLING_RATIO
+
+
+#: how alike two spellings of one name are (difflib's ratio): 'Kupiansk'/'Kupyansk' 0.88, 'Sulu'/'Jolo' 0.5
+SPELLING_RATIO = 0.75
 
 
 #: how the admin1 units generated from GeoNames (scripts/build_admin1_world.py) name their source
@@ -692,8 +739,10 @@ def _cache_path(folder: Path, cities: str) -> Optional[Path]:
 CACHE_FORMAT = 12
 
 #: our own place tables, beside the GeoNames towns (towns.jsonl: towns under the city threshold;
-#: admin2.jsonl: second-level units, for now the US counties and the UK's counties and unitary
-#: authorities, whose names the news uses as places: 'Orange County', 'in Kent')
+#: admin2.jsonl: second-level units whose names the news uses as places, built by
+#: scripts/build_admin2.py: the US counties, the UK's counties and unitary authorities ('Orange
+#: County', 'in Kent') and the provinces, districts, departments ... of conflict countries ('Soum
+#: province', 'in Maguindanao', 'Guma LGA'))
 PLACE_TABLES = ("admin1.jsonl", "admin2.jsonl", "facilities.jsonl", "regions.jsonl", "towns.jsonl")
 
 

@@ -1,5 +1,6 @@
 """Which namesake a document means: its main country, the places only one country has, and
-second-level units (US counties, UK counties) beside the towns of the same name."""
+second-level units (US counties, UK counties, the provinces and districts of conflict countries)
+beside the towns of the same name."""
 
 from __future__ import annotations
 
@@ -87,6 +88,101 @@ def test_a_county_never_displaces_a_town_of_its_name_in_the_same_country(gaz):
 ])
 def test_counties_in_reports(nlp, text, name, expected):
     assert places(nlp, text)[name] == expected
+
+
+# -- second-level units of conflict countries --------------------------------------------------
+def unit(nlp, text: str, name: str) -> tuple:
+    """(kind, country, admin1, geo_precision, whether a gazetteer entry) of the place `name`."""
+    p = next(p for p in nlp(text)._.cn_places if p["name"] == name)
+    return p["kind"], p["country"], p["admin1"], p["geo_precision"], p["gazetteer_id"] is not None
+
+
+@pytest.mark.parametrize("text,name,country,admin1", [
+    # Mindanao: provinces, which GeoNames keeps a level below the regions
+    ("Soldiers clashed with Abu Sayyaf militants in Sulu on Monday, the Philippine army said.",
+     "Sulu", "PHL", "PH-14"),                                   # not its seat Jolo, alias 'Sulu'
+    ("BIFF gunmen ambushed soldiers in Maguindanao, the Philippine army said.",
+     "Maguindanao", "PHL", "PH-14"),                            # the province split in 2022
+    ("Government troops killed five militants in Maguindanao del Sur, the military said.",
+     "Maguindanao del Sur", "PHL", "PH-14"),                    # the NER calls it an ORG
+    ("Communist rebels attacked a police station in Laguna, Philippine police said.",
+     "Laguna", "PHL", "PH-40"),                                 # not Laguna, California
+    ("Militants attacked an army post in Basilan, killing two soldiers.",
+     "Basilan", "PHL", "PH-14"),                                # not Isabela City, alias 'Basilan'
+    # Sahel
+    ("Jihadists killed 20 civilians in Soum province, Burkina Faso's government said.",
+     "Soum", "BFA", "BF-12"),
+    ("Militants attacked soldiers in the province of Loroum, Burkina Faso's army said.",
+     "Loroum", "BFA", "BF-10"),
+    ("Suspected jihadists killed 12 soldiers in the Ouallam department of Niger's Tillaberi region.",
+     "Ouallam", "NER", "NE-6"),
+    ("Jihadists killed five soldiers in the Douentza cercle, Malian officials said.",
+     "Douentza", "MLI", "ML-5"),
+    # Lake Chad
+    ("Boko Haram fighters raided villages in the Mayo-Tsanaga department of Cameroon.",
+     "Mayo-Tsanaga", "CMR", "CM-EN"),
+    ("Troops killed 10 insurgents in Gwoza LGA, Borno State, the Nigerian army said.",
+     "Gwoza", "NGA", "NG-BO"),
+    ("Gunmen killed 12 villagers in Zurmi local government area of Zamfara State, police said.",
+     "Zurmi", "NGA", "NG-ZA"),
+    # Pakistan, Afghanistan
+    ("A roadside bomb killed three soldiers in North Waziristan district, Pakistan's army said.",
+     "North Wazīristān", "PAK", "PK-KP"),
+    ("Gunmen killed four policemen in Kurram district, Pakistani police said.", "Kurram", "PAK", "PK-KP"),
+    ("Taliban fighters attacked a police post in Ghazni district, Afghan officials said.",
+     "Ghaznī District", "AFG", "AF-GHA"),                       # not the province of the same name
+    # Horn and East Africa
+    ("Al-Shabaab fighters killed six soldiers in Adan Yabaal district, Somali officials said.",
+     "Adan Yabaal", "SOM", "SO-SD"),
+    ("Clashes erupted in Korahe Zone, Ethiopian officials said.", "Korahe", "ETH", "ET-SO"),
+    ("Insurgents attacked villages in Macomia District, Mozambican police said.", "Macomia", "MOZ", "MZ-P"),
+    ("ADF rebels killed 20 civilians in Beni territory, Congolese officials said.", "Beni", "COD", "CD-NK"),
+    # Ukraine, Middle East
+    ("Russian shelling hit Pokrovsk district, Ukraine's governor said.", "Pokrovsk", "UKR", "UA-14"),
+    ("Islamic State fighters killed three soldiers in Hamdaniya district, Iraqi officials said.",
+     "Al-Hamdaniya", "IRQ", "IQ-NI"),
+    ("Government forces shelled Maarrat al-Nu'man district, Syrian activists said.",
+     "Maarrat al-Nu'man", "SYR", "SY-ID"),
+    ("Houthi forces shelled Hays district, Yemeni officials said.", "Hays District", "YEM", "YE-HU"),
+])
+def test_a_second_level_unit_of_a_conflict_country(nlp, text, name, country, admin1):
+    # the unit itself, from the admin2 table, at region precision
+    assert unit(nlp, text, name) == ("admin2", country, admin1, 3, True)
+
+
+@pytest.mark.parametrize("unit_text,town_text,name,country", [
+    ("Taliban fighters attacked a police post in Ghazni district, Afghan officials said.",
+     "Taliban fighters attacked a police post in Ghazni, Afghan officials said.", "Ghazni", "AFG"),
+    ("ADF rebels killed 20 civilians in Beni territory, Congolese officials said.",
+     "ADF rebels killed 20 civilians in Beni, Congolese officials said.", "Beni", "COD"),
+    ("Troops killed 10 insurgents in Gwoza LGA, Borno State, the Nigerian army said.",
+     "Troops killed 10 insurgents in Gwoza, Borno State, the Nigerian army said.", "Gwoza", "NGA"),
+    # a seat only the small-town table holds
+    ("Gunmen killed two soldiers in Adraskan district, Afghan officials said.",
+     "Gunmen killed two soldiers in Adraskan, Afghan officials said.", "Adraskan", "AFG"),
+])
+def test_a_unit_named_after_its_seat_is_the_unit_by_its_full_name_and_the_town_by_its_bare_one(
+        nlp, unit_text, town_text, name, country):
+    units = [p for p in nlp(unit_text)._.cn_places if p["kind"] == "admin2"]
+    assert [(p["country"], p["geo_precision"], p["gazetteer_id"][:7]) for p in units] == [(country, 3, "admin2:")]
+    towns = [p for p in nlp(town_text)._.cn_places if p["name"] == name]
+    assert [(p["kind"], p["country"], p["geo_precision"]) for p in towns] == [("populated_place", country, 1)]
+
+
+@pytest.mark.parametrize("unit,unit_countries,other,other_countries,other_expected", [
+    # a province beats a foreign town of its name in a report on its country, not elsewhere
+    ("Laguna", {"PHL"}, "Laguna", {"USA"}, ("populated_place", "USA")),
+    # a unit no bigger than its one town is that town ('Maimanah' is GeoNames' Maymana)
+    ("Maimanah district", {"AFG"}, "Maimanah", {"AFG"}, ("populated_place", "AFG")),
+    # 'X province' is the unit where the province is second-level ('Laguna'), the province where
+    # it is first-level ('Ghazni')
+    ("Laguna province", {"PHL"}, "Ghazni province", {"AFG"}, ("admin1", "AFG")),
+])
+def test_conflict_country_units_in_the_gazetteer(gaz, unit, unit_countries, other, other_countries, other_expected):
+    top = gaz.lookup(unit, unit_countries, unit_countries)[0]
+    assert (top.kind.value, top.country) == ("admin2", next(iter(unit_countries)))
+    top = gaz.lookup(other, other_countries, other_countries)[0]
+    assert (top.kind.value, top.country) == other_expected
 
 
 # -- villages after a locative preposition ----------------------------------------------------

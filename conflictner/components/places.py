@@ -184,6 +184,8 @@ class PlaceResolver:
                 names.add(key)  # our small towns (towns.jsonl): the small NER rarely tags them
             elif any(c.kind == PlaceKind.admin1 for c in cands) and " " in key:
                 names.add(key)
+            elif any(c.kind == PlaceKind.admin2 for c in cands) and (" " in key or "-" in key):
+                names.add(key)  # ('Lanao del Sur', 'Adan Yabaal', 'Mayo-Sava': the NER calls them ORG or PERSON)
         self._matcher.add("PLACE", [self.nlp.make_doc(n) for n in sorted(names)])
 
     @property
@@ -283,10 +285,10 @@ class PlaceResolver:
                     cands = [c for c in self._lookup(rest.text, countries, main) if c.kind != PlaceKind.populated_place]
                     span = rest if cands else span
                 if span.end in units and cands and cands[0].kind == PlaceKind.populated_place:
-                    # 'Kasserine governorate', 'Kassala state' where the NER tagged only the name: the
-                    # province, when the gazetteer knows one by the longer name
+                    # 'Kasserine governorate', 'Kassala state', 'Beni territory' where the NER tagged
+                    # only the name: the unit, when the gazetteer knows one by the longer name
                     unit = [c for c in self._lookup(doc[span.start:span.end + 1].text, countries, main)
-                            if c.kind == PlaceKind.admin1]
+                            if c.kind in {PlaceKind.admin1, PlaceKind.admin2}]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
             if cands and cands[0].kind in {PlaceKind.region, PlaceKind.water_body} and cands[0].country is None and any(
@@ -504,7 +506,7 @@ class PlaceResolver:
                 if span is None or any(i in taken for i in range(span.start, span.end)):
                     continue
                 key = fold(span.text)
-                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1} and fold(c.name) == key
+                if any(c.kind in {PlaceKind.populated_place, PlaceKind.admin1, PlaceKind.admin2} and fold(c.name) == key
                        for c in gaz.index.get(key, [])):
                     out.append(Span(doc, span.start, span.end, label="PLACE"))
         return out
@@ -563,8 +565,9 @@ class PlaceResolver:
                 span = doc[tok.i:stop]
                 key = fold(span.text)
                 cands = gaz.index.get(key, [])
-                if any(c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries)
-                       for c in cands):
+                if any((c.kind in kinds and (not own_only or any_name or fold(c.name) == key or c.country in countries))
+                       or (c.kind == PlaceKind.admin2 and fold(c.name) == key) for c in cands):
+                    # (a second-level unit by its own name: 'in Maguindanao', 'the province of Loroum')
                     out.append(Span(doc, tok.i, stop, label="PLACE"))
                     break
                 if small_ok and not cands and stop == end and any(c.country in countries for c in gaz.small.get(key)):
@@ -1085,19 +1088,24 @@ def _resolved_lead(found: list[tuple[Span, bool, list[GeoEntry]]], located: list
     return _clear_lead(weight, placed)
 
 
+#: words after a name that make it a unit ('Kassala state', 'Ouallam department', 'Beni territory')
+UNIT_WORDS = SEAT_PROVINCE_WORDS | frozenset({"district", "department", "cercle", "zone", "territory", "raion",
+                                               "rayon", "lga", "division", "prefecture", "sub-prefecture"})
+
+
 class _Marks(NamedTuple):
     """Token positions of the words the rules look for, by kind."""
 
     commas: list[int]  # sorted
     owners: set[int]  # "'s"
-    units: set[int]  # 'governorate', 'state' (SEAT_PROVINCE_WORDS)
+    units: set[int]  # 'governorate', 'state', 'district' (UNIT_WORDS)
     preps: list[int]  # LOCATIVE_PREPS and 'of', sorted
     directions: set[int]  # DIRECTIONS
     heads: set[int]  # SITE_HEADS
 
 
 #: each kind of mark: the lower-case words, and the bit a word of that kind sets
-_MARK_KINDS = ((frozenset({","}), 1), (frozenset({"'s", "’s"}), 2), (SEAT_PROVINCE_WORDS, 4),
+_MARK_KINDS = ((frozenset({","}), 1), (frozenset({"'s", "’s"}), 2), (UNIT_WORDS, 4),
                (LOCATIVE_PREPS | {"of"}, 8), (DIRECTIONS, 16), (SITE_HEADS, 32))
 
 
