@@ -206,3 +206,10 @@ def test_the_reports_country_is_weighed_on_the_places_as_resolved(nlp):
     places = {p["name"]: p for p in doc._.cn_places}
     assert (places["Wadi al-Rabie"]["country"], places["Wadi al-Rabie"]["geo_precision"]) == ("LBY", 3)
     assert doc._.cn_report == {"country": "LBY", "admin1": None}
+
+
+def test_an_acronym_is_no_town_of_the_reports_country(nlp):
+    # 'OAS' is also a town in Albay: it must not make the Philippines the report's country
+    doc = nlp("The OAS said observers were attacked near Ti Ravin.")
+    assert doc._.cn_report == {"country": None, "admin1": None}
+    assert "Ti Ravin" not in {p["name"] for p in doc._.cn_places}

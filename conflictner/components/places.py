@@ -298,7 +298,7 @@ class PlaceResolver:
                 # sea's name inside an organisation's is part of that name, not where anything is
                 continue
             text = self._text(span)
-            if text.isupper() and len(text.replace(".", "")) <= 3:
+            if _acronym(text):
                 # 'UN', 'AU', 'US': an acronym names an organisation or a country, never a town
                 cands = [c for c in cands if c.kind != PlaceKind.populated_place]
             if cands:
@@ -449,6 +449,8 @@ class PlaceResolver:
         for text in texts:
             if text not in cache:
                 cands = self.gazetteer.lookup(text)
+                if _acronym(text):
+                    cands = [c for c in cands if c.kind != PlaceKind.populated_place]  # 'OAS' is no Oas, Albay
                 top = cands[0] if cands else None
                 if top is not None and (top.kind in {PlaceKind.country, PlaceKind.admin1, PlaceKind.admin2} or (
                         top.kind == PlaceKind.region and top.admin1) or (
@@ -1062,6 +1064,11 @@ def stray_namesake(cands: list[GeoEntry], about: Collection[str], lead: Optional
     return all(c.kind == PlaceKind.populated_place and c.country not in about and c.country != lead
                and c.population < STRAY_MAX_POPULATION and not gaz.is_capital(c)
                and not any(km_between(c.lat, c.lon, lat, lon) <= NEAR_ANCHOR_KM for lat, lon in near) for c in cands)
+
+
+def _acronym(text: str) -> bool:
+    """'UN', 'AU', 'U.S.', 'OAS': capitals only, three letters at most."""
+    return text.isupper() and len(text.replace(".", "")) <= 3
 
 
 def _resolved_lead(found: list[tuple[Span, bool, list[GeoEntry]]], located: list[tuple[Span, GeoEntry, str]],
