@@ -102,6 +102,9 @@ NOT_AFFILIATIONS = [
     ("The Syrian Democratic Forces handed Raqqa over to the new authorities.", "Syrian", "part of a group's name"),
     ("Drones struck the Sudanese town of Tawila at dawn.", "Sudanese", "a place qualifier, not a side"),
     ("Smugglers use the Mali-Niger border to move fuel.", "Niger", "a border is geography"),
+    ("Separatists killed six villagers in Cameroon's English-speaking Northwest region.", "English", "a language"),
+    ("A French-language daily in Bamako said the convoy was ambushed near Gao.", "French", "a language"),
+    ("Arabic-speaking gunmen stormed the checkpoint, witnesses said.", "Arabic", "a language"),
 ]
 
 

@@ -52,6 +52,9 @@ def test_a_name_holding_a_seas_is_no_town_of_the_reports_country(nlp):
     ("JNIM fighters attacked a military camp in Boulkessi in central Mali on Tuesday. The army said the "
      "assault was repelled.", "Boulkessi", "MLI"),
     ("Government troops and ADF rebels clashed in Kikingi, a town in eastern Congo, on Sunday.", "Kikingi", "COD"),
+    # the adjective of a constituent country of the UK
+    ("Counter-terrorism police said a man was stabbed in the English village of Great Wishford on Friday.",
+     "Great Wishford", "GBR"),
     # a nationality adjective before 'town/village of' says the country, whoever fired
     ("Hezbollah fired rockets at the Israeli town of Kiryat Shmona and the Israeli village of Margaliot, "
      "Lebanon's state media said.", "Margaliot", "ISR"),

@@ -819,6 +819,8 @@ class ActorRecognizer(RuleComponent):
                 form = "demonym" if plural or root.dep_ not in MODIFIER_DEPS else "adjective"
                 if form == "adjective" and root.head.lower_ in PLACE_NOUNS:
                     continue  # 'the Iraqi city of Mosul', 'Syrian territory': geography, not a side
+                if _language_compound(span):
+                    continue  # "Cameroon's English-speaking regions", 'a French-language daily': a language
             inner = at.get(span.start)
             if inner is not None and not inner.descriptor:
                 continue  # part of a named actor, or the acting state itself
@@ -1024,3 +1026,13 @@ def _may_abbreviate(acronym: str, name: Span) -> bool:
     names the news agency, not Haiti."""
     initials = {t.text[0].lower() for t in name if t.text and t.text[0].isalpha()}
     return acronym[0].lower() in initials
+
+
+#: words after 'X-' that make the nationality word a language ('English-speaking', 'French-language')
+LANGUAGE_COMPOUND_HEADS = frozenset({"speaking", "speaker", "speakers", "language", "medium"})
+
+
+def _language_compound(span: Span) -> bool:
+    """The word is the first half of a language compound: 'English-speaking', 'Arabic-language'."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in LANGUAGE_COMPOUND_HEADS
