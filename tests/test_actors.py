@@ -34,6 +34,12 @@ ACTORS = [
     ("The Tigray People's Liberation Front accused the army of shelling Mekelle.", "Tigray People's Liberation Front",
      "rebel_group", "ETH", None),
     ("Fighters of the Popular Resistance Army (PRA) attacked Kassala.", "Popular Resistance Army", "other", None, []),
+    # a state's name of several words whose last word is another state's
+    ("South Sudan police said cattle raiders killed 20 people.", "South Sudan police", "police", "SSD", []),
+    ("Police in South Sudan said cattle raiders killed 20 people.", "Police", "police", "SSD", []),
+    ("Papua New Guinea police said tribal fighters killed 26 people.", "Papua New Guinea police", "police", "PNG",
+     []),
+    ("Troops in Papua New Guinea were deployed to Enga.", "Troops", "state_forces", "PNG", []),
 ]
 
 

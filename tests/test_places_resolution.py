@@ -378,3 +378,39 @@ def test_a_sea_the_ner_tags_as_an_organisation_with_its_article_is_still_the_sea
     # the small NER tags 'the Bab el-Mandeb' ORG: no longer name than the strait's own
     doc = nlp("Houthi forces fired missiles at a cargo ship, a new threat for vessels using the Bab el-Mandeb strait.")
     assert "Bab el-Mandeb" in {p["name"] for p in doc._.cn_places}
+
+
+# -- a plural unit word after a list of names names each of them ----------------------------------
+@pytest.mark.parametrize("text,name,kind,admin1", [
+    ("Bandits killed 30 villagers in attacks across Zamfara and Kaduna states, police said.", "Kaduna", "admin1",
+     "NG-KD"),
+    ("Clashes in Katsina, Sokoto and Zamfara states left 40 dead, Nigerian officials said.", "Katsina", "admin1",
+     "NG-KT"),
+    ("Pakistani jets struck hideouts in Afghanistan's Khost and Paktika provinces, the Taliban said.", "Khost",
+     "admin1", "AF-KHO"),
+    ("Russia said it destroyed 35 Ukrainian drones over the Belgorod, Kursk and Voronezh regions.", "Kursk", "admin1",
+     "RU-KRS"),
+    # no unit word: the towns
+    ("Gunmen attacked churches in Kaduna and Zaria on Sunday, police said.", "Kaduna", "populated_place", "NG-KD"),
+])
+def test_a_plural_unit_word_after_a_list_makes_each_name_the_unit(nlp, text, name, kind, admin1):
+    place = {p["name"]: p for p in nlp(text)._.cn_places}[name]
+    assert (place["kind"], place["admin1"]) == (kind, admin1)
+
+
+def test_a_direction_cut_from_an_elided_pair_is_no_place(nlp):
+    # the NER tags 'North and' of 'North and South Waziristan' as a place
+    names = {p["name"] for p in nlp("Militants attacked checkpoints in North and South Waziristan districts, "
+                                    "Pakistan's army said.")._.cn_places}
+    assert "North and" not in names and "South Waziristan" in names
+
+
+def test_a_countrys_name_the_ner_missed_is_read_whole(nlp):
+    # the NER calls 'Papua New Guinea' a person: not the Indonesian province Papua
+    places = {p["name"]: p["country"] for p in nlp("Papua New Guinea police said tribal fighters killed 26 people "
+                                                    "in Enga province.")._.cn_places}
+    assert places.get("Papua New Guinea") == "PNG" and "Papua" not in places
+    # but not inside an organisation's name
+    names = {p["name"] for p in nlp("A tanker was hit by a missile, according to the United Kingdom Maritime Trade "
+                                    "Operations agency.")._.cn_places}
+    assert "United Kingdom" not in names

@@ -252,6 +252,13 @@ class ActorRecognizer(RuleComponent):
         # for the token-by-token descriptor scans (reset for every Doc)
         self._country_at = {i: self.affiliation_words[w.label_][0] for w in words if len(w) > 1
                             for i in range(w.start, w.end) if self.affiliation_words[w.label_][0]}
+        # ... and so does a state's name of several ('South Sudan police', 'Papua New Guinea'), whose
+        # last word may be another state's ('Sudan', 'Guinea')
+        for sp in spans:
+            if len(sp) > 1 and (entry := self.entries.get(sp.label_)) is not None and entry.kind == ActorKind.state \
+                    and entry.country:
+                for i in range(sp.start, sp.end):
+                    self._country_at.setdefault(i, entry.country)
         self._sents = _Sentences(doc)
         self._ents: Optional[tuple[Span, ...]] = None
         self._affix_memo: dict[int, Optional[str]] = {}
@@ -608,7 +615,7 @@ class ActorRecognizer(RuleComponent):
             if child.dep_ == "prep" and child.lower_ in {"in", "from", "of"}:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        iso = self.name_country.get(obj.text.lower())
+                        iso = self._country_at.get(obj.i) or self.name_country.get(obj.text.lower())
                         if iso:
                             return iso, obj
         return None, None

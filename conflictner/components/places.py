@@ -182,8 +182,8 @@ class PlaceResolver:
                 names.add(key)
             elif any(c.id.startswith(CURATED_TOWN) for c in cands):
                 names.add(key)  # our small towns (towns.jsonl): the small NER rarely tags them
-            elif any(c.kind == PlaceKind.admin1 for c in cands) and " " in key:
-                names.add(key)
+            elif any(c.kind in {PlaceKind.admin1, PlaceKind.country} for c in cands) and " " in key:
+                names.add(key)  # ('Papua New Guinea' the NER calls PERSON, whose 'Papua' is a province elsewhere)
             elif any(c.kind == PlaceKind.admin2 for c in cands) and (" " in key or "-" in key):
                 names.add(key)  # ('Lanao del Sur', 'Adan Yabaal', 'Mayo-Sava': the NER calls them ORG or PERSON)
         self._matcher.add("PLACE", [self.nlp.make_doc(n) for n in sorted(names)])
@@ -260,8 +260,10 @@ class PlaceResolver:
                  and not _named_kin(s)]
         countries, main, lead = self._doc_countries(doc, spans, actors, local)
         out: dict[tuple, dict] = {}
-        # (an organisation's name without its article: 'the Bab el-Mandeb' tagged ORG is only the strait)
-        orgs = [(e.start + (e[0].lower_ == "the"), e.end) for e in ents if e.label_ == "ORG"]
+        # (an organisation's name without its article and "'s": 'the Bab el-Mandeb' and "Mozambique's"
+        # tagged ORG are only the strait and the country)
+        orgs = [(e.start + (e[0].lower_ == "the"), e.end - (e[-1].lower_ in {"'s", "’s"})) for e in ents
+                if e.label_ == "ORG"]
         found: list[tuple[Span, bool, list[GeoEntry]]] = []
         unknown: list[Span] = []
         for span in spans:
@@ -291,11 +293,20 @@ class PlaceResolver:
                             if c.kind in {PlaceKind.admin1, PlaceKind.admin2}]
                     if unit:
                         span, cands = Span(doc, span.start, span.end + 1, label=span.label), unit
-            if cands and cands[0].kind in {PlaceKind.region, PlaceKind.water_body} and cands[0].country is None and any(
+                elif cands and cands[0].kind == PlaceKind.populated_place and (word := _listed_unit(doc, span.end)):
+                    # 'Katsina, Sokoto and Zamfara states', 'Kaduna states': each name of the list
+                    # is the unit the plural word after it names
+                    unit = [c for c in self._lookup(f"{self._text(span)} {word}", countries, main)
+                            if c.kind in {PlaceKind.admin1, PlaceKind.admin2}]
+                    if unit:
+                        cands = unit
+            if cands and ((cands[0].kind in {PlaceKind.region, PlaceKind.water_body} and cands[0].country is None) or (
+                    label == "PLACE" and cands[0].kind == PlaceKind.country)) and any(
                     s <= span.start and span.end <= e and e - s > len(span) for s, e in orgs):
                 # 'the Council of Europe', 'the UN Economic Commission for Africa', 'the SM Mall of
                 # Asia', 'the North Atlantic Council': a continent's, a cross-border region's or a
-                # sea's name inside an organisation's is part of that name, not where anything is
+                # sea's name inside an organisation's is part of that name, not where anything is;
+                # so is a country's the NER did not tag ('the United Kingdom Maritime Trade Operations')
                 continue
             text = self._text(span)
             if _acronym(text):
@@ -1648,6 +1659,28 @@ ACADEMIC_HEADS = frozenset({"university", "college", "academy", "institute", "sc
 UNPLACEABLE_PARTS = frozenset({PlaceKind.country, PlaceKind.water_body})
 
 
+#: plural unit words after a list of names, and the singular each name takes ('Borno and Yobe states')
+PLURAL_UNIT_WORDS = {"states": "state", "provinces": "province", "regions": "region", "governorates": "governorate",
+                     "districts": "district", "departments": "department", "oblasts": "oblast",
+                     "territories": "territory", "counties": "county"}
+#: lower-case words inside a list of place names ('Lanao del Sur and Maguindanao provinces')
+_LIST_WORDS = frozenset({",", "and", "or", "&", "del", "de", "of", "al", "el"})
+
+
+def _listed_unit(doc: Doc, end: int) -> Optional[str]:
+    """The singular of the plural unit word ending the list of names that goes on at `end`
+    ('Katsina, Sokoto and Zamfara states' -> 'state' for each name), or None: only commas,
+    'and'/'or', particles and capitalized words may come between."""
+    for j in range(end, min(end + 12, len(doc))):
+        tok = doc[j]
+        word = PLURAL_UNIT_WORDS.get(tok.lower_)
+        if word is not None:
+            return word
+        if tok.lower_ not in _LIST_WORDS and not (tok.is_alpha and tok.text[0].isupper()):
+            return None
+    return None
+
+
 def _place_like(span: Span, gaz: Gazetteer) -> bool:
     """A name no table knows that may be a place: not an acronym ('BC', 'EU', 'NDF' may be
     anything), not a bare direction ('the West'), not a name holding a country's ('Nazi Germany',
@@ -1660,8 +1693,8 @@ def _place_like(span: Span, gaz: Gazetteer) -> bool:
     bare = text.replace(".", "")
     if len(span) == 1 and bare.isupper() and len(bare) <= 5:
         return False
-    if all(t.lower_ in DIRECTIONS or not t.is_alpha for t in span):
-        return False
+    if all(t.lower_ in DIRECTIONS or t.lower_ in {"and", "or"} or not t.is_alpha for t in span):
+        return False  # ('North and' the NER cut from 'North and South Waziristan')
     if span.label_ not in PLACE_LABELS and span.doc[span.end - 1].lower_ in ACADEMIC_HEADS:
         return False
     for i in range(span.start, span.end):
