@@ -414,3 +414,10 @@ def test_a_countrys_name_the_ner_missed_is_read_whole(nlp):
     names = {p["name"] for p in nlp("A tanker was hit by a missile, according to the United Kingdom Maritime Trade "
                                     "Operations agency.")._.cn_places}
     assert "United Kingdom" not in names
+
+
+def test_a_qualifier_before_an_area_naming_a_town_qualifies_the_town(nlp):
+    # 'Near Burkina Faso Town': the town is near, not the country
+    doc = nlp("Jihadist Attack Near Burkina Faso Town Kills Dozens\n\nGunmen killed 30 people near Djibo, officials said.")
+    places = {p["name"]: p for p in doc._.cn_places}
+    assert (places["Burkina Faso"]["qualifier"], places["Djibo"]["qualifier"]) == (None, "near")

@@ -602,6 +602,8 @@ class PlaceResolver:
         town = entry.kind in {PlaceKind.populated_place, PlaceKind.facility}
         base = 1 if town else 3
         near = 2 if town else 3
+        if not town and span.end < len(doc) and doc[span.end].lower_ in NAMED_PLACE_NOUNS:
+            return None, base  # 'Attack Near Burkina Faso Town': the words before qualify the town
         word = _word_before(doc, span.start)
         if word is not None and word[0] in DIRECTIONS:
             return word[0], near if town else 3
