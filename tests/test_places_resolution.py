@@ -392,6 +392,7 @@ def test_a_sea_the_ner_tags_as_an_organisation_with_its_article_is_still_the_sea
      "RU-KRS"),
     # no unit word: the towns
     ("Gunmen attacked churches in Kaduna and Zaria on Sunday, police said.", "Kaduna", "populated_place", "NG-KD"),
+    ("Officials from Kaduna and United States envoys met in Abuja on Sunday.", "Kaduna", "populated_place", "NG-KD"),
 ])
 def test_a_plural_unit_word_after_a_list_makes_each_name_the_unit(nlp, text, name, kind, admin1):
     place = {p["name"]: p for p in nlp(text)._.cn_places}[name]

@@ -1677,7 +1677,7 @@ def _listed_unit(doc: Doc, end: int) -> Optional[str]:
         tok = doc[j]
         word = PLURAL_UNIT_WORDS.get(tok.lower_)
         if word is not None:
-            return word
+            return word if j == 0 or doc[j - 1].lower_ != "united" else None  # ('Kaduna and United States')
         if tok.lower_ not in _LIST_WORDS and not (tok.is_alpha and tok.text[0].isupper()):
             return None
     return None
