@@ -77,7 +77,11 @@ def pipeline_point(doc: Doc, start: int, end: int) -> Optional[Point]:
                     best = (ov, p)
     if best is None or best[1].get("lat") is None or best[1].get("lon") is None:
         return None
-    p = best[1]
+    return _record_point(best[1])
+
+
+def _record_point(p: dict) -> Point:
+    """A place record of `doc._.cn_places` (with coordinates) as a Point."""
     return Point(float(p["lat"]), float(p["lon"]), p.get("country"), p["name"], p.get("kind", ""),
                  p.get("gazetteer_id") or "")
 
@@ -110,12 +114,12 @@ def same_name_point(doc: Doc, name: str) -> Optional[Point]:
     discourse): 'Nelson' in 'MLA for Nelson-Creston', which the pipeline reads as a riding's
     name, is the Nelson the report names four times."""
     key = name.casefold()
+    text = doc.text  # (built anew from the tokens on every access: once)
     for p in doc._.cn_places or []:
         if p.get("lat") is None or p.get("lon") is None:
             continue
-        if any(doc.text[m[0]:m[1]].casefold() == key for m in p.get("mentions", [])):
-            return Point(float(p["lat"]), float(p["lon"]), p.get("country"), p["name"], p.get("kind", ""),
-                         p.get("gazetteer_id") or "")
+        if any(text[m[0]:m[1]].casefold() == key for m in p.get("mentions", [])):
+            return _record_point(p)
     return None
 
 
