@@ -483,7 +483,7 @@ class Gazetteer:
             # in a report is in the country reported on; a namesake abroad is a guess)
             cands = [c for c in self.small.get(key) if not home or c.country in home]
         elif main and len(self.small) and stripped == key and all(
-                c.country not in main and (c.kind == PlaceKind.admin2 or _generated(c) or (
+                c.country not in main and (c.kind == PlaceKind.admin2 or generated_admin1(c) or (
                     c.kind == PlaceKind.populated_place and c.population < WORLD_CITY and not self.is_capital(c)))
                 for c in cands):
             # a town of the document's main country beats a namesake abroad, however small it is
@@ -498,7 +498,7 @@ class Gazetteer:
         # lists 'Missouri', is no such town)
         # (kinds compared by their stored names: a long bucket is scanned here several times)
         admins = [c for c in cands if c.kind_name == _ADMIN1]
-        curated = [c for c in admins if not _generated(c)]
+        curated = [c for c in admins if not generated_admin1(c)]
         admin_countries = {c.country for c in admins}
         curated_countries = {c.country for c in curated}
         shared = {c.admin1 for c in cands if c.kind_name == _TOWN} & {
@@ -679,7 +679,7 @@ def _rank(c: GeoEntry) -> tuple:
     order = _KIND_ORDER[c.kind]
     if c.kind == PlaceKind.populated_place and c.population >= BIG_TOWN:
         order = 2.5
-    elif _generated(c):
+    elif generated_admin1(c):
         order += 0.2
     return (order, -c.population)
 
@@ -698,7 +698,7 @@ SPELLING_RATIO = 0.75
 GENERATED_ADMIN1_SOURCE = "GeoNames admin1 ("
 
 
-def _generated(c: GeoEntry) -> bool:
+def generated_admin1(c: GeoEntry) -> bool:
     """An admin1 unit of the GeoNames-generated part of the table, not a curated one."""
     return c.kind == PlaceKind.admin1 and c.source.startswith(GENERATED_ADMIN1_SOURCE)
 

