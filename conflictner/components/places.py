@@ -345,10 +345,10 @@ class PlaceResolver:
             placed: dict[Optional[str], set[str]] = {}  # country -> names placed in it ('Sake, west of Goma')
             for sp, _, cands in found:
                 placed.setdefault(cands[0].country, set()).add(self._text(sp))
-            towns = [(cands[0].lat, cands[0].lon) for _, _, cands in found
-                     if cands[0].kind == PlaceKind.populated_place and cands[0].country == lead]
+            home_towns = [(cands[0].lat, cands[0].lon) for _, _, cands in found
+                          if cands[0].kind == PlaceKind.populated_place and cands[0].country == lead]
             strays = [f for f in found if not f[1] and stray_namesake(f[2], countries | main | {
-                c for c, names in placed.items() if c and names - {self._text(f[0])}}, lead, gaz, towns)]
+                c for c, names in placed.items() if c and names - {self._text(f[0])}}, lead, gaz, home_towns)]
             if strays:
                 # 'Burton' in a report on English football, 'Nelson' in one on British Columbia: a small
                 # town of a country the report never names is less likely than a place of its own
